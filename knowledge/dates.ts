@@ -1,0 +1,40 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD). Dates in the law are days, not instants, so we never
+ * convert them to a time zone: comparing the strings compares the days.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day written YYYY-MM-DD (2026-02-30 is not). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The date range a rule, provision or article holds: `validTo` null means open-ended. Both ends included. */
+export interface DateRange {
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+
+/** True when `date` lies within `range` (both ends included). */
+export function inRange(date: IsoDate, range: DateRange): boolean {
+  return date >= range.validFrom && (range.validTo === null || date <= range.validTo);
+}
+
+/** True when two ranges share at least one day. */
+export function rangesOverlap(a: DateRange, b: DateRange): boolean {
+  const aEndsBeforeB = a.validTo !== null && a.validTo < b.validFrom;
+  const bEndsBeforeA = b.validTo !== null && b.validTo < a.validFrom;
+  return !aEndsBeforeB && !bEndsBeforeA;
+}
+
+/** Today's date in Denmark, the day the law is read for when a caller gives no date. */
+export function todayInDenmark(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+}

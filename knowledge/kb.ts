@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from './articles/article.js';
+import { loadArticles } from './articles/load.js';
+import { ContentError, ContentErrors } from './content-error.js';
+import { type Act, LawRegistry, type Provision, type Reform, loadLawRegistry } from './law/registry.js';
+import { knowledgePaths, projectRoot } from './paths.js';
+import { Assessor, checkRuleCitations } from './rules/assess.js';
+import { type RuleTexts, loadRuleTexts } from './rules/texts.js';
+import { type SearchData, buildSearchData } from './search/build-index.js';
+import { SearchEngine } from './search/search-engine.js';
+
+/** The prebuilt bundle the service loads at start: everything checked, the search index built. */
+export interface KnowledgeBundle {
+  format: 1;
+  /** Hash of every content file and of the knowledge code that built the bundle; a change means the bundle is stale. */
+  sourceHash: string;
+  builtAt: string;
+  law: { acts: Act[]; provisions: Provision[]; reforms: Reform[] };
+  articles: Article[];
+  ruleTexts: RuleTexts;
+  search: SearchData;
+}
+
+/** What the rest of the service uses: the law, the articles, the search and the rules. */
+export interface KnowledgeBase {
+  registry: LawRegistry;
+  articles: Article[];
+  search: SearchEngine;
+  assessor: Assessor;
+  sourceHash: string;
+}
+
+function filesBelow(dir: string, ext: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesBelow(path, ext));
+    else if (ext.some((e) => name.endsWith(e))) out.push(path);
+  }
+  return out;
+}
+
+/** Hash of the content files and of the compiled knowledge code (the normaliser decides what the index holds). */
+export function sourceHash(root: string = projectRoot()): string {
+  const paths = knowledgePaths(root);
+  const codeDir = dirname(fileURLToPath(import.meta.url));
+  const files = [
+    ...filesBelow(paths.law, ['.yaml']),
+    ...filesBelow(paths.articles, ['.md']),
+    paths.ruleTexts,
+    ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes(`${'/'}build${'/'}`)),
+  ];
+  const hash = createHash('sha256');
+  for (const f of files) {
+    hash.update(f.slice(root.length));
+    hash.update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Reads and checks every content file and builds the bundle in memory. Throws ContentErrors on any problem. */
+export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
+  const paths = knowledgePaths(root);
+  const registry = loadLawRegistry(paths.law, root);
+  const problems = checkRuleCitations(registry).map((p) => {
+    const [file, ...rest] = p.split(': ');
+    return new ContentError(file!, rest[0]!, rest.slice(1).join(': '));
+  });
+  if (problems.length) throw new ContentErrors(problems);
+  const articles = loadArticles(paths.articles, root, registry);
+  const ruleTexts = loadRuleTexts(paths.ruleTexts, root);
+  return {
+    format: 1,
+    sourceHash: sourceHash(root),
+    builtAt: new Date().toISOString(),
+    law: { acts: registry.acts, provisions: registry.provisions, reforms: registry.reforms },
+    articles,
+    ruleTexts,
+    search: buildSearchData(articles),
+  };
+}
+
+export function writeBundle(bundle: KnowledgeBundle, root: string = projectRoot()): string {
+  const paths = knowledgePaths(root);
+  mkdirSync(paths.generated, { recursive: true });
+  writeFileSync(paths.bundle, JSON.stringify(bundle));
+  return paths.bundle;
+}
+
+/** True when there is no bundle, or it was built from other content or code than what is here now. */
+export function bundleIsStale(root: string = projectRoot()): boolean {
+  const { bundle } = knowledgePaths(root);
+  if (!existsSync(bundle)) return true;
+  try {
+    const head = JSON.parse(readFileSync(bundle, 'utf8')) as Partial<KnowledgeBundle>;
+    return head.format !== 1 || head.sourceHash !== sourceHash(root);
+  } catch {
+    return true;
+  }
+}
+
+/** Turns a bundle into the objects the service uses. No I/O. */
+export function fromBundle(bundle: KnowledgeBundle): KnowledgeBase {
+  const registry = new LawRegistry(bundle.law.acts, bundle.law.provisions, bundle.law.reforms);
+  return {
+    registry,
+    articles: bundle.articles,
+    search: new SearchEngine(bundle.search, bundle.articles),
+    assessor: new Assessor(registry, bundle.ruleTexts),
+    sourceHash: bundle.sourceHash,
+  };
+}
+
+/** Loads the prebuilt bundle from disk (run `npm run kb:build` first). */
+export function loadKnowledgeBase(root: string = projectRoot()): KnowledgeBase {
+  const { bundle } = knowledgePaths(root);
+  if (!existsSync(bundle)) throw new Error(`No knowledge bundle at ${bundle}: run "npm run kb:build" first`);
+  return fromBundle(JSON.parse(readFileSync(bundle, 'utf8')) as KnowledgeBundle);
+}

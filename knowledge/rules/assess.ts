@@ -1,0 +1,129 @@
+import type { Citation } from '../citation.js';
+import { type IsoDate, inRange } from '../dates.js';
+import type { LawRegistry } from '../law/registry.js';
+import type { InputName, Situation } from './inputs.js';
+import { type Certainty, type OutcomeKind, RULES, type Rule } from './rules.js';
+import type { Bilingual, RuleTexts } from './texts.js';
+
+/** One thing that applies to the person, with why and on which law. */
+export interface Outcome {
+  id: string;
+  kind: OutcomeKind;
+  certainty: Certainty;
+  text: string;
+  textEn: string;
+  /** "Fordi du svarede, at ..." */
+  because: string;
+  becauseEn: string;
+  /** The answers the outcome rests on. */
+  inputs: InputName[];
+  citations: Citation[];
+}
+
+export interface Assessment {
+  asOf: IsoDate;
+  rulesVersion: string;
+  outcomes: Outcome[];
+}
+
+/** Bump when a rule is added, removed or changed, so stored answers can be traced to the rules that gave them. */
+export const RULES_VERSION = '2026-11-22.1';
+
+const KIND_ORDER: Record<OutcomeKind, number> = { right: 0, possible: 1, 'not-eligible': 2, info: 3 };
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
+}
+
+/**
+ * The rule module: a situation and a date in, outcomes out. Pure and deterministic (the registry and texts are
+ * given at construction). Only rules in force on the date apply, and only provisions in force on the date are
+ * cited (a planned change is cited as expected).
+ */
+export class Assessor {
+  constructor(
+    private readonly registry: LawRegistry,
+    private readonly texts: RuleTexts,
+  ) {}
+
+  /** "Hvorfor spørger vi?" for an input. */
+  why(input: InputName | 'role'): Bilingual {
+    return this.texts.inputs[input]!.why;
+  }
+
+  assess(s: Situation, date: IsoDate): Assessment {
+    const outcomes: Outcome[] = [];
+    for (const rule of RULES) {
+      if (!inRange(date, rule)) continue;
+      const decision = rule.decide(s);
+      if (!decision) continue;
+      outcomes.push(this.outcome(rule, decision.because, decision.certainty ?? rule.certainty, s, date));
+    }
+    outcomes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+    return { asOf: date, rulesVersion: RULES_VERSION, outcomes };
+  }
+
+  private outcome(rule: Rule, because: InputName[], certainty: Certainty, s: Situation, date: IsoDate): Outcome {
+    const lang = (l: 'da' | 'en') => {
+      const authority = this.registry.authorityName(date, l);
+      const goal = this.texts.goals[s.situation ?? 'unknown'] ?? this.texts.goals.unknown!;
+      const vars: Record<string, string> = {
+        authority,
+        Authority: capitalise(authority),
+        goal: goal[l],
+        age: String(s.age ?? ''),
+        monthsWithMentor: String(s.monthsWithMentor ?? ''),
+      };
+      const text = fill(this.texts.outcomes[rule.id]![l], vars);
+      const reasons = because.map((name) => {
+        const value = s[name];
+        const key = typeof value === 'number' ? 'value' : String(value);
+        return fill(this.texts.answers[name]![key]![l], vars);
+      });
+      const t = this.texts.trace;
+      const trace = reasons.length === 0 ? `${t.general[l]}.` : `${t.prefix[l]} ${reasons.join(`, ${t.and[l]} `)}.`;
+      return { text, trace };
+    };
+    const da = lang('da');
+    const en = lang('en');
+    const citations = rule.citations
+      .filter((c) => typeof c !== 'string' || this.registry.inForce(c, date))
+      .map((c) => this.registry.citation(typeof c === 'string' ? c : c.id));
+    return {
+      id: rule.id,
+      kind: rule.kind,
+      certainty,
+      text: da.text,
+      textEn: en.text,
+      because: da.trace,
+      becauseEn: en.trace,
+      inputs: because,
+      citations,
+    };
+  }
+}
+
+/** Checks every rule against the registry: each citation exists and is in force for part of the rule's range. */
+export function checkRuleCitations(registry: LawRegistry): string[] {
+  const problems: string[] = [];
+  for (const rule of RULES) {
+    for (const c of rule.citations) {
+      const id = typeof c === 'string' ? c : c.id;
+      if (!registry.has(id)) {
+        problems.push(`knowledge/rules/rules.ts: ${rule.id}: cites "${id}", which is not in the law registry`);
+        continue;
+      }
+      const p = registry.provision(id);
+      const overlaps = (rule.validTo === null || p.validFrom <= rule.validTo) && (p.validTo === null || p.validTo >= rule.validFrom);
+      if (typeof c === 'string' && !overlaps) {
+        problems.push(`knowledge/rules/rules.ts: ${rule.id}: cites "${id}", which is not in force at any time the rule holds`);
+      }
+    }
+    if (rule.citations.length === 0) problems.push(`knowledge/rules/rules.ts: ${rule.id}: cites nothing`);
+  }
+  return problems;
+}

@@ -1,0 +1,59 @@
+import type { Article } from '../articles/article.js';
+import { CompoundSplitter } from './compounds.js';
+import { FIELD_BOOST, FIELD_NAMES, fieldId } from './fields.js';
+import { type Lang, foldedWords, terms } from './normalise.js';
+import { lunr } from './lunr.js';
+
+/** The serialisable search part of the knowledge bundle. */
+export interface SearchData {
+  index: object;
+  vocabulary: string[];
+}
+
+function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): string {
+  switch (name) {
+    case 'title':
+      return a.title[lang];
+    case 'questions':
+      return a.questions[lang].join('\n');
+    case 'keywords':
+      return a.keywords.join('\n');
+    case 'answer':
+      return a.answer[lang];
+  }
+}
+
+/**
+ * Builds the lunr index over the articles. Text is analysed by our own normaliser (knowledge/search/normalise.ts)
+ * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
+ * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
+ */
+export function buildSearchData(articles: Article[]): SearchData {
+  const vocabulary = new Set<string>();
+  for (const a of articles) {
+    for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name), 'da')) vocabulary.add(w);
+  }
+  const splitter = new CompoundSplitter(vocabulary);
+
+  const builder = new lunr.Builder();
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.ref('id');
+  for (const lang of ['da', 'en'] as const) {
+    for (const name of FIELD_NAMES) builder.field(fieldId(lang, name), { boost: FIELD_BOOST[name] });
+  }
+  builder.metadataWhitelist = [];
+  for (const a of articles) {
+    const doc: Record<string, string[] | string> = { id: a.id };
+    for (const lang of ['da', 'en'] as const) {
+      for (const name of FIELD_NAMES) {
+        const text = fieldText(a, lang, name);
+        const t = terms(text, lang);
+        if (lang === 'da') t.push(...splitter.partTerms(foldedWords(text, 'da')));
+        doc[fieldId(lang, name)] = t;
+      }
+    }
+    builder.add(doc);
+  }
+  return { index: builder.build().toJSON(), vocabulary: splitter.toJSON() };
+}
