@@ -11,6 +11,7 @@ import { Assessor, checkRuleCitations } from './rules/assess.js';
 import { type RuleTexts, loadRuleTexts } from './rules/texts.js';
 import { type SearchData, buildSearchData } from './search/build-index.js';
 import { SearchEngine } from './search/search-engine.js';
+import { loadSynonyms } from './search/synonyms.js';
 
 /** The prebuilt bundle the service loads at start: everything checked, the search index built. */
 export interface KnowledgeBundle {
@@ -52,6 +53,7 @@ export function sourceHash(root: string = projectRoot()): string {
     ...filesBelow(paths.law, ['.yaml']),
     ...filesBelow(paths.articles, ['.md']),
     paths.ruleTexts,
+    paths.synonyms,
     ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes(`${'/'}build${'/'}`)),
   ];
   const hash = createHash('sha256');
@@ -73,6 +75,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
   if (problems.length) throw new ContentErrors(problems);
   const articles = loadArticles(paths.articles, root, registry);
   const ruleTexts = loadRuleTexts(paths.ruleTexts, root);
+  const synonyms = loadSynonyms(paths.synonyms, root);
   return {
     format: 1,
     sourceHash: sourceHash(root),
@@ -80,7 +83,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
     law: { acts: registry.acts, provisions: registry.provisions, reforms: registry.reforms },
     articles,
     ruleTexts,
-    search: buildSearchData(articles),
+    search: buildSearchData(articles, synonyms),
   };
 }
 

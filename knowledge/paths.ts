@@ -22,6 +22,7 @@ export function knowledgePaths(root: string = projectRoot()) {
     law: join(root, 'knowledge', 'law'),
     articles: join(root, 'knowledge', 'articles'),
     ruleTexts: join(root, 'knowledge', 'rules', 'texts.yaml'),
+    synonyms: join(root, 'knowledge', 'search', 'synonyms.yaml'),
     generated: join(root, 'knowledge', 'generated'),
     bundle: join(root, 'knowledge', 'generated', 'kb.json'),
   };

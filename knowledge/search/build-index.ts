@@ -3,11 +3,31 @@ import { CompoundSplitter } from './compounds.js';
 import { FIELD_BOOST, FIELD_NAMES, fieldId } from './fields.js';
 import { type Lang, foldedWords, terms } from './normalise.js';
 import { lunr } from './lunr.js';
+import type { SynonymFile } from './synonyms.js';
 
 /** The serialisable search part of the knowledge bundle. */
 export interface SearchData {
   index: object;
   vocabulary: string[];
+  /** Per language: a stem and the stems of its synonyms (knowledge/search/synonyms.yaml). */
+  synonyms: Record<Lang, Record<string, string[]>>;
+  /** Stems (both languages) that by themselves make a question about our topic. */
+  domain: string[];
+}
+
+/** Turns groups of words into a map from each word's stem to the stems of the other words, per language. */
+export function synonymMap(groups: string[][]): Record<Lang, Record<string, string[]>> {
+  const out: Record<Lang, Record<string, string[]>> = { da: {}, en: {} };
+  for (const lang of ['da', 'en'] as const) {
+    for (const group of groups) {
+      const stems = [...new Set(group.flatMap((w) => terms(w, lang)))];
+      for (const s of stems) {
+        const others = stems.filter((o) => o !== s);
+        out[lang][s] = [...new Set([...(out[lang][s] ?? []), ...others])];
+      }
+    }
+  }
+  return out;
 }
 
 function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): string {
@@ -28,10 +48,10 @@ function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): 
  * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
  * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
  */
-export function buildSearchData(articles: Article[]): SearchData {
+export function buildSearchData(articles: Article[], synonyms: SynonymFile): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
-    for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name), 'da')) vocabulary.add(w);
+    for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name))) vocabulary.add(w);
   }
   const splitter = new CompoundSplitter(vocabulary);
 
@@ -49,11 +69,13 @@ export function buildSearchData(articles: Article[]): SearchData {
       for (const name of FIELD_NAMES) {
         const text = fieldText(a, lang, name);
         const t = terms(text, lang);
-        if (lang === 'da') t.push(...splitter.partTerms(foldedWords(text, 'da')));
+        if (lang === 'da') t.push(...splitter.partTerms(foldedWords(text)));
         doc[fieldId(lang, name)] = t;
       }
     }
     builder.add(doc);
   }
-  return { index: builder.build().toJSON(), vocabulary: splitter.toJSON() };
+  return { index: builder.build().toJSON(), vocabulary: splitter.toJSON(), synonyms: synonymMap(synonyms.groups),
+    domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],
+  };
 }

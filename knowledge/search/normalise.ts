@@ -16,27 +16,36 @@ import {
  */
 export type Lang = 'da' | 'en';
 
-/** Words people type in a chat that say nothing about the topic. Checked before folding, like the stop words. */
-const FILLER: Record<Lang, ReadonlySet<string>> = {
-  da: new Set([
-    'kan', 'få', 'får', 'fik', 'gerne', 'lige', 'bare', 'altså', 'egentlig', 'hej', 'hejsa', 'tak', 'okay', 'ok',
-    'hvordan', 'hvilke', 'hvilken', 'hvilket', 'nogen', 'noget', 'nogle', 'også', 'spørgsmål', 'spørge', 'vide',
-    'ved', 'gøre', 'gør', 'mon', 'please', 'venligst', 'the', 'a',
-  ]),
-  en: new Set(['hi', 'hello', 'thanks', 'please', 'question', 'know', 'tell']),
-};
+/**
+ * Words people type in a chat that say nothing about the topic, checked before folding like the stop words.
+ * Questions mix Danish and English, so each language also drops the other's stop words.
+ */
+const FILLER: ReadonlySet<string> = new Set([
+  'kan', 'kunne', 'gerne', 'lige', 'bare', 'altså', 'egentlig', 'overhovedet', 'faktisk', 'måske', 'rigtig', 'helt',
+  'lidt', 'godt', 'hej', 'hejsa', 'tak', 'okay', 'ok', 'hvordan', 'hvilke', 'hvilken', 'hvilket', 'nogen', 'noget',
+  'nogle', 'også', 'spørgsmål', 'spørge', 'vide', 'ved', 'gøre', 'gør', 'mon', 'venligst', 'please', 'hi', 'hello',
+  'thanks', 'question', 'know', 'tell', 'sige', 'sagde', 'siger', 'tror', 'synes', 'stadig', 'allerede', 'osv',
+  'fx', 'feks', 'mit', 'min', 'mine', 'vores', 'jeres', 'man', 'mig', 'dig', 'os', 'ja', 'nej',
+  'someone', 'somebody', 'anyone', 'anybody', 'something', 'anything', 'thing', 'things', 'actually', 'really',
+  'kind', 'sort', 'also', 'exactly', 'there', 'pr', 'per',
+]);
 
-/** Folds the Danish letters and their typed spellings (æ/ae, ø/oe/o, å/aa/a) and strips other accents. */
+/** Stop words that carry meaning here: "hvem kan være mentor", "under 30 år", "efter udskrivning". */
+const KEEP: ReadonlySet<string> = new Set(['være', 'været', 'under', 'over', 'efter', 'selv', 'mange']);
+
+/**
+ * Folds the Danish letters and their typed spellings to one form (æ/ae -> a, ø/oe -> o, å/aa -> a) and strips other
+ * accents. Typed digraphs are folded first, so "fået" (f-å-e-t) stays two syllables: "faet", never "fat".
+ */
 export function fold(word: string): string {
   return word
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
     .replace(/aa/g, 'a')
     .replace(/oe/g, 'o')
-    .replace(/ae/g, 'a');
+    .replace(/ae/g, 'a')
+    .replace(/[æå]/g, 'a')
+    .replace(/ø/g, 'o')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
 }
 
 /**
@@ -54,10 +63,12 @@ export function words(text: string): string[] {
   return out;
 }
 
-function isStopWord(word: string, lang: Lang): boolean {
-  if (FILLER[lang].has(word)) return true;
-  const filter = lang === 'da' ? danishStopWordFilter : englishStopWordFilter;
-  return filter(new lunr.Token(word, {})) === undefined;
+/** True for stop words of either language and chat filler (the same list for both languages). */
+export function isStopWord(word: string): boolean {
+  if (KEEP.has(word)) return false;
+  if (FILLER.has(word)) return true;
+  const token = new lunr.Token(word, {});
+  return danishStopWordFilter(token) === undefined || englishStopWordFilter(token) === undefined;
 }
 
 /** Stems one folded word in the given language. */
@@ -67,20 +78,58 @@ export function stem(word: string, lang: Lang): string {
   return t ? t.toString() : word;
 }
 
-/** The search terms of a text in one language: words without stop words, folded and stemmed. */
-export function terms(text: string, lang: Lang): string[] {
-  const out: string[] = [];
+/** One content word of a text: its folded form and its search term (folded and stemmed). */
+export interface AnalysedWord {
+  folded: string;
+  term: string;
+}
+
+/** The content words of a text in one language: stop words dropped, each folded and stemmed. */
+export function analyse(text: string, lang: Lang): AnalysedWord[] {
+  const out: AnalysedWord[] = [];
   for (const w of words(text)) {
-    if (isStopWord(w, lang)) continue;
-    const s = stem(fold(w), lang);
-    if (s.length >= 2 || /^\d+$/.test(s)) out.push(s);
+    if (isStopWord(w)) continue;
+    const folded = fold(w);
+    const term = stem(folded, lang);
+    if (term.length >= 2 || /^\d+$/.test(term)) out.push({ folded, term });
   }
   return out;
 }
 
+/** The search terms of a text in one language: words without stop words, folded and stemmed. */
+export function terms(text: string, lang: Lang): string[] {
+  return analyse(text, lang).map((w) => w.term);
+}
+
+const DANISH_MARKERS = new Set([
+  'jeg', 'er', 'en', 'et', 'det', 'og', 'at', 'på', 'kan', 'til', 'med', 'har', 'hvad', 'hvem', 'hvor', 'hvordan',
+  'min', 'mig', 'mit', 'ikke', 'skal', 'der', 'som', 'af', 'om', 'når', 'får', 'få', 'vi', 'du', 'man', 'den', 'hvis',
+  'være', 'også', 'eller', 'mentorstøtte', 'kommunen',
+]);
+const ENGLISH_MARKERS = new Set([
+  'i', 'am', 'is', 'are', 'the', 'a', 'an', 'to', 'of', 'and', 'on', 'my', 'me', 'what', 'who', 'how', 'can', 'do',
+  'does', 'have', 'with', 'get', 'it', 'be', 'we', 'our', 'you', 'your', 'if', 'when', 'there', 'this', 'will', 'should',
+  'im', 'allowed', 'after', 'long',
+]);
+
+/**
+ * Guesses whether a question is Danish or English from its small function words ("jeg", "er" against "I", "is").
+ * Returns `fallback` when the words do not tell.
+ */
+export function guessLanguage(text: string, fallback: Lang = 'da'): Lang {
+  let da = 0;
+  let en = 0;
+  for (const w of text.normalize('NFC').toLowerCase().replace(/['’]/g, '').match(/[\p{L}]+/gu) ?? []) {
+    if (DANISH_MARKERS.has(w)) da++;
+    if (ENGLISH_MARKERS.has(w)) en++;
+  }
+  if (da === en) return fallback;
+  return en > da ? 'en' : 'da';
+}
+
 /** Folded (not stemmed) content words of a text: the vocabulary the compound splitter works from. */
-export function foldedWords(text: string, lang: Lang): string[] {
+export function foldedWords(text: string): string[] {
   return words(text)
-    .filter((w) => !isStopWord(w, lang))
+    .filter((w) => !isStopWord(w))
     .map(fold);
 }
