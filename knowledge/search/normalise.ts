@@ -27,11 +27,11 @@ const FILLER: ReadonlySet<string> = new Set([
   'thanks', 'question', 'know', 'tell', 'sige', 'sagde', 'siger', 'tror', 'synes', 'stadig', 'allerede', 'osv',
   'fx', 'feks', 'mit', 'min', 'mine', 'vores', 'jeres', 'man', 'mig', 'dig', 'os', 'ja', 'nej',
   'someone', 'somebody', 'anyone', 'anybody', 'something', 'anything', 'thing', 'things', 'actually', 'really',
-  'kind', 'sort', 'also', 'exactly', 'there', 'pr', 'per',
+  'kind', 'sort', 'also', 'exactly', 'there', 'pr', 'per', 'allowed', 'allow', 'please',
 ]);
 
-/** Stop words that carry meaning here: "hvem kan være mentor", "under 30 år", "efter udskrivning". */
-const KEEP: ReadonlySet<string> = new Set(['være', 'været', 'under', 'over', 'efter', 'selv', 'mange']);
+/** Stop words that carry meaning here: "hvem kan være mentor", "who can be a mentor", "under 30 år", "efter udskrivning". */
+const KEEP: ReadonlySet<string> = new Set(['være', 'været', 'under', 'over', 'efter', 'selv', 'mange', 'who']);
 
 /**
  * Folds the Danish letters and their typed spellings to one form (æ/ae -> a, ø/oe -> o, å/aa -> a) and strips other

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article.js';
 import type { SearchData } from './build-index.js';
 import { CompoundSplitter } from './compounds.js';
-import { fieldsOf, langOfField } from './fields.js';
+import { fieldId, fieldsOf, langOfField } from './fields.js';
 import { lunr } from './lunr.js';
 import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
 
@@ -30,7 +30,8 @@ export interface SearchOutcome {
 /**
  * Calibration, set against the question set in test/cases/ (npm run eval; see README "Search").
  * Each word of a question weighs its rarity among our articles (idf); a word we have never seen weighs UNKNOWN_WEIGHT.
- * Articles are ranked by lunr's score times (0.5 + coverage), so an article that covers more of the question wins.
+ * Articles are ranked by lunr's score times (0.5 + coverage) times (1 + TITLE_BONUS x the coverage of its title), so an
+ * article that covers more of the question, and whose title asks it, wins.
  * A question with a domain word ("mentor", "frikøb") is answered when the best article also matches one of its other
  * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
  * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best.
@@ -43,7 +44,9 @@ export const CALIBRATION = {
   MIN_COVERAGE_ON_TOPIC: 0.2,
   UNKNOWN_WEIGHT: 1.2,
   NUMBER_WEIGHT: 0.3,
+  MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.8,
+  TITLE_BONUS: 0.25,
   MAX_ALTERNATIVES: 3,
 } as const;
 
@@ -75,6 +78,14 @@ interface QueryToken {
 }
 
 type MatchedTerms = Record<string, Record<string, unknown>>;
+
+interface Fit {
+  strength: number;
+  coverage: number;
+  /** The share of the question's weight matched in the article's title. */
+  titleCoverage: number;
+  offTopicMatch: boolean;
+}
 
 /**
  * Answers free-text questions from the prebuilt index. Pure and synchronous: no I/O after construction.
@@ -161,26 +172,35 @@ export class SearchEngine {
   }
 
   /**
-   * A known word weighs the rarity of its most common match; an unknown word (3+ letters) a fixed weight. A number
+   * A known word weighs the rarity of its most common match, up to MAX_WEIGHT (a word found in one article is often
+   * just an everyday word we happened to use once); an unknown word (3+ letters) a fixed weight. A number
    * ("22 år", "4 uger") weighs little: it seldom says what the question is about.
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
     if (expansions.length === 0) return term.length >= 3 ? CALIBRATION.UNKNOWN_WEIGHT : 0;
     const idf = this.idf(Math.max(...expansions.map((e) => this.docFrequency[lang].get(e.term) ?? 0)));
-    return /^\d+$/.test(term) ? Math.min(idf, CALIBRATION.NUMBER_WEIGHT) : idf;
+    return Math.min(idf, /^\d+$/.test(term) ? CALIBRATION.NUMBER_WEIGHT : CALIBRATION.MAX_WEIGHT);
   }
 
   /**
    * How well an article's matches cover the question in its language: `strength` is the weight of the question's
    * words it matched, `coverage` that weight over the weight of all the question's words.
    */
-  private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): { strength: number; coverage: number; offTopicMatch: boolean } {
+  private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): Fit {
     const mine = tokens.filter((t) => t.lang === lang);
     const total = mine.reduce((sum, t) => sum + t.weight, 0);
-    if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false };
-    const hit = mine.filter((t) => t.expansions.some((e) => Object.keys(matched[e.term] ?? {}).some((f) => langOfField(f) === lang)));
+    if (total === 0) return { strength: 0, coverage: 0, titleCoverage: 0, offTopicMatch: false };
+    const matchedIn = (t: QueryToken, field: (f: string) => boolean) =>
+      t.expansions.some((e) => Object.keys(matched[e.term] ?? {}).some((f) => langOfField(f) === lang && field(f)));
+    const hit = mine.filter((t) => matchedIn(t, () => true));
+    const inTitle = mine.filter((t) => matchedIn(t, (f) => f === fieldId(lang, 'title')));
     const strength = hit.reduce((sum, t) => sum + t.weight, 0);
-    return { strength, coverage: strength / total, offTopicMatch: hit.some((t) => !this.isDomainTerm(t.term)) };
+    return {
+      strength,
+      coverage: strength / total,
+      titleCoverage: inTitle.reduce((sum, t) => sum + t.weight, 0) / total,
+      offTopicMatch: hit.some((t) => !this.isDomainTerm(t.term)),
+    };
   }
 
 
@@ -213,15 +233,18 @@ export class SearchEngine {
       if (!article) continue;
       if (opts.date < article.validFrom || (article.validTo !== null && opts.date > article.validTo)) continue;
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
-      const { offTopicMatch, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
-      hits.push({ article, score: r.score * (0.5 + fit.coverage), ...fit, offTopicMatch });
+      const { offTopicMatch, titleCoverage, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
+      const score = r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.TITLE_BONUS * titleCoverage);
+      hits.push({ article, score, ...fit, offTopicMatch });
     }
     hits.sort((a, b) => b.score - a.score);
-    const top = hits[0];
+    const mine = tokens.filter((t) => t.lang === lang);
+    const aboutOurTopic = mine.some((t) => this.isDomainTerm(t.term));
+    // A question that names our topic is never about an out-of-scope topic: those articles never say "mentor".
+    const top = aboutOurTopic ? hits.find((h) => h.article.kind === 'answer') : hits[0];
     if (!top) return none;
     if (top.article.kind === 'outside') return { ...none, redirect: top.article };
-    const mine = tokens.filter((t) => t.lang === lang);
-    if (mine.some((t) => this.isDomainTerm(t.term))) {
+    if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
       const otherWords = mine.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
       if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return none;
