@@ -85,7 +85,8 @@ export class Assessor {
         return fill(this.texts.answers[name]![key]![l], vars);
       });
       const t = this.texts.trace;
-      const trace = reasons.length === 0 ? `${t.general[l]}.` : `${t.prefix[l]} ${reasons.join(`, ${t.and[l]} `)}.`;
+      const listed = reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')}, ${t.and[l]} ${reasons.at(-1)}` : (reasons[0] ?? '');
+      const trace = reasons.length === 0 ? `${t.general[l]}.` : `${t.prefix[l]} ${listed}.`;
       return { text, trace };
     };
     const da = lang('da');

@@ -1,0 +1,92 @@
+import { Router } from 'express';
+import type { Citation } from '../../knowledge/citation.js';
+import type { KnowledgeBase } from '../../knowledge/kb.js';
+import { INPUTS } from '../../knowledge/rules/inputs.js';
+import type { Lang } from '../../knowledge/search/normalise.js';
+import { parseAssessRequest, parseSearchRequest } from './validate.js';
+
+/** The citation as the API shows it. */
+function citationJson(c: Citation) {
+  return {
+    label: c.label,
+    act: c.act,
+    section: c.section,
+    subsection: c.subsection,
+    punktum: c.punktum,
+    item: c.item,
+    title: c.title,
+    url: c.url,
+    status: c.status,
+  };
+}
+
+/** The JSON API over the knowledge base: search, assessment, the inputs the rules use, and the law registry. */
+export function apiRouter(kb: KnowledgeBase): Router {
+  const router = Router();
+  const cite = (ids: string[]) => ids.map((id) => citationJson(kb.registry.citation(id)));
+
+  router.get('/search', (req, res) => {
+    const r = parseSearchRequest(req.query as Record<string, unknown>);
+    const out = kb.search.search(r.q, { date: r.date, lang: r.lang, ...(r.audience ? { audience: r.audience } : {}) });
+    const lang: Lang = r.lang;
+    res.json({
+      query: r.q,
+      lang,
+      date: r.date,
+      confident: out.confident,
+      status: out.status,
+      results: out.hits.map((h) => ({
+        id: h.article.id,
+        title: h.article.title[lang],
+        answer: h.article.answer[lang],
+        score: Math.round(h.score * 1000) / 1000,
+        audience: h.article.audience,
+        certainty: h.article.certainty,
+        reviewed: h.article.reviewed,
+        citations: cite(h.article.citations),
+      })),
+      redirect: out.redirect ? { id: out.redirect.id, title: out.redirect.title[lang], answer: out.redirect.answer[lang] } : null,
+    });
+  });
+
+  router.post('/assess', (req, res) => {
+    const r = parseAssessRequest(req.body);
+    const a = kb.assessor.assess(r.situation, r.date);
+    res.json({
+      asOf: a.asOf,
+      rulesVersion: a.rulesVersion,
+      lang: r.lang,
+      outcomes: a.outcomes.map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        certainty: o.certainty,
+        text: r.lang === 'da' ? o.text : o.textEn,
+        because: r.lang === 'da' ? o.because : o.becauseEn,
+        citations: o.citations.map(citationJson),
+      })),
+    });
+  });
+
+  router.get('/inputs', (_req, res) => {
+    res.json({
+      inputs: INPUTS.map((i) => ({ ...i, values: 'values' in i ? [...i.values] : undefined, why: kb.assessor.why(i.name) })),
+    });
+  });
+
+  router.get('/law', (_req, res) => {
+    res.json({
+      provisions: kb.registry.provisions.map((p) => ({
+        id: p.id,
+        ...citationJson(kb.registry.citation(p.id)),
+        summary: p.summary,
+        summaryEn: p.summaryEn,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        note: p.note,
+      })),
+      reforms: kb.registry.reforms,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import { loadQuestions } from '../../eval/questions.js';
+import { scoreSearch } from '../../eval/score.js';
+import { knowledgeBase } from '../../helpers.js';
+
+const DATE = '2026-11-22';
+
+describe('search', () => {
+  const kb = knowledgeBase();
+  const top = (q: string, opts: Partial<Parameters<typeof kb.search.search>[1]> = {}) => kb.search.search(q, { date: DATE, ...opts });
+
+  it('answers a plain question with the article that answers it', () => {
+    const out = top('hvor længe kan jeg have en mentor');
+    expect(out.status).to.equal('answer');
+    expect(out.confident).to.equal(true);
+    expect(out.hits[0]!.article.id).to.equal('varighed');
+  });
+
+  it('finds the answer whatever the spelling of æøå, case and hyphens', () => {
+    for (const q of ['frikøb af medarbejder', 'FRIKOEB AF MEDARBEJDER', 'frikob af medarbejder', 'fri-køb af medarbejder']) {
+      expect(top(q).hits[0]?.article.id, q).to.equal('frikoeb');
+    }
+  });
+
+  it('finds an article by a part of a compound and by a compound of its words', () => {
+    expect(top('mentor når jeg er i virksomhedspraktik').hits[0]?.article.id).to.equal('tilbud-praktik-loentilskud');
+    expect(top('klagefrist').hits[0]?.article.id).to.match(/^klage/);
+  });
+
+  it('tolerates a typo in a longer word', () => {
+    expect(top('forlængelse af mentro').hits[0]?.article.id).to.equal('forlaengelse');
+    expect(top('udskrivning fra psykiatrisk indlæggelse mentror').hits[0]?.article.id).to.match(/psykiatrisk|udskrivning/);
+  });
+
+  it('answers English questions', () => {
+    const out = top('how long can I have a mentor', { lang: 'en' });
+    expect(out.hits[0]?.article.id).to.equal('varighed');
+  });
+
+  it('declines questions outside the mentor scheme, and points to where to ask when it knows', () => {
+    for (const q of ['hvordan bliver vejret i morgen', 'hvornår får jeg dagpenge fra a-kassen', 'hvordan fornyer jeg mit pas', 'asdf qwer zxcv', 'hvad er en mentor i skak']) {
+      const out = top(q);
+      expect(out.status, q).to.equal('none');
+      expect(out.confident, q).to.equal(false);
+      expect(out.hits, q).to.deep.equal([]);
+    }
+    expect(top('hvornår får jeg dagpenge fra a-kassen').redirect?.id).to.equal('dagpenge-a-kasse');
+  });
+
+  it('offers the close alternatives when two articles fit nearly as well', () => {
+    const out = top('mentor');
+    if (out.status === 'ambiguous') {
+      expect(out.hits.length).to.be.within(2, 3);
+    } else {
+      expect(out.status).to.equal('answer');
+    }
+    const ambiguous = top('hvem kan få en mentor');
+    expect(['answer', 'ambiguous']).to.include(ambiguous.status);
+    expect(ambiguous.hits.map((h) => h.article.id)).to.include('hvem-kan-faa-mentor');
+  });
+
+  it('never throws on input that breaks lunr query syntax, and declines empty or punctuation-only input', () => {
+    for (const q of ['bolig:', 'hvad er ~', 'mentor^', '+-*:~', '', '   ', '???', 'title:mentor', '\u0000\u200b\u202e', '🙂🙂']) {
+      expect(() => top(q), JSON.stringify(q)).to.not.throw();
+    }
+    expect(top('???').status).to.equal('none');
+    expect(top('').status).to.equal('none');
+  });
+
+  it('handles a very long question quickly and without error', () => {
+    const long = 'mentor '.repeat(20000) + 'fleksjob';
+    const started = Date.now();
+    expect(() => top(long)).to.not.throw();
+    expect(Date.now() - started).to.be.lessThan(2000);
+  });
+
+  it('leaves out articles not valid on the date asked', () => {
+    expect(top('udgiftsloft for kommunen mentor', { date: '2025-06-01' }).hits.map((h) => h.article.id)).to.not.include('aendring-udgiftsloft-2026');
+    expect(top('udgiftsloft for kommunen mentor', { date: DATE }).hits[0]?.article.id).to.equal('aendring-udgiftsloft-2026');
+  });
+
+  it('leaves out articles for the other audience when asked to', () => {
+    const ids = top('hvad dækker støtten til frikøb', { audience: 'citizen' }).hits.map((h) => h.article.id);
+    for (const id of ids) expect(kb.articles.find((a) => a.id === id)!.audience).to.not.equal('employer');
+  });
+
+  it('meets the accuracy goals on our question set (top-1 90 %, top-3 97 %, out of scope declined 90 %)', () => {
+    const r = scoreSearch(kb, loadQuestions('eval-questions.yaml'), DATE);
+    expect(r.inScope).to.be.at.least(60);
+    expect(r.top1 / r.inScope).to.be.at.least(0.9);
+    expect(r.top3 / r.inScope).to.be.at.least(0.97);
+    expect(r.declined / r.outOfScope).to.be.at.least(0.9);
+  });
+});
