@@ -87,17 +87,28 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
   };
 }
 
+/**
+ * Writes the bundle as two files: the search index (knowledge/generated/search-index.json), and everything else
+ * (knowledge/generated/kb.json). The index is written first, so a kb.json that says it is current always has its index.
+ */
 export function writeBundle(bundle: KnowledgeBundle, root: string = projectRoot()): string {
   const paths = knowledgePaths(root);
   mkdirSync(paths.generated, { recursive: true });
-  writeFileSync(paths.bundle, JSON.stringify(bundle));
+  const { search, ...rest } = bundle;
+  writeFileSync(paths.searchIndex, JSON.stringify({ sourceHash: bundle.sourceHash, search }));
+  writeFileSync(paths.bundle, JSON.stringify(rest));
   return paths.bundle;
+}
+
+/** Reads the search index written by writeBundle. */
+export function readSearchIndex(root: string = projectRoot()): { sourceHash: string; search: SearchData } {
+  return JSON.parse(readFileSync(knowledgePaths(root).searchIndex, 'utf8')) as { sourceHash: string; search: SearchData };
 }
 
 /** True when there is no bundle, or it was built from other content or code than what is here now. */
 export function bundleIsStale(root: string = projectRoot()): boolean {
-  const { bundle } = knowledgePaths(root);
-  if (!existsSync(bundle)) return true;
+  const { bundle, searchIndex } = knowledgePaths(root);
+  if (!existsSync(bundle) || !existsSync(searchIndex)) return true;
   try {
     const head = JSON.parse(readFileSync(bundle, 'utf8')) as Partial<KnowledgeBundle>;
     return head.format !== 1 || head.sourceHash !== sourceHash(root);
@@ -120,7 +131,12 @@ export function fromBundle(bundle: KnowledgeBundle): KnowledgeBase {
 
 /** Loads the prebuilt bundle from disk (run `npm run kb:build` first). */
 export function loadKnowledgeBase(root: string = projectRoot()): KnowledgeBase {
-  const { bundle } = knowledgePaths(root);
-  if (!existsSync(bundle)) throw new Error(`No knowledge bundle at ${bundle}: run "npm run kb:build" first`);
-  return fromBundle(JSON.parse(readFileSync(bundle, 'utf8')) as KnowledgeBundle);
+  const { bundle, searchIndex } = knowledgePaths(root);
+  for (const file of [bundle, searchIndex]) {
+    if (!existsSync(file)) throw new Error(`No knowledge bundle at ${file}: run "npm run kb:build" first`);
+  }
+  const rest = JSON.parse(readFileSync(bundle, 'utf8')) as Omit<KnowledgeBundle, 'search'>;
+  const index = readSearchIndex(root);
+  if (index.sourceHash !== rest.sourceHash) throw new Error('The search index and kb.json are from different builds: run "npm run kb:build"');
+  return fromBundle({ ...rest, search: index.search });
 }

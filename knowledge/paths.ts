@@ -25,5 +25,6 @@ export function knowledgePaths(root: string = projectRoot()) {
     synonyms: join(root, 'knowledge', 'search', 'synonyms.yaml'),
     generated: join(root, 'knowledge', 'generated'),
     bundle: join(root, 'knowledge', 'generated', 'kb.json'),
+    searchIndex: join(root, 'knowledge', 'generated', 'search-index.json'),
   };
 }

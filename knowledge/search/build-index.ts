@@ -3,16 +3,21 @@ import { CompoundSplitter } from './compounds.js';
 import { FIELD_BOOST, FIELD_NAMES, fieldId } from './fields.js';
 import { type Lang, foldedWords, terms } from './normalise.js';
 import { lunr } from './lunr.js';
+import { type LunrIndexJson, compactIndex } from './lunr-index.js';
 import type { SynonymFile } from './synonyms.js';
 
 /** The serialisable search part of the knowledge bundle. */
 export interface SearchData {
-  index: object;
+  /** lunr's serialised index, stored compactly (lunr-index.ts); documents are numbered, `refs` gives their ids. */
+  index: LunrIndexJson;
+  refs: string[];
   vocabulary: string[];
   /** Per language: a stem and the stems of its synonyms (knowledge/search/synonyms.yaml). */
   synonyms: Record<Lang, Record<string, string[]>>;
   /** Stems (both languages) that by themselves make a question about our topic. */
   domain: string[];
+  /** Per language: every term of that language's fields, with the number of answer articles it occurs in. */
+  terms: Record<Lang, [string, number][]>;
 }
 
 /** Turns groups of words into a map from each word's stem to the stems of the other words, per language. */
@@ -58,13 +63,13 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile): Sea
   const builder = new lunr.Builder();
   builder.pipeline.reset();
   builder.searchPipeline.reset();
-  builder.ref('id');
+  builder.ref('n');
   for (const lang of ['da', 'en'] as const) {
     for (const name of FIELD_NAMES) builder.field(fieldId(lang, name), { boost: FIELD_BOOST[name] });
   }
   builder.metadataWhitelist = [];
-  for (const a of articles) {
-    const doc: Record<string, string[] | string> = { id: a.id };
+  for (const [n, a] of articles.entries()) {
+    const doc: Record<string, string[] | string> = { n: String(n) };
     for (const lang of ['da', 'en'] as const) {
       for (const name of FIELD_NAMES) {
         const text = fieldText(a, lang, name);
@@ -75,7 +80,28 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile): Sea
     }
     builder.add(doc);
   }
-  return { index: builder.build().toJSON(), vocabulary: splitter.toJSON(), synonyms: synonymMap(synonyms.groups),
+  const docs: Record<Lang, Map<string, Set<string>>> = { da: new Map(), en: new Map() };
+  for (const a of articles) {
+    for (const lang of ['da', 'en'] as const) {
+      for (const name of FIELD_NAMES) {
+        const text = fieldText(a, lang, name);
+        const t = terms(text, lang);
+        if (lang === 'da') t.push(...splitter.partTerms(foldedWords(text)));
+        for (const term of t) {
+          const set = docs[lang].get(term) ?? new Set<string>();
+          if (a.kind === 'answer') set.add(a.id);
+          docs[lang].set(term, set);
+        }
+      }
+    }
+  }
+  const termList = (lang: Lang): [string, number][] => [...docs[lang]].map(([t, set]) => [t, set.size]);
+  return {
+    index: compactIndex(builder.build().toJSON() as unknown as LunrIndexJson),
+    refs: articles.map((a) => a.id),
+    vocabulary: splitter.toJSON(),
+    terms: { da: termList('da'), en: termList('en') },
+    synonyms: synonymMap(synonyms.groups),
     domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],
   };
 }

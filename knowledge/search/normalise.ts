@@ -27,7 +27,9 @@ const FILLER: ReadonlySet<string> = new Set([
   'thanks', 'question', 'know', 'tell', 'sige', 'sagde', 'siger', 'tror', 'synes', 'stadig', 'allerede', 'osv',
   'fx', 'feks', 'mit', 'min', 'mine', 'vores', 'jeres', 'man', 'mig', 'dig', 'os', 'ja', 'nej',
   'someone', 'somebody', 'anyone', 'anybody', 'something', 'anything', 'thing', 'things', 'actually', 'really',
-  'kind', 'sort', 'also', 'exactly', 'there', 'pr', 'per', 'allowed', 'allow', 'please',
+  'kind', 'sort', 'also', 'exactly', 'there', 'pr', 'per', 'allowed', 'allow',
+  'goddag', 'godmorgen', 'godaften', 'kære', 'venlig', 'venlige', 'hilsen', 'hilsner', 'mvh', 'vh', 'desværre',
+  'forhånd', 'hjertelig', 'dear', 'regards', 'hey', 'yo', 'lol', 'haha', 'hmm', 'øh', 'æh',
 ]);
 
 /** Stop words that carry meaning here: "hvem kan være mentor", "who can be a mentor", "under 30 år", "efter udskrivning". */

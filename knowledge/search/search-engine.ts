@@ -1,9 +1,11 @@
 import type { Article } from '../articles/article.js';
 import type { SearchData } from './build-index.js';
+import { loadIndex } from './lunr-index.js';
 import { CompoundSplitter } from './compounds.js';
 import { fieldId, fieldsOf, langOfField } from './fields.js';
 import { lunr } from './lunr.js';
 import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
+import { TermLookup } from './term-lookup.js';
 
 /** How the search judges its own best answer. */
 export type SearchStatus = 'answer' | 'ambiguous' | 'none';
@@ -52,18 +54,10 @@ export const CALIBRATION = {
 
 /** How much an expanded term counts against an exact one. */
 const EXPANSION_BOOST = { exact: 1, synonym: 0.6, compoundPart: 0.5, prefix: 0.5, fuzzy: 0.35 } as const;
-const MAX_EXPANSIONS = 12;
-
-/** The part of lunr's TokenSet that @types/lunr leaves out. */
-interface TokenSet {
-  intersect(other: TokenSet): TokenSet;
-  toArray(): string[];
-}
-const TokenSets = lunr.TokenSet as unknown as {
-  fromString(s: string): TokenSet;
-  fromFuzzyString(s: string, editDistance: number): TokenSet;
-  fromArray(sortedWords: string[]): TokenSet;
-};
+const MAX_PREFIX_EXPANSIONS = 6;
+const MAX_FUZZY_EXPANSIONS = 6;
+/** Only this many of lunr's best results are re-ranked by coverage. */
+const RERANK_DEPTH = 20;
 
 interface Expansion {
   term: string;
@@ -84,7 +78,10 @@ interface Fit {
   coverage: number;
   /** The share of the question's weight matched in the article's title. */
   titleCoverage: number;
+  /** The article matched a word of the question other than a domain word. */
   offTopicMatch: boolean;
+  /** The article matched a domain word of the question ("mentor"). */
+  domainMatch: boolean;
 }
 
 /**
@@ -94,9 +91,9 @@ interface Fit {
  */
 export class SearchEngine {
   private readonly index: lunr.Index;
+  private readonly refs: string[];
   /** Per language: the terms of that language's fields, and in how many answer articles each occurs. */
-  private readonly tokenSet: Record<Lang, TokenSet>;
-  private readonly docFrequency: Record<Lang, Map<string, number>> = { da: new Map(), en: new Map() };
+  private readonly lookup: Record<Lang, TermLookup>;
   private readonly splitter: CompoundSplitter;
   private readonly synonyms: SearchData['synonyms'];
   private readonly domain: string[];
@@ -104,54 +101,40 @@ export class SearchEngine {
   private readonly docCount: number;
 
   constructor(data: SearchData, articles: Article[]) {
-    this.index = lunr.Index.load(data.index);
+    this.index = loadIndex(data.index);
+    this.refs = data.refs;
     this.splitter = new CompoundSplitter(data.vocabulary);
     this.synonyms = data.synonyms;
     this.domain = data.domain;
     this.articles = new Map(articles.map((a) => [a.id, a]));
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
-    const inverted = (data.index as { invertedIndex: [string, Record<string, unknown>][] }).invertedIndex;
-    for (const [term, posting] of inverted) {
-      const docs: Record<Lang, Set<string>> = { da: new Set(), en: new Set() };
-      let seen: Record<Lang, boolean> = { da: false, en: false };
-      for (const [field, refs] of Object.entries(posting)) {
-        if (field === '_index' || Object.keys(refs as object).length === 0) continue;
-        const lang = langOfField(field);
-        seen = { ...seen, [lang]: true };
-        for (const ref of Object.keys(refs as object)) if (this.articles.get(ref)?.kind === 'answer') docs[lang].add(ref);
-      }
-      for (const lang of ['da', 'en'] as const) if (seen[lang]) this.docFrequency[lang].set(term, docs[lang].size);
-    }
-    this.tokenSet = {
-      da: TokenSets.fromArray([...this.docFrequency.da.keys()].sort()),
-      en: TokenSets.fromArray([...this.docFrequency.en.keys()].sort()),
-    };
+    this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
   }
 
   private idf(df: number): number {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
   }
 
-  /** The index terms a query term matches: itself, longer words it begins (4+ letters), one-edit typos (5+ letters). */
+  /**
+   * The index terms a query term matches: itself, a few longer words it begins (5+ letters), and, for a word we do not
+   * know (5+ letters), the words one typo away.
+   */
   private expand(term: string, lang: Lang): Expansion[] {
     const found = new Map<string, number>();
     const add = (list: string[], boost: number) => {
       for (const t of list) if (!found.has(t)) found.set(t, boost);
     };
-    if (this.docFrequency[lang].has(term)) found.set(term, EXPANSION_BOOST.exact);
-    if (term.length >= 4) {
-      const prefixed = TokenSets.fromString(term + '*').intersect(this.tokenSet[lang]).toArray();
-      add(prefixed.sort((a, b) => a.length - b.length).slice(0, MAX_EXPANSIONS), EXPANSION_BOOST.prefix);
-    }
-    if (term.length >= 5) {
-      add(TokenSets.fromFuzzyString(term, 1).intersect(this.tokenSet[lang]).toArray().slice(0, MAX_EXPANSIONS), EXPANSION_BOOST.fuzzy);
-    }
+    const lookup = this.lookup[lang];
+    if (lookup.has(term)) found.set(term, EXPANSION_BOOST.exact);
+    if (term.length >= 4) add(lookup.withPrefix(term, MAX_PREFIX_EXPANSIONS), EXPANSION_BOOST.prefix);
+    if (term.length >= 5) add(lookup.oneEditAway(term, MAX_FUZZY_EXPANSIONS), EXPANSION_BOOST.fuzzy);
     return [...found].map(([t, boost]) => ({ term: t, boost }));
   }
 
-  private queryTokens(text: string): QueryToken[] {
+  /** The question's words in its language, each with the index terms it matches and its weight. */
+  private queryTokens(text: string, lang: Lang): QueryToken[] {
     const tokens: QueryToken[] = [];
-    for (const lang of ['da', 'en'] as const) {
+    {
       const seen = new Set<string>();
       for (const word of analyse(text, lang)) {
         if (seen.has(word.term)) continue;
@@ -163,7 +146,7 @@ export class SearchEngine {
           ...(lang === 'da' ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), boost: EXPANSION_BOOST.compoundPart })) : []),
         ];
         for (const alt of alternatives) {
-          if (this.docFrequency[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
+          if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
         }
         tokens.push({ lang, term: word.term, weight: this.weight(word.term, expansions, lang), expansions });
       }
@@ -178,7 +161,7 @@ export class SearchEngine {
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
     if (expansions.length === 0) return term.length >= 3 ? CALIBRATION.UNKNOWN_WEIGHT : 0;
-    const idf = this.idf(Math.max(...expansions.map((e) => this.docFrequency[lang].get(e.term) ?? 0)));
+    const idf = this.idf(Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term))));
     return Math.min(idf, /^\d+$/.test(term) ? CALIBRATION.NUMBER_WEIGHT : CALIBRATION.MAX_WEIGHT);
   }
 
@@ -189,7 +172,7 @@ export class SearchEngine {
   private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): Fit {
     const mine = tokens.filter((t) => t.lang === lang);
     const total = mine.reduce((sum, t) => sum + t.weight, 0);
-    if (total === 0) return { strength: 0, coverage: 0, titleCoverage: 0, offTopicMatch: false };
+    if (total === 0) return { strength: 0, coverage: 0, titleCoverage: 0, offTopicMatch: false, domainMatch: false };
     const matchedIn = (t: QueryToken, field: (f: string) => boolean) =>
       t.expansions.some((e) => Object.keys(matched[e.term] ?? {}).some((f) => langOfField(f) === lang && field(f)));
     const hit = mine.filter((t) => matchedIn(t, () => true));
@@ -199,13 +182,16 @@ export class SearchEngine {
       strength,
       coverage: strength / total,
       titleCoverage: inTitle.reduce((sum, t) => sum + t.weight, 0) / total,
-      offTopicMatch: hit.some((t) => !this.isDomainTerm(t.term)),
+      offTopicMatch: hit.some((t) => !this.isDomainToken(t)),
+      // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
+      domainMatch: mine.some((t) => this.isDomainToken(t) && matchedIn(t, (f) => !f.endsWith('_answer'))),
     };
   }
 
 
-  private isDomainTerm(term: string): boolean {
-    return this.domain.some((d) => term.startsWith(d));
+  /** A domain word, or a typo of one ("mentro"). */
+  private isDomainToken(t: QueryToken): boolean {
+    return this.domain.some((d) => t.term.startsWith(d)) || t.expansions.some((e) => e.boost === EXPANSION_BOOST.fuzzy && this.domain.includes(e.term));
   }
 
   /**
@@ -215,7 +201,9 @@ export class SearchEngine {
    */
   search(text: string, opts: { date: string; lang?: Lang; audience?: 'citizen' | 'employer'; limit?: number }): SearchOutcome {
     const none: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
-    const tokens = this.queryTokens(text.slice(0, 2000));
+    const question = text.slice(0, 2000);
+    const lang = guessLanguage(question, opts.lang ?? 'da');
+    const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return none;
 
     const results = this.index.query((q) => {
@@ -226,27 +214,27 @@ export class SearchEngine {
       }
     });
 
-    const lang = guessLanguage(text, opts.lang ?? 'da');
-    const hits: (SearchHit & { offTopicMatch: boolean })[] = [];
-    for (const r of results) {
-      const article = this.articles.get(r.ref);
+    const hits: (SearchHit & { offTopicMatch: boolean; domainMatch: boolean })[] = [];
+    for (const r of results.slice(0, RERANK_DEPTH)) {
+      const article = this.articles.get(this.refs[Number(r.ref)] ?? '');
       if (!article) continue;
       if (opts.date < article.validFrom || (article.validTo !== null && opts.date > article.validTo)) continue;
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
-      const { offTopicMatch, titleCoverage, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
+      const { offTopicMatch, domainMatch, titleCoverage, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
       const score = r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.TITLE_BONUS * titleCoverage);
-      hits.push({ article, score, ...fit, offTopicMatch });
+      hits.push({ article, score, ...fit, offTopicMatch, domainMatch });
     }
     hits.sort((a, b) => b.score - a.score);
     const mine = tokens.filter((t) => t.lang === lang);
-    const aboutOurTopic = mine.some((t) => this.isDomainTerm(t.term));
-    // A question that names our topic is never about an out-of-scope topic: those articles never say "mentor".
-    const top = aboutOurTopic ? hits.find((h) => h.article.kind === 'answer') : hits[0];
+    const aboutOurTopic = mine.some((t) => this.isDomainToken(t));
+    // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
+    // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
+    const top = aboutOurTopic ? hits.find((h) => h.article.kind === 'answer' || h.domainMatch) : hits[0];
     if (!top) return none;
     if (top.article.kind === 'outside') return { ...none, redirect: top.article };
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
-      const otherWords = mine.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
+      const otherWords = mine.some((t) => !this.isDomainToken(t) && t.weight > 0);
       if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return none;
     } else {
       const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
@@ -257,14 +245,14 @@ export class SearchEngine {
     const answers = hits.filter((h) => h.article.kind === 'answer');
     const close = answers.filter((h) => h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score && h.strength >= CALIBRATION.MIN_STRENGTH / 2);
     if (close.length > 1) {
-      const alternatives = close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(({ offTopicMatch: _, ...h }) => h);
+      const alternatives = close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h);
       return { status: 'ambiguous', confident: false, hits: alternatives, redirect: null };
     }
-    return { status: 'answer', confident: true, hits: answers.slice(0, opts.limit ?? 5).map(({ offTopicMatch: _, ...h }) => h), redirect: null };
+    return { status: 'answer', confident: true, hits: answers.slice(0, opts.limit ?? 5).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h), redirect: null };
   }
 
   /** For diagnostics (npm run eval -- --explain): the analysed question. */
   explain(text: string): { lang: Lang; term: string; weight: number; matches: string[] }[] {
-    return this.queryTokens(text).map((t) => ({ lang: t.lang, term: t.term, weight: t.weight, matches: t.expansions.map((e) => e.term) }));
+    return this.queryTokens(text, guessLanguage(text)).map((t) => ({ lang: t.lang, term: t.term, weight: t.weight, matches: t.expansions.map((e) => e.term) }));
   }
 }

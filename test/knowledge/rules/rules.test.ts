@@ -63,7 +63,13 @@ describe('rule module', () => {
     for (const date of dates) {
       for (const situation of SITUATIONS) {
         for (const benefit of BENEFITS) {
-          for (const extra of [{}, { age: 24, admittedToEducation: true, hasVocationalEducation: false, psychiatricDischarge: true, monthsWithMentor: 7 }]) {
+          const extras = [
+            {},
+            { age: 24, admittedToEducation: true, hasVocationalEducation: false, psychiatricDischarge: true, monthsWithMentor: 7 },
+            { age: 31, admittedToEducation: true, psychiatricDischarge: false, monthsWithMentor: 2 },
+            { age: 22, admittedToEducation: true, hasVocationalEducation: true },
+          ];
+          for (const extra of extras) {
             const a = assessor.assess({ role: 'citizen', situation, benefit, ...extra }, date);
             expect(a.outcomes.length, `${date} ${situation} ${benefit}`).to.be.greaterThan(0);
             for (const o of a.outcomes) {
