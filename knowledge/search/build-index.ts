@@ -18,6 +18,8 @@ export interface SearchData {
   domain: string[];
   /** Per language: every term of that language's fields, with the number of answer articles it occurs in. */
   terms: Record<Lang, [string, number][]>;
+  /** Per language and article (in `refs` order): the terms of its title and of each question phrasing. */
+  phrasings: Record<Lang, string[][][]>;
 }
 
 /** Turns groups of words into a map from each word's stem to the stems of the other words, per language. */
@@ -53,7 +55,13 @@ function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): 
  * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
  * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
  */
-export function buildSearchData(articles: Article[], synonyms: SynonymFile): SearchData {
+/**
+ * BM25 parameters: k1 (how fast repeated words stop adding) and b (how much a long field is discounted). Our
+ * `questions` fields are long lists of phrasings, so they are discounted less than lunr's default b = 0.75.
+ */
+export const BM25 = { k1: 1.2, b: 0.75 };
+
+export function buildSearchData(articles: Article[], synonyms: SynonymFile, bm25 = BM25): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
     for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name))) vocabulary.add(w);
@@ -64,6 +72,8 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile): Sea
   builder.pipeline.reset();
   builder.searchPipeline.reset();
   builder.ref('n');
+  builder.k1(bm25.k1);
+  builder.b(bm25.b);
   for (const lang of ['da', 'en'] as const) {
     for (const name of FIELD_NAMES) builder.field(fieldId(lang, name), { boost: FIELD_BOOST[name] });
   }
@@ -96,11 +106,14 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile): Sea
     }
   }
   const termList = (lang: Lang): [string, number][] => [...docs[lang]].map(([t, set]) => [t, set.size]);
+  const phrasingsOf = (lang: Lang) =>
+    articles.map((a) => [a.title[lang], ...a.questions[lang]].map((q) => [...new Set(terms(q, lang))]).filter((t) => t.length > 0));
   return {
     index: compactIndex(builder.build().toJSON() as unknown as LunrIndexJson),
     refs: articles.map((a) => a.id),
     vocabulary: splitter.toJSON(),
     terms: { da: termList('da'), en: termList('en') },
+    phrasings: { da: phrasingsOf('da'), en: phrasingsOf('en') },
     synonyms: synonymMap(synonyms.groups),
     domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],
   };

@@ -41,26 +41,46 @@ export interface SearchOutcome {
  */
 export const CALIBRATION = {
   MIN_STRENGTH: 1.5,
-  OUTSIDE_RATIO: 0.5,
-  MIN_COVERAGE: 0.4,
-  MIN_COVERAGE_ON_TOPIC: 0.2,
+  OUTSIDE_RATIO: 0.35,
+  MIN_COVERAGE: 0.5,
+  MIN_COVERAGE_ON_TOPIC: 0.15,
+  /** A question about our topic needs a match of at least this weight on a word other than the domain word. */
+  MIN_OFF_TOPIC_WEIGHT: 0,
   UNKNOWN_WEIGHT: 1.2,
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.8,
   TITLE_BONUS: 0.25,
+  /** How much the best-matching question phrasing of an article adds to its score (0: nothing). */
+  PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,
-} as const;
+  /** How much a matched expanded term counts against an exact one, in the score and in coverage. */
+  BOOST: { exact: 1, synonym: 0.6, compoundPart: 0.5, prefix: 0.5, fuzzy: 0.35 },
+  /** Coverage counts a word matched only through an expansion at its boost (1: count it fully). */
+  PARTIAL_COVERAGE: true,
+  PREFIX_MIN_LENGTH: 4,
+  FUZZY_MIN_LENGTH: 5,
+  /** Look for typos only of words the index does not have. */
+  FUZZY_ONLY_UNKNOWN: true,
+  MAX_PREFIX_EXPANSIONS: 4,
+  MAX_SYNONYMS: 5,
+  /**
+   * A word found in at least this share of the articles ("mentor", "kommunen") ranks nothing and costs the most to
+   * look up, so it is left out of the query when the question has rarer words too.
+   */
+  COMMON_SHARE: 0.7,
+  MAX_FUZZY_EXPANSIONS: 6,
+};
+export type Calibration = typeof CALIBRATION;
 
-/** How much an expanded term counts against an exact one. */
-const EXPANSION_BOOST = { exact: 1, synonym: 0.6, compoundPart: 0.5, prefix: 0.5, fuzzy: 0.35 } as const;
-const MAX_PREFIX_EXPANSIONS = 6;
-const MAX_FUZZY_EXPANSIONS = 6;
 /** Only this many of lunr's best results are re-ranked by coverage. */
 const RERANK_DEPTH = 20;
 
+type ExpansionKind = keyof Calibration['BOOST'];
+
 interface Expansion {
   term: string;
+  kind: ExpansionKind;
   boost: number;
 }
 
@@ -69,9 +89,13 @@ interface QueryToken {
   term: string;
   weight: number;
   expansions: Expansion[];
+  /** Left out of the lunr query for being in most articles; counted as matched by every article. */
+  common?: boolean;
 }
 
 type MatchedTerms = Record<string, Record<string, unknown>>;
+
+const ANY_FIELD = (): boolean => true;
 
 interface Fit {
   strength: number;
@@ -92,6 +116,8 @@ interface Fit {
 export class SearchEngine {
   private readonly index: lunr.Index;
   private readonly refs: string[];
+  /** Per language and article: each phrasing's terms with their weights, and the phrasing's total weight. */
+  private readonly weightedPhrasings: Record<Lang, { terms: [string, number][]; total: number }[][]>;
   /** Per language: the terms of that language's fields, and in how many answer articles each occurs. */
   private readonly lookup: Record<Lang, TermLookup>;
   private readonly splitter: CompoundSplitter;
@@ -100,15 +126,27 @@ export class SearchEngine {
   private readonly articles: Map<string, Article>;
   private readonly docCount: number;
 
-  constructor(data: SearchData, articles: Article[]) {
+  constructor(
+    data: SearchData,
+    articles: Article[],
+    private readonly cal: Calibration = CALIBRATION,
+  ) {
     this.index = loadIndex(data.index);
     this.refs = data.refs;
+    const weigh = (lang: Lang) =>
+      data.phrasings[lang].map((list) =>
+        list.map((phrasing) => {
+          const terms = phrasing.map((t): [string, number] => [t, Math.min(this.idf(this.lookup[lang].docFrequency(t)), cal.MAX_WEIGHT)]);
+          return { terms, total: terms.reduce((sum, [, w]) => sum + w, 0) };
+        }),
+      );
     this.splitter = new CompoundSplitter(data.vocabulary);
     this.synonyms = data.synonyms;
     this.domain = data.domain;
     this.articles = new Map(articles.map((a) => [a.id, a]));
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
     this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
+    this.weightedPhrasings = { da: weigh('da'), en: weigh('en') };
   }
 
   private idf(df: number): number {
@@ -120,15 +158,18 @@ export class SearchEngine {
    * know (5+ letters), the words one typo away.
    */
   private expand(term: string, lang: Lang): Expansion[] {
-    const found = new Map<string, number>();
-    const add = (list: string[], boost: number) => {
-      for (const t of list) if (!found.has(t)) found.set(t, boost);
+    const cal = this.cal;
+    const found = new Map<string, ExpansionKind>();
+    const add = (list: string[], kind: ExpansionKind) => {
+      for (const t of list) if (!found.has(t)) found.set(t, kind);
     };
     const lookup = this.lookup[lang];
-    if (lookup.has(term)) found.set(term, EXPANSION_BOOST.exact);
-    if (term.length >= 4) add(lookup.withPrefix(term, MAX_PREFIX_EXPANSIONS), EXPANSION_BOOST.prefix);
-    if (term.length >= 5) add(lookup.oneEditAway(term, MAX_FUZZY_EXPANSIONS), EXPANSION_BOOST.fuzzy);
-    return [...found].map(([t, boost]) => ({ term: t, boost }));
+    const known = lookup.has(term);
+    if (known) found.set(term, 'exact');
+    const isDomain = this.domain.some((d) => term.startsWith(d));
+    if (!isDomain && term.length >= cal.PREFIX_MIN_LENGTH) add(lookup.withPrefix(term, cal.MAX_PREFIX_EXPANSIONS), 'prefix');
+    if (term.length >= cal.FUZZY_MIN_LENGTH && !(known && cal.FUZZY_ONLY_UNKNOWN)) add(lookup.oneEditAway(term, cal.MAX_FUZZY_EXPANSIONS), 'fuzzy');
+    return [...found].map(([t, kind]) => ({ term: t, kind, boost: cal.BOOST[kind] }));
   }
 
   /** The question's words in its language, each with the index terms it matches and its weight. */
@@ -141,9 +182,13 @@ export class SearchEngine {
         seen.add(word.term);
         const expansions = this.expand(word.term, lang);
         const alternatives = [
-          ...(this.synonyms[lang][word.term] ?? []).map((term) => ({ term, boost: EXPANSION_BOOST.synonym })),
+          ...(this.synonyms[lang][word.term] ?? [])
+            .slice(0, this.cal.MAX_SYNONYMS)
+            .map((term) => ({ term, kind: 'synonym' as const, boost: this.cal.BOOST.synonym })),
           // A Danish compound also matches its parts ("virksomhedspraktik" -> "praktik").
-          ...(lang === 'da' ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), boost: EXPANSION_BOOST.compoundPart })) : []),
+          ...(lang === 'da'
+            ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const, boost: this.cal.BOOST.compoundPart }))
+            : []),
         ];
         for (const alt of alternatives) {
           if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
@@ -160,9 +205,9 @@ export class SearchEngine {
    * ("22 år", "4 uger") weighs little: it seldom says what the question is about.
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
-    if (expansions.length === 0) return term.length >= 3 ? CALIBRATION.UNKNOWN_WEIGHT : 0;
+    if (expansions.length === 0) return term.length >= 3 ? this.cal.UNKNOWN_WEIGHT : 0;
     const idf = this.idf(Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term))));
-    return Math.min(idf, /^\d+$/.test(term) ? CALIBRATION.NUMBER_WEIGHT : CALIBRATION.MAX_WEIGHT);
+    return Math.min(idf, /^\d+$/.test(term) ? this.cal.NUMBER_WEIGHT : this.cal.MAX_WEIGHT);
   }
 
   /**
@@ -173,25 +218,72 @@ export class SearchEngine {
     const mine = tokens.filter((t) => t.lang === lang);
     const total = mine.reduce((sum, t) => sum + t.weight, 0);
     if (total === 0) return { strength: 0, coverage: 0, titleCoverage: 0, offTopicMatch: false, domainMatch: false };
-    const matchedIn = (t: QueryToken, field: (f: string) => boolean) =>
-      t.expansions.some((e) => Object.keys(matched[e.term] ?? {}).some((f) => langOfField(f) === lang && field(f)));
-    const hit = mine.filter((t) => matchedIn(t, () => true));
-    const inTitle = mine.filter((t) => matchedIn(t, (f) => f === fieldId(lang, 'title')));
-    const strength = hit.reduce((sum, t) => sum + t.weight, 0);
+    const fieldsOfTerm = new Map<string, string[]>();
+    for (const [term, byField] of Object.entries(matched)) fieldsOfTerm.set(term, Object.keys(byField).filter((f) => langOfField(f) === lang));
+    /** How fully a word matched in the fields `field` accepts: 1 for the word itself, less for an expansion. */
+    const credit = (t: QueryToken, field: (f: string) => boolean): number => {
+      if (t.common) return field === ANY_FIELD ? 1 : 0;
+      let best = 0;
+      for (const e of t.expansions) {
+        const fields = fieldsOfTerm.get(e.term);
+        if (fields && fields.some(field)) best = Math.max(best, this.cal.PARTIAL_COVERAGE ? e.boost : 1);
+      }
+      return best;
+    };
+    const matchedIn = (t: QueryToken, field: (f: string) => boolean) => credit(t, field) > 0;
+    const weigh = (field: (f: string) => boolean, which: (t: QueryToken) => boolean = () => true) =>
+      mine.filter(which).reduce((sum, t) => sum + t.weight * credit(t, field), 0);
+    const strength = weigh(ANY_FIELD);
     return {
       strength,
       coverage: strength / total,
-      titleCoverage: inTitle.reduce((sum, t) => sum + t.weight, 0) / total,
-      offTopicMatch: hit.some((t) => !this.isDomainToken(t)),
+      titleCoverage: weigh((f) => f === fieldId(lang, 'title')) / total,
+      offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainToken(t)) > this.cal.MIN_OFF_TOPIC_WEIGHT,
       // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
       domainMatch: mine.some((t) => this.isDomainToken(t) && matchedIn(t, (f) => !f.endsWith('_answer'))),
     };
   }
 
 
-  /** A domain word, or a typo of one ("mentro"). */
+  /**
+   * How closely the article's best question phrasing (or title) matches the question, 0..1: the harmonic mean of the
+   * share of the question's weight the phrasing matches and the share of the phrasing's weight the question matches.
+   * A person who asks almost exactly one of the phrasings gets that article.
+   */
+  private phraseMatch(tokens: QueryToken[], lang: Lang, n: number): number {
+    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
+    if (total === 0) return 0;
+    // Which question word each index term stands for (the first one that expands to it).
+    const owner = new Map<string, number>();
+    tokens.forEach((t, i) => {
+      for (const e of t.expansions) if (!owner.has(e.term)) owner.set(e.term, i);
+    });
+    let best = 0;
+    for (const phrasing of this.weightedPhrasings[lang][n] ?? []) {
+      const hitTokens = new Set<number>();
+      let phraseSide = 0;
+      for (const [term, weight] of phrasing.terms) {
+        const i = owner.get(term);
+        if (i === undefined) continue;
+        hitTokens.add(i);
+        phraseSide += weight;
+      }
+      if (hitTokens.size === 0) continue;
+      let questionSide = 0;
+      for (const i of hitTokens) questionSide += tokens[i]!.weight;
+      const q = questionSide / total;
+      const p = phrasing.total === 0 ? 0 : phraseSide / phrasing.total;
+      if (q + p > 0) best = Math.max(best, (2 * q * p) / (q + p));
+    }
+    return best;
+  }
+
+  /** A domain word, a compound that ends in one ("erhvervsmentor"), or a typo of one ("mentro"). */
   private isDomainToken(t: QueryToken): boolean {
-    return this.domain.some((d) => t.term.startsWith(d)) || t.expansions.some((e) => e.boost === EXPANSION_BOOST.fuzzy && this.domain.includes(e.term));
+    return (
+      this.domain.some((d) => t.term.startsWith(d) || (t.term.length > d.length + 2 && t.term.endsWith(d))) ||
+      t.expansions.some((e) => e.kind === 'fuzzy' && this.domain.includes(e.term))
+    );
   }
 
   /**
@@ -203,17 +295,22 @@ export class SearchEngine {
     const none: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
     const question = text.slice(0, 2000);
     const lang = guessLanguage(question, opts.lang ?? 'da');
-    const tokens = this.queryTokens(question, lang);
+    let tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return none;
 
+    const isCommon = (t: QueryToken) => t.expansions.some((e) => e.kind === 'exact' && this.lookup[t.lang].docFrequency(e.term) >= this.cal.COMMON_SHARE * this.docCount);
+    const rare = tokens.filter((t) => t.expansions.length > 0 && !isCommon(t));
+    if (rare.length > 0) tokens = tokens.map((t) => (isCommon(t) ? { ...t, common: true } : t));
     const results = this.index.query((q) => {
       for (const t of tokens) {
+        if (t.common) continue;
         for (const e of t.expansions) {
           q.term(e.term, { fields: fieldsOf(t.lang), usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
         }
       }
     });
 
+    const mineTokens = tokens.filter((t) => t.lang === lang);
     const hits: (SearchHit & { offTopicMatch: boolean; domainMatch: boolean })[] = [];
     for (const r of results.slice(0, RERANK_DEPTH)) {
       const article = this.articles.get(this.refs[Number(r.ref)] ?? '');
@@ -221,7 +318,8 @@ export class SearchEngine {
       if (opts.date < article.validFrom || (article.validTo !== null && opts.date > article.validTo)) continue;
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
       const { offTopicMatch, domainMatch, titleCoverage, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
-      const score = r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.TITLE_BONUS * titleCoverage);
+      const phrase = this.cal.PHRASE_BONUS > 0 ? this.phraseMatch(mineTokens, lang, Number(r.ref)) : 0;
+      const score = r.score * (0.5 + fit.coverage) * (1 + this.cal.TITLE_BONUS * titleCoverage) * (1 + this.cal.PHRASE_BONUS * phrase);
       hits.push({ article, score, ...fit, offTopicMatch, domainMatch });
     }
     hits.sort((a, b) => b.score - a.score);
@@ -235,17 +333,17 @@ export class SearchEngine {
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
       const otherWords = mine.some((t) => !this.isDomainToken(t) && t.weight > 0);
-      if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return none;
+      if ((otherWords && !top.offTopicMatch) || top.coverage < this.cal.MIN_COVERAGE_ON_TOPIC) return none;
     } else {
-      const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
+      const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= this.cal.OUTSIDE_RATIO * top.score);
       if (outside) return { ...none, redirect: outside.article };
-      if (top.strength < CALIBRATION.MIN_STRENGTH || top.coverage < CALIBRATION.MIN_COVERAGE) return none;
+      if (top.strength < this.cal.MIN_STRENGTH || top.coverage < this.cal.MIN_COVERAGE) return none;
     }
 
     const answers = hits.filter((h) => h.article.kind === 'answer');
-    const close = answers.filter((h) => h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score && h.strength >= CALIBRATION.MIN_STRENGTH / 2);
+    const close = answers.filter((h) => h.score >= this.cal.AMBIGUOUS_RATIO * top.score && h.strength >= this.cal.MIN_STRENGTH / 2);
     if (close.length > 1) {
-      const alternatives = close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h);
+      const alternatives = close.slice(0, this.cal.MAX_ALTERNATIVES).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h);
       return { status: 'ambiguous', confident: false, hits: alternatives, redirect: null };
     }
     return { status: 'answer', confident: true, hits: answers.slice(0, opts.limit ?? 5).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h), redirect: null };
