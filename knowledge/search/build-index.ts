@@ -39,12 +39,8 @@ export function synonymMap(groups: string[][]): Record<Lang, Record<string, stri
 
 function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): string {
   switch (name) {
-    case 'title':
-      return a.title[lang];
-    case 'questions':
-      return a.questions[lang].join('\n');
-    case 'keywords':
-      return a.keywords.join('\n');
+    case 'asked':
+      return [a.title[lang], a.title[lang], ...a.keywords, ...a.questions[lang]].join('\n');
     case 'answer':
       return a.answer[lang];
   }

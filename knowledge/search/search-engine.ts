@@ -2,10 +2,10 @@ import type { Article } from '../articles/article.js';
 import type { SearchData } from './build-index.js';
 import { loadIndex } from './lunr-index.js';
 import { CompoundSplitter } from './compounds.js';
-import { fieldId, fieldsOf, langOfField } from './fields.js';
+import { fieldsOf, langOfField } from './fields.js';
 import { lunr } from './lunr.js';
 import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
-import { TermLookup } from './term-lookup.js';
+import { TermLookup, withinOneEdit } from './term-lookup.js';
 
 /** How the search judges its own best answer. */
 export type SearchStatus = 'answer' | 'ambiguous' | 'none';
@@ -32,8 +32,9 @@ export interface SearchOutcome {
 /**
  * Calibration, set against the question set in test/cases/ (npm run eval; see README "Search").
  * Each word of a question weighs its rarity among our articles (idf); a word we have never seen weighs UNKNOWN_WEIGHT.
- * Articles are ranked by lunr's score times (0.5 + coverage) times (1 + TITLE_BONUS x the coverage of its title), so an
- * article that covers more of the question, and whose title asks it, wins.
+ * Articles are ranked by lunr's score times (0.5 + coverage) times (1 + PHRASE_BONUS x how closely one of the article's
+ * own question phrasings matches), so an article that covers more of the question, and that was written for a question
+ * like it, wins.
  * A question with a domain word ("mentor", "frikøb") is answered when the best article also matches one of its other
  * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
  * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best.
@@ -50,7 +51,6 @@ export const CALIBRATION = {
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.8,
-  TITLE_BONUS: 0.25,
   /** How much the best-matching question phrasing of an article adds to its score (0: nothing). */
   PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,
@@ -64,11 +64,6 @@ export const CALIBRATION = {
   FUZZY_ONLY_UNKNOWN: true,
   MAX_PREFIX_EXPANSIONS: 4,
   MAX_SYNONYMS: 5,
-  /**
-   * A word found in at least this share of the articles ("mentor", "kommunen") ranks nothing and costs the most to
-   * look up, so it is left out of the query when the question has rarer words too.
-   */
-  COMMON_SHARE: 0.7,
   MAX_FUZZY_EXPANSIONS: 6,
 };
 export type Calibration = typeof CALIBRATION;
@@ -89,8 +84,6 @@ interface QueryToken {
   term: string;
   weight: number;
   expansions: Expansion[];
-  /** Left out of the lunr query for being in most articles; counted as matched by every article. */
-  common?: boolean;
 }
 
 type MatchedTerms = Record<string, Record<string, unknown>>;
@@ -100,8 +93,6 @@ const ANY_FIELD = (): boolean => true;
 interface Fit {
   strength: number;
   coverage: number;
-  /** The share of the question's weight matched in the article's title. */
-  titleCoverage: number;
   /** The article matched a word of the question other than a domain word. */
   offTopicMatch: boolean;
   /** The article matched a domain word of the question ("mentor"). */
@@ -217,12 +208,11 @@ export class SearchEngine {
   private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): Fit {
     const mine = tokens.filter((t) => t.lang === lang);
     const total = mine.reduce((sum, t) => sum + t.weight, 0);
-    if (total === 0) return { strength: 0, coverage: 0, titleCoverage: 0, offTopicMatch: false, domainMatch: false };
+    if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false };
     const fieldsOfTerm = new Map<string, string[]>();
     for (const [term, byField] of Object.entries(matched)) fieldsOfTerm.set(term, Object.keys(byField).filter((f) => langOfField(f) === lang));
     /** How fully a word matched in the fields `field` accepts: 1 for the word itself, less for an expansion. */
     const credit = (t: QueryToken, field: (f: string) => boolean): number => {
-      if (t.common) return field === ANY_FIELD ? 1 : 0;
       let best = 0;
       for (const e of t.expansions) {
         const fields = fieldsOfTerm.get(e.term);
@@ -237,7 +227,6 @@ export class SearchEngine {
     return {
       strength,
       coverage: strength / total,
-      titleCoverage: weigh((f) => f === fieldId(lang, 'title')) / total,
       offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainToken(t)) > this.cal.MIN_OFF_TOPIC_WEIGHT,
       // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
       domainMatch: mine.some((t) => this.isDomainToken(t) && matchedIn(t, (f) => !f.endsWith('_answer'))),
@@ -250,14 +239,9 @@ export class SearchEngine {
    * share of the question's weight the phrasing matches and the share of the phrasing's weight the question matches.
    * A person who asks almost exactly one of the phrasings gets that article.
    */
-  private phraseMatch(tokens: QueryToken[], lang: Lang, n: number): number {
+  private phraseMatch(tokens: QueryToken[], owner: Map<string, number>, lang: Lang, n: number): number {
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
     if (total === 0) return 0;
-    // Which question word each index term stands for (the first one that expands to it).
-    const owner = new Map<string, number>();
-    tokens.forEach((t, i) => {
-      for (const e of t.expansions) if (!owner.has(e.term)) owner.set(e.term, i);
-    });
     let best = 0;
     for (const phrasing of this.weightedPhrasings[lang][n] ?? []) {
       const hitTokens = new Set<number>();
@@ -280,9 +264,11 @@ export class SearchEngine {
 
   /** A domain word, a compound that ends in one ("erhvervsmentor"), or a typo of one ("mentro"). */
   private isDomainToken(t: QueryToken): boolean {
-    return (
-      this.domain.some((d) => t.term.startsWith(d) || (t.term.length > d.length + 2 && t.term.endsWith(d))) ||
-      t.expansions.some((e) => e.kind === 'fuzzy' && this.domain.includes(e.term))
+    return this.domain.some(
+      (d) =>
+        t.term.startsWith(d) ||
+        (t.term.length > d.length + 2 && t.term.endsWith(d)) ||
+        (d.length >= 5 && withinOneEdit(t.term, d)),
     );
   }
 
@@ -295,15 +281,11 @@ export class SearchEngine {
     const none: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
     const question = text.slice(0, 2000);
     const lang = guessLanguage(question, opts.lang ?? 'da');
-    let tokens = this.queryTokens(question, lang);
+    const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return none;
 
-    const isCommon = (t: QueryToken) => t.expansions.some((e) => e.kind === 'exact' && this.lookup[t.lang].docFrequency(e.term) >= this.cal.COMMON_SHARE * this.docCount);
-    const rare = tokens.filter((t) => t.expansions.length > 0 && !isCommon(t));
-    if (rare.length > 0) tokens = tokens.map((t) => (isCommon(t) ? { ...t, common: true } : t));
     const results = this.index.query((q) => {
       for (const t of tokens) {
-        if (t.common) continue;
         for (const e of t.expansions) {
           q.term(e.term, { fields: fieldsOf(t.lang), usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
         }
@@ -311,15 +293,20 @@ export class SearchEngine {
     });
 
     const mineTokens = tokens.filter((t) => t.lang === lang);
+    // Which question word each index term stands for (the first one that expands to it).
+    const owner = new Map<string, number>();
+    mineTokens.forEach((t, i) => {
+      for (const e of t.expansions) if (!owner.has(e.term)) owner.set(e.term, i);
+    });
     const hits: (SearchHit & { offTopicMatch: boolean; domainMatch: boolean })[] = [];
     for (const r of results.slice(0, RERANK_DEPTH)) {
       const article = this.articles.get(this.refs[Number(r.ref)] ?? '');
       if (!article) continue;
       if (opts.date < article.validFrom || (article.validTo !== null && opts.date > article.validTo)) continue;
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
-      const { offTopicMatch, domainMatch, titleCoverage, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
-      const phrase = this.cal.PHRASE_BONUS > 0 ? this.phraseMatch(mineTokens, lang, Number(r.ref)) : 0;
-      const score = r.score * (0.5 + fit.coverage) * (1 + this.cal.TITLE_BONUS * titleCoverage) * (1 + this.cal.PHRASE_BONUS * phrase);
+      const { offTopicMatch, domainMatch, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
+      const phrase = this.cal.PHRASE_BONUS > 0 ? this.phraseMatch(mineTokens, owner, lang, Number(r.ref)) : 0;
+      const score = r.score * (0.5 + fit.coverage) * (1 + this.cal.PHRASE_BONUS * phrase);
       hits.push({ article, score, ...fit, offTopicMatch, domainMatch });
     }
     hits.sort((a, b) => b.score - a.score);
