@@ -191,13 +191,15 @@ export class SearchEngine {
   }
 
   /**
-   * A known word weighs the rarity of its most common match, up to MAX_WEIGHT (a word found in one article is often
+   * A known word weighs its rarity (a word we only know through expansions: that of its most common match), up to MAX_WEIGHT (a word found in one article is often
    * just an everyday word we happened to use once); an unknown word (3+ letters) a fixed weight. A number
    * ("22 år", "4 uger") weighs little: it seldom says what the question is about.
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
     if (expansions.length === 0) return term.length >= 3 ? this.cal.UNKNOWN_WEIGHT : 0;
-    const idf = this.idf(Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term))));
+    const exact = expansions.find((e) => e.kind === 'exact');
+    const df = exact ? this.lookup[lang].docFrequency(exact.term) : Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term)));
+    const idf = this.idf(df);
     return Math.min(idf, /^\d+$/.test(term) ? this.cal.NUMBER_WEIGHT : this.cal.MAX_WEIGHT);
   }
 
