@@ -90,6 +90,10 @@ type MatchedTerms = Record<string, Record<string, unknown>>;
 
 const ANY_FIELD = (): boolean => true;
 
+const NONE: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
+
+type RankedHit = SearchHit & Fit;
+
 interface Fit {
   strength: number;
   coverage: number;
@@ -145,8 +149,9 @@ export class SearchEngine {
   }
 
   /**
-   * The index terms a query term matches: itself, a few longer words it begins (5+ letters), and, for a word we do not
-   * know (5+ letters), the words one typo away.
+   * The index terms a query term matches: itself, a few longer words it begins, and, for a word we do not know, the
+   * words one typo away (lengths and limits in CALIBRATION). A domain word ("mentor") gets no longer words: nearly every
+   * article has some "mentor..." word, so they would only add noise.
    */
   private expand(term: string, lang: Lang): Expansion[] {
     const cal = this.cal;
@@ -166,34 +171,32 @@ export class SearchEngine {
   /** The question's words in its language, each with the index terms it matches and its weight. */
   private queryTokens(text: string, lang: Lang): QueryToken[] {
     const tokens: QueryToken[] = [];
-    {
-      const seen = new Set<string>();
-      for (const word of analyse(text, lang)) {
-        if (seen.has(word.term)) continue;
-        seen.add(word.term);
-        const expansions = this.expand(word.term, lang);
-        const alternatives = [
-          ...(this.synonyms[lang][word.term] ?? [])
-            .slice(0, this.cal.MAX_SYNONYMS)
-            .map((term) => ({ term, kind: 'synonym' as const, boost: this.cal.BOOST.synonym })),
-          // A Danish compound also matches its parts ("virksomhedspraktik" -> "praktik").
-          ...(lang === 'da'
-            ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const, boost: this.cal.BOOST.compoundPart }))
-            : []),
-        ];
-        for (const alt of alternatives) {
-          if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
-        }
-        tokens.push({ lang, term: word.term, weight: this.weight(word.term, expansions, lang), expansions });
+    const seen = new Set<string>();
+    for (const word of analyse(text, lang)) {
+      if (seen.has(word.term)) continue;
+      seen.add(word.term);
+      const expansions = this.expand(word.term, lang);
+      const alternatives = [
+        ...(this.synonyms[lang][word.term] ?? [])
+          .slice(0, this.cal.MAX_SYNONYMS)
+          .map((term) => ({ term, kind: 'synonym' as const, boost: this.cal.BOOST.synonym })),
+        // A Danish compound also matches its parts ("virksomhedspraktik" -> "praktik").
+        ...(lang === 'da'
+          ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const, boost: this.cal.BOOST.compoundPart }))
+          : []),
+      ];
+      for (const alt of alternatives) {
+        if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
       }
+      tokens.push({ lang, term: word.term, weight: this.weight(word.term, expansions, lang), expansions });
     }
     return tokens;
   }
 
   /**
-   * A known word weighs its rarity (a word we only know through expansions: that of its most common match), up to MAX_WEIGHT (a word found in one article is often
-   * just an everyday word we happened to use once); an unknown word (3+ letters) a fixed weight. A number
-   * ("22 år", "4 uger") weighs little: it seldom says what the question is about.
+   * A known word weighs its rarity (a word we only know through expansions: that of its most common match), up to
+   * MAX_WEIGHT (a word found in one article is often just an everyday word we happened to use once); an unknown word
+   * (3+ letters) a fixed weight. A number ("22 år", "4 uger") weighs little: it seldom says what the question is about.
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
     if (expansions.length === 0) return term.length >= 3 ? this.cal.UNKNOWN_WEIGHT : 0;
@@ -208,8 +211,7 @@ export class SearchEngine {
    * words it matched, `coverage` that weight over the weight of all the question's words.
    */
   private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): Fit {
-    const mine = tokens.filter((t) => t.lang === lang);
-    const total = mine.reduce((sum, t) => sum + t.weight, 0);
+    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
     if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false };
     const fieldsOfTerm = new Map<string, string[]>();
     for (const [term, byField] of Object.entries(matched)) fieldsOfTerm.set(term, Object.keys(byField).filter((f) => langOfField(f) === lang));
@@ -224,17 +226,16 @@ export class SearchEngine {
     };
     const matchedIn = (t: QueryToken, field: (f: string) => boolean) => credit(t, field) > 0;
     const weigh = (field: (f: string) => boolean, which: (t: QueryToken) => boolean = () => true) =>
-      mine.filter(which).reduce((sum, t) => sum + t.weight * credit(t, field), 0);
+      tokens.filter(which).reduce((sum, t) => sum + t.weight * credit(t, field), 0);
     const strength = weigh(ANY_FIELD);
     return {
       strength,
       coverage: strength / total,
       offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainToken(t)) > this.cal.MIN_OFF_TOPIC_WEIGHT,
       // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
-      domainMatch: mine.some((t) => this.isDomainToken(t) && matchedIn(t, (f) => !f.endsWith('_answer'))),
+      domainMatch: tokens.some((t) => this.isDomainToken(t) && matchedIn(t, (f) => !f.endsWith('_answer'))),
     };
   }
-
 
   /**
    * How closely the article's best question phrasing (or title) matches the question, 0..1: the harmonic mean of the
@@ -280,62 +281,65 @@ export class SearchEngine {
    * tell whether it is Danish or English.
    */
   search(text: string, opts: { date: string; lang?: Lang; audience?: 'citizen' | 'employer'; limit?: number }): SearchOutcome {
-    const none: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
     const question = text.slice(0, 2000);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
-    if (tokens.every((t) => t.expansions.length === 0)) return none;
+    if (tokens.every((t) => t.expansions.length === 0)) return NONE;
+    return this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+  }
 
+  /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
+  private rank(tokens: QueryToken[], lang: Lang, opts: { date: string; audience?: 'citizen' | 'employer' }): RankedHit[] {
     const results = this.index.query((q) => {
       for (const t of tokens) {
         for (const e of t.expansions) {
-          q.term(e.term, { fields: fieldsOf(t.lang), usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
+          q.term(e.term, { fields: fieldsOf(lang), usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
         }
       }
     });
-
-    const mineTokens = tokens.filter((t) => t.lang === lang);
     // Which question word each index term stands for (the first one that expands to it).
     const owner = new Map<string, number>();
-    mineTokens.forEach((t, i) => {
+    tokens.forEach((t, i) => {
       for (const e of t.expansions) if (!owner.has(e.term)) owner.set(e.term, i);
     });
-    const hits: (SearchHit & { offTopicMatch: boolean; domainMatch: boolean })[] = [];
+    const hits: RankedHit[] = [];
     for (const r of results.slice(0, RERANK_DEPTH)) {
-      const article = this.articles.get(this.refs[Number(r.ref)] ?? '');
+      const n = Number(r.ref);
+      const article = this.articles.get(this.refs[n] ?? '');
       if (!article) continue;
       if (opts.date < article.validFrom || (article.validTo !== null && opts.date > article.validTo)) continue;
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
-      const { offTopicMatch, domainMatch, ...fit } = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
-      const phrase = this.cal.PHRASE_BONUS > 0 ? this.phraseMatch(mineTokens, owner, lang, Number(r.ref)) : 0;
-      const score = r.score * (0.5 + fit.coverage) * (1 + this.cal.PHRASE_BONUS * phrase);
-      hits.push({ article, score, ...fit, offTopicMatch, domainMatch });
+      const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
+      const phrase = this.cal.PHRASE_BONUS > 0 ? this.phraseMatch(tokens, owner, lang, n) : 0;
+      hits.push({ article, score: r.score * (0.5 + fit.coverage) * (1 + this.cal.PHRASE_BONUS * phrase), ...fit });
     }
-    hits.sort((a, b) => b.score - a.score);
-    const mine = tokens.filter((t) => t.lang === lang);
-    const aboutOurTopic = mine.some((t) => this.isDomainToken(t));
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
+  private judge(tokens: QueryToken[], hits: RankedHit[], limit: number): SearchOutcome {
+    const aboutOurTopic = tokens.some((t) => this.isDomainToken(t));
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
     const top = aboutOurTopic ? hits.find((h) => h.article.kind === 'answer' || h.domainMatch) : hits[0];
-    if (!top) return none;
-    if (top.article.kind === 'outside') return { ...none, redirect: top.article };
+    if (!top) return NONE;
+    if (top.article.kind === 'outside') return { ...NONE, redirect: top.article };
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
-      const otherWords = mine.some((t) => !this.isDomainToken(t) && t.weight > 0);
-      if ((otherWords && !top.offTopicMatch) || top.coverage < this.cal.MIN_COVERAGE_ON_TOPIC) return none;
+      const otherWords = tokens.some((t) => !this.isDomainToken(t) && t.weight > 0);
+      if ((otherWords && !top.offTopicMatch) || top.coverage < this.cal.MIN_COVERAGE_ON_TOPIC) return NONE;
     } else {
       const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= this.cal.OUTSIDE_RATIO * top.score);
-      if (outside) return { ...none, redirect: outside.article };
-      if (top.strength < this.cal.MIN_STRENGTH || top.coverage < this.cal.MIN_COVERAGE) return none;
+      if (outside) return { ...NONE, redirect: outside.article };
+      if (top.strength < this.cal.MIN_STRENGTH || top.coverage < this.cal.MIN_COVERAGE) return NONE;
     }
-
+    const plain = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({ article, score, strength, coverage });
     const answers = hits.filter((h) => h.article.kind === 'answer');
     const close = answers.filter((h) => h.score >= this.cal.AMBIGUOUS_RATIO * top.score && h.strength >= this.cal.MIN_STRENGTH / 2);
     if (close.length > 1) {
-      const alternatives = close.slice(0, this.cal.MAX_ALTERNATIVES).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h);
-      return { status: 'ambiguous', confident: false, hits: alternatives, redirect: null };
+      return { status: 'ambiguous', confident: false, hits: close.slice(0, this.cal.MAX_ALTERNATIVES).map(plain), redirect: null };
     }
-    return { status: 'answer', confident: true, hits: answers.slice(0, opts.limit ?? 5).map(({ offTopicMatch: _o, domainMatch: _d, ...h }) => h), redirect: null };
+    return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plain), redirect: null };
   }
 
   /** For diagnostics (npm run eval -- --explain): the analysed question. */
