@@ -2,6 +2,7 @@
  * npm run kb:build: checks the law registry, every article and the rule module, reports readability (LIX) per
  * Danish answer, and writes the prebuilt bundle with the search index to knowledge/generated/kb.json.
  * `--if-stale` does nothing when the bundle matches the content and code. Exits 1 with file and field on any error.
+ * `--root DIR` reads and writes the content of another project folder (used by the tests).
  */
 import { relative } from 'node:path';
 import { LIX_LIMIT, LIX_TARGET } from '../articles/lix.js';
@@ -9,7 +10,8 @@ import { ContentErrors } from '../content-error.js';
 import { buildBundle, bundleIsStale, writeBundle } from '../kb.js';
 import { projectRoot } from '../paths.js';
 
-const root = projectRoot();
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt > 0 && process.argv[rootAt + 1] ? process.argv[rootAt + 1]! : projectRoot();
 const quiet = process.argv.includes('--quiet');
 if (process.argv.includes('--if-stale') && !bundleIsStale(root)) {
   if (!quiet) console.log('kb:build: the knowledge bundle is up to date');
