@@ -73,8 +73,23 @@ export function isStopWord(word: string): boolean {
   return danishStopWordFilter(token) === undefined || englishStopWordFilter(token) === undefined;
 }
 
+/**
+ * Where the Danish Snowball stemmer joins words that mean different things here, the word gets its own stem:
+ * "varighed" (duration) is not "være" (to be), "afgørende" (decisive) is not "afgørelse" (a decision), "ledig"
+ * (unemployed) is not "leder" (a manager). Keys are folded words.
+ */
+const DANISH_STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
+  varighed: 'varighed', varigheden: 'varighed', vare: 'varighed', varer: 'varighed', varet: 'varighed',
+  afgorend: 'afgorend', afgorende: 'afgorend',
+  afgorelse: 'afgorels', afgorelsen: 'afgorels', afgorelser: 'afgorels', afgorelserne: 'afgorels',
+  ledig: 'ledig', ledige: 'ledig', ledighed: 'ledig', ledigheden: 'ledig',
+  leder: 'leder', lederen: 'leder', ledere: 'leder', lederne: 'leder', ledelse: 'ledels', ledelsen: 'ledels',
+  tidligere: 'tidlig',
+};
+
 /** Stems one folded word in the given language. */
 export function stem(word: string, lang: Lang): string {
+  if (lang === 'da' && DANISH_STEM_EXCEPTIONS[word]) return DANISH_STEM_EXCEPTIONS[word];
   const stemmer = lang === 'da' ? danishStemmer : englishStemmer;
   const t = stemmer(new lunr.Token(word, {}));
   return t ? t.toString() : word;

@@ -29,6 +29,14 @@ describe('text normaliser', () => {
     expect(terms('ansøgningen', 'da')).to.deep.equal(terms('ansøgning', 'da'));
   });
 
+  it('keeps apart words the Danish stemmer would join but that mean different things here', () => {
+    expect(terms('varighed', 'da')).to.not.deep.equal(terms('være', 'da'));
+    expect(terms('hvor længe varer det', 'da')).to.include(terms('varighed', 'da')[0]);
+    expect(terms('afgørende', 'da')).to.not.deep.equal(terms('afgørelse', 'da'));
+    expect(terms('ledig', 'da')).to.not.deep.equal(terms('leder', 'da'));
+    expect(terms('afgørelsen', 'da')).to.deep.equal(terms('afgørelse', 'da'));
+  });
+
   it('treats case, æøå spellings and inflection alike', () => {
     expect(terms('MENTORSTØTTEN', 'da')).to.deep.equal(terms('mentorstotte', 'da'));
   });
