@@ -76,10 +76,10 @@ export function isStopWord(word: string): boolean {
 /**
  * Where the Danish Snowball stemmer joins words that mean different things here, the word gets its own stem:
  * "varighed" (duration) is not "være" (to be), "afgørende" (decisive) is not "afgørelse" (a decision), "ledig"
- * (unemployed) is not "leder" (a manager). Keys are folded words.
+ * (unemployed) is not "leder" (a manager). Keys are folded words ("vare" is left alone: folded, it is also "være").
  */
 const DANISH_STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
-  varighed: 'varighed', varigheden: 'varighed', vare: 'varighed', varer: 'varighed', varet: 'varighed',
+  varighed: 'varighed', varigheden: 'varighed', varer: 'varighed', varet: 'varighed',
   afgorend: 'afgorend', afgorende: 'afgorend',
   afgorelse: 'afgorels', afgorelsen: 'afgorels', afgorelser: 'afgorels', afgorelserne: 'afgorels',
   ledig: 'ledig', ledige: 'ledig', ledighed: 'ledig', ledigheden: 'ledig',
