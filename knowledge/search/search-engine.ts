@@ -62,14 +62,14 @@ export const CALIBRATION = {
   FUZZY_MIN_LENGTH: 5,
   /** Look for typos only of words the index does not have. */
   FUZZY_ONLY_UNKNOWN: true,
-  MAX_PREFIX_EXPANSIONS: 4,
-  MAX_SYNONYMS: 5,
+  MAX_PREFIX_EXPANSIONS: 3,
+  MAX_SYNONYMS: 3,
   MAX_FUZZY_EXPANSIONS: 6,
 };
 export type Calibration = typeof CALIBRATION;
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
-const RERANK_DEPTH = 20;
+const RERANK_DEPTH = 15;
 
 type ExpansionKind = keyof Calibration['BOOST'];
 
