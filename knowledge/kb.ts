@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './articles/article.js';
 import { loadArticles } from './articles/load.js';
-import { ContentError, ContentErrors } from './content-error.js';
+import { ContentErrors } from './content-error.js';
 import { type Act, LawRegistry, type Provision, type Reform, loadLawRegistry } from './law/registry.js';
 import { knowledgePaths, projectRoot } from './paths.js';
 import { Assessor, checkRuleCitations } from './rules/assess.js';
@@ -68,10 +68,7 @@ export function sourceHash(root: string = projectRoot()): string {
 export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
   const paths = knowledgePaths(root);
   const registry = loadLawRegistry(paths.law, root);
-  const problems = checkRuleCitations(registry).map((p) => {
-    const [file, ...rest] = p.split(': ');
-    return new ContentError(file!, rest[0]!, rest.slice(1).join(': '));
-  });
+  const problems = checkRuleCitations(registry);
   if (problems.length) throw new ContentErrors(problems);
   const articles = loadArticles(paths.articles, root, registry);
   const ruleTexts = loadRuleTexts(paths.ruleTexts, root);

@@ -1,4 +1,5 @@
 import type { Citation } from '../citation.js';
+import { ContentError } from '../content-error.js';
 import { type IsoDate, inRange } from '../dates.js';
 import type { LawRegistry } from '../law/registry.js';
 import type { InputName, Situation } from './inputs.js';
@@ -109,22 +110,23 @@ export class Assessor {
 }
 
 /** Checks every rule against the registry: each citation exists and is in force for part of the rule's range. */
-export function checkRuleCitations(registry: LawRegistry): string[] {
-  const problems: string[] = [];
+export function checkRuleCitations(registry: LawRegistry): ContentError[] {
+  const file = 'knowledge/rules/rules.ts';
+  const problems: ContentError[] = [];
   for (const rule of RULES) {
     for (const c of rule.citations) {
       const id = typeof c === 'string' ? c : c.id;
       if (!registry.has(id)) {
-        problems.push(`knowledge/rules/rules.ts: ${rule.id}: cites "${id}", which is not in the law registry`);
+        problems.push(new ContentError(file, rule.id, `cites "${id}", which is not in the law registry`));
         continue;
       }
       const p = registry.provision(id);
       const overlaps = (rule.validTo === null || p.validFrom <= rule.validTo) && (p.validTo === null || p.validTo >= rule.validFrom);
       if (typeof c === 'string' && !overlaps) {
-        problems.push(`knowledge/rules/rules.ts: ${rule.id}: cites "${id}", which is not in force at any time the rule holds`);
+        problems.push(new ContentError(file, rule.id, `cites "${id}", which is not in force at any time the rule holds`));
       }
     }
-    if (rule.citations.length === 0) problems.push(`knowledge/rules/rules.ts: ${rule.id}: cites nothing`);
+    if (rule.citations.length === 0) problems.push(new ContentError(file, rule.id, 'cites nothing'));
   }
   return problems;
 }
