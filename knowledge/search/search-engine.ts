@@ -5,6 +5,7 @@ import { CompoundSplitter } from './compounds.js';
 import { fieldsOf, langOfField } from './fields.js';
 import { lunr } from './lunr.js';
 import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
+import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
 
 /** How the search judges its own best answer. */
@@ -28,45 +29,6 @@ export interface SearchOutcome {
   /** For "none": an article about a topic we do not cover that says where to ask instead, when the question was about one. */
   redirect: Article | null;
 }
-
-/**
- * Calibration, set against the question set in test/cases/ (npm run eval; see README "Search").
- * Each word of a question weighs its rarity among our articles (idf); a word we have never seen weighs UNKNOWN_WEIGHT.
- * Articles are ranked by lunr's score times (0.5 + coverage) times (1 + PHRASE_BONUS x how closely one of the article's
- * own question phrasings matches), so an article that covers more of the question, and that was written for a question
- * like it, wins.
- * A question with a domain word ("mentor", "frikøb") is answered when the best article also matches one of its other
- * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
- * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best.
- * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best.
- */
-export const CALIBRATION = {
-  MIN_STRENGTH: 1.5,
-  OUTSIDE_RATIO: 0.35,
-  MIN_COVERAGE: 0.5,
-  MIN_COVERAGE_ON_TOPIC: 0.15,
-  /** A question about our topic needs a match of at least this weight on a word other than the domain word. */
-  MIN_OFF_TOPIC_WEIGHT: 0,
-  UNKNOWN_WEIGHT: 1.2,
-  NUMBER_WEIGHT: 0.3,
-  MAX_WEIGHT: 2.0,
-  AMBIGUOUS_RATIO: 0.8,
-  /** How much the best-matching question phrasing of an article adds to its score (0: nothing). */
-  PHRASE_BONUS: 6,
-  MAX_ALTERNATIVES: 3,
-  /** How much a matched expanded term counts against an exact one, in the score and in coverage. */
-  BOOST: { exact: 1, synonym: 0.6, compoundPart: 0.5, prefix: 0.5, fuzzy: 0.35 },
-  /** Coverage counts a word matched only through an expansion at its boost (1: count it fully). */
-  PARTIAL_COVERAGE: true,
-  PREFIX_MIN_LENGTH: 4,
-  FUZZY_MIN_LENGTH: 5,
-  /** Look for typos only of words the index does not have. */
-  FUZZY_ONLY_UNKNOWN: true,
-  MAX_PREFIX_EXPANSIONS: 3,
-  MAX_SYNONYMS: 3,
-  MAX_FUZZY_EXPANSIONS: 6,
-};
-export type Calibration = typeof CALIBRATION;
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
 const RERANK_DEPTH = 15;
