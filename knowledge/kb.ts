@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './articles/article.js';
 import { loadArticles } from './articles/load.js';
 import { ContentErrors } from './content-error.js';
+import { filesBelow } from './files.js';
 import { type Act, LawRegistry, type Provision, type Reform, loadLawRegistry } from './law/registry.js';
 import { knowledgePaths, projectRoot } from './paths.js';
 import { Assessor, checkRuleCitations } from './rules/assess.js';
@@ -34,17 +35,6 @@ export interface KnowledgeBase {
   sourceHash: string;
 }
 
-function filesBelow(dir: string, ext: string[]): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesBelow(path, ext));
-    else if (ext.some((e) => name.endsWith(e))) out.push(path);
-  }
-  return out;
-}
-
 /** Hash of the content files and of the compiled knowledge code (the normaliser decides what the index holds). */
 export function sourceHash(root: string = projectRoot()): string {
   const paths = knowledgePaths(root);
@@ -54,7 +44,7 @@ export function sourceHash(root: string = projectRoot()): string {
     ...filesBelow(paths.articles, ['.md']),
     paths.ruleTexts,
     paths.synonyms,
-    ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes(`${'/'}build${'/'}`)),
+    ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes('/build/')),
   ];
   const hash = createHash('sha256');
   for (const f of files) {

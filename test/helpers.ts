@@ -1,4 +1,4 @@
-import { type Server } from 'node:http';
+import { type RequestListener, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type KnowledgeBase, buildBundle, fromBundle } from '../knowledge/kb.js';
 
@@ -11,9 +11,8 @@ export function knowledgeBase(): KnowledgeBase {
 }
 
 /** Starts an HTTP server on a free loopback port; returns its base URL and a function that stops it. */
-export async function listen(handler: Parameters<typeof import('node:http').createServer>[1]): Promise<{ url: string; close: () => Promise<void> }> {
-  const { createServer } = await import('node:http');
-  const server: Server = createServer(handler);
+export async function listen(handler: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -13,15 +13,17 @@ function oneParam(query: Record<string, unknown>, name: string): string | undefi
   return v;
 }
 
-function readLang(value: unknown, field = 'lang'): Lang {
+/** "lang" of a request: "da" (the default) or "en". */
+function readLang(value: unknown): Lang {
   if (value === undefined || value === null || value === '') return 'da';
-  if (value !== 'da' && value !== 'en') throw new BadRequest(field, `"${field}" must be "da" or "en"`);
+  if (value !== 'da' && value !== 'en') throw new BadRequest('lang', '"lang" must be "da" or "en"');
   return value;
 }
 
-function readDate(value: unknown, field = 'date'): IsoDate {
+/** "date" of a request: the day the law is read for, today in Denmark by default. */
+function readDate(value: unknown): IsoDate {
   if (value === undefined || value === null || value === '') return todayInDenmark();
-  if (!isIsoDate(value)) throw new BadRequest(field, `"${field}" must be a date written YYYY-MM-DD`);
+  if (!isIsoDate(value)) throw new BadRequest('date', '"date" must be a date written YYYY-MM-DD');
   return value;
 }
 

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ContentError, ContentErrors } from '../content-error.js';
 import { isIsoDate, rangesOverlap } from '../dates.js';
+import { filesBelow } from '../files.js';
 import type { LawRegistry } from '../law/registry.js';
 import type { Article, ArticleKind, Audience, Certainty } from './article.js';
 import { LIX_LIMIT, lix } from './lix.js';
@@ -14,13 +15,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** All article files below `dir` (Markdown, any depth), sorted, README.md excluded. */
 export function articleFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...articleFiles(path));
-    else if (name.endsWith('.md') && name !== 'README.md') out.push(path);
-  }
-  return out;
+  return filesBelow(dir, ['.md']).filter((f) => basename(f) !== 'README.md');
 }
 
 /** Splits "---\nfront matter\n---\nbody" into its two parts; null when there is no front matter. */

@@ -1,6 +1,6 @@
 import type { Citation } from '../citation.js';
 import { ContentError } from '../content-error.js';
-import { type IsoDate, inRange } from '../dates.js';
+import { type IsoDate, inRange, rangesOverlap } from '../dates.js';
 import type { LawRegistry } from '../law/registry.js';
 import type { InputName, Situation } from './inputs.js';
 import { type Certainty, type OutcomeKind, RULES, type Rule } from './rules.js';
@@ -121,8 +121,7 @@ export function checkRuleCitations(registry: LawRegistry): ContentError[] {
         continue;
       }
       const p = registry.provision(id);
-      const overlaps = (rule.validTo === null || p.validFrom <= rule.validTo) && (p.validTo === null || p.validTo >= rule.validFrom);
-      if (typeof c === 'string' && !overlaps) {
+      if (typeof c === 'string' && !rangesOverlap(rule, p)) {
         problems.push(new ContentError(file, rule.id, `cites "${id}", which is not in force at any time the rule holds`));
       }
     }

@@ -51,13 +51,7 @@ function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): 
  * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
  * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
  */
-/**
- * BM25 parameters: k1 (how fast repeated words stop adding) and b (how much a long field is discounted). Our
- * `questions` fields are long lists of phrasings, so they are discounted less than lunr's default b = 0.75.
- */
-export const BM25 = { k1: 1.2, b: 0.75 };
-
-export function buildSearchData(articles: Article[], synonyms: SynonymFile, bm25 = BM25): SearchData {
+export function buildSearchData(articles: Article[], synonyms: SynonymFile): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
     for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name))) vocabulary.add(w);
@@ -68,12 +62,12 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile, bm25
   builder.pipeline.reset();
   builder.searchPipeline.reset();
   builder.ref('n');
-  builder.k1(bm25.k1);
-  builder.b(bm25.b);
   for (const lang of ['da', 'en'] as const) {
     for (const name of FIELD_NAMES) builder.field(fieldId(lang, name), { boost: FIELD_BOOST[name] });
   }
   builder.metadataWhitelist = [];
+  // Per language: each term and the answer articles it occurs in (for its weight at query time).
+  const docs: Record<Lang, Map<string, Set<string>>> = { da: new Map(), en: new Map() };
   for (const [n, a] of articles.entries()) {
     const doc: Record<string, string[] | string> = { n: String(n) };
     for (const lang of ['da', 'en'] as const) {
@@ -82,17 +76,6 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile, bm25
         const t = terms(text, lang);
         if (lang === 'da') t.push(...splitter.partTerms(foldedWords(text)));
         doc[fieldId(lang, name)] = t;
-      }
-    }
-    builder.add(doc);
-  }
-  const docs: Record<Lang, Map<string, Set<string>>> = { da: new Map(), en: new Map() };
-  for (const a of articles) {
-    for (const lang of ['da', 'en'] as const) {
-      for (const name of FIELD_NAMES) {
-        const text = fieldText(a, lang, name);
-        const t = terms(text, lang);
-        if (lang === 'da') t.push(...splitter.partTerms(foldedWords(text)));
         for (const term of t) {
           const set = docs[lang].get(term) ?? new Set<string>();
           if (a.kind === 'answer') set.add(a.id);
@@ -100,6 +83,7 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile, bm25
         }
       }
     }
+    builder.add(doc);
   }
   const termList = (lang: Lang): [string, number][] => [...docs[lang]].map(([t, set]) => [t, set.size]);
   const phrasingsOf = (lang: Lang) =>

@@ -15,23 +15,20 @@ export const CALIBRATION = {
   OUTSIDE_RATIO: 0.35,
   MIN_COVERAGE: 0.5,
   MIN_COVERAGE_ON_TOPIC: 0.15,
-  /** A question about our topic needs a match of at least this weight on a word other than the domain word. */
-  MIN_OFF_TOPIC_WEIGHT: 0,
   UNKNOWN_WEIGHT: 1.2,
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.8,
-  /** How much the best-matching question phrasing of an article adds to its score (0: nothing). */
+  /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,
-  /** How much a matched expanded term counts against an exact one, in the score and in coverage. */
+  /**
+   * How much a matched expanded term counts against an exact one, in the score and in coverage. Longer words begin at
+   * PREFIX_MIN_LENGTH letters; typos are looked for only in words of FUZZY_MIN_LENGTH letters the index does not have.
+   */
   BOOST: { exact: 1, synonym: 0.6, compoundPart: 0.5, prefix: 0.5, fuzzy: 0.35 },
-  /** Coverage counts a word matched only through an expansion at its boost (1: count it fully). */
-  PARTIAL_COVERAGE: true,
   PREFIX_MIN_LENGTH: 4,
   FUZZY_MIN_LENGTH: 5,
-  /** Look for typos only of words the index does not have. */
-  FUZZY_ONLY_UNKNOWN: true,
   MAX_PREFIX_EXPANSIONS: 3,
   MAX_SYNONYMS: 3,
   MAX_FUZZY_EXPANSIONS: 6,

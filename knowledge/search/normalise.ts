@@ -66,7 +66,7 @@ export function words(text: string): string[] {
 }
 
 /** True for stop words of either language and chat filler (the same list for both languages). */
-export function isStopWord(word: string): boolean {
+function isStopWord(word: string): boolean {
   if (KEEP.has(word)) return false;
   if (FILLER.has(word)) return true;
   const token = new lunr.Token(word, {});
@@ -144,9 +144,7 @@ export function guessLanguage(text: string, fallback: Lang = 'da'): Lang {
   return en > da ? 'en' : 'da';
 }
 
-/** Folded (not stemmed) content words of a text: the vocabulary the compound splitter works from. */
+/** Folded (not stemmed) Danish content words of a text: what the compound splitter works from. */
 export function foldedWords(text: string): string[] {
-  return words(text)
-    .filter((w) => !isStopWord(w))
-    .map(fold);
+  return analyse(text, 'da').map((w) => w.folded);
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../articles/article.js';
+import { inRange } from '../dates.js';
 import type { SearchData } from './build-index.js';
 import { loadIndex } from './lunr-index.js';
 import { CompoundSplitter } from './compounds.js';
@@ -38,11 +39,10 @@ type ExpansionKind = keyof Calibration['BOOST'];
 interface Expansion {
   term: string;
   kind: ExpansionKind;
-  boost: number;
 }
 
+/** A word of the question (in the question's language), the index terms it matches, and its weight. */
 interface QueryToken {
-  lang: Lang;
   term: string;
   weight: number;
   expansions: Expansion[];
@@ -56,9 +56,7 @@ const NONE: SearchOutcome = { status: 'none', confident: false, hits: [], redire
 
 type RankedHit = SearchHit & Fit;
 
-interface Fit {
-  strength: number;
-  coverage: number;
+interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
   /** The article matched a word of the question other than a domain word. */
   offTopicMatch: boolean;
   /** The article matched a domain word of the question ("mentor"). */
@@ -83,17 +81,13 @@ export class SearchEngine {
   private readonly articles: Map<string, Article>;
   private readonly docCount: number;
 
-  constructor(
-    data: SearchData,
-    articles: Article[],
-    private readonly cal: Calibration = CALIBRATION,
-  ) {
+  constructor(data: SearchData, articles: Article[]) {
     this.index = loadIndex(data.index);
     this.refs = data.refs;
     const weigh = (lang: Lang) =>
       data.phrasings[lang].map((list) =>
         list.map((phrasing) => {
-          const terms = phrasing.map((t): [string, number] => [t, Math.min(this.idf(this.lookup[lang].docFrequency(t)), cal.MAX_WEIGHT)]);
+          const terms = phrasing.map((t): [string, number] => [t, this.rarity(this.lookup[lang].docFrequency(t))]);
           return { terms, total: terms.reduce((sum, [, w]) => sum + w, 0) };
         }),
       );
@@ -106,8 +100,12 @@ export class SearchEngine {
     this.weightedPhrasings = { da: weigh('da'), en: weigh('en') };
   }
 
-  private idf(df: number): number {
-    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+  /**
+   * How much a word found in `df` answer articles says about a question: its idf, capped at MAX_WEIGHT (a word found
+   * in one article is often just an everyday word we happened to use once).
+   */
+  private rarity(df: number): number {
+    return Math.min(Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5)), CALIBRATION.MAX_WEIGHT);
   }
 
   /**
@@ -116,7 +114,7 @@ export class SearchEngine {
    * article has some "mentor..." word, so they would only add noise.
    */
   private expand(term: string, lang: Lang): Expansion[] {
-    const cal = this.cal;
+    const cal = CALIBRATION;
     const found = new Map<string, ExpansionKind>();
     const add = (list: string[], kind: ExpansionKind) => {
       for (const t of list) if (!found.has(t)) found.set(t, kind);
@@ -124,10 +122,9 @@ export class SearchEngine {
     const lookup = this.lookup[lang];
     const known = lookup.has(term);
     if (known) found.set(term, 'exact');
-    const isDomain = this.domain.some((d) => term.startsWith(d));
-    if (!isDomain && term.length >= cal.PREFIX_MIN_LENGTH) add(lookup.withPrefix(term, cal.MAX_PREFIX_EXPANSIONS), 'prefix');
-    if (term.length >= cal.FUZZY_MIN_LENGTH && !(known && cal.FUZZY_ONLY_UNKNOWN)) add(lookup.oneEditAway(term, cal.MAX_FUZZY_EXPANSIONS), 'fuzzy');
-    return [...found].map(([t, kind]) => ({ term: t, kind, boost: cal.BOOST[kind] }));
+    if (!this.isDomainTerm(term) && term.length >= cal.PREFIX_MIN_LENGTH) add(lookup.withPrefix(term, cal.MAX_PREFIX_EXPANSIONS), 'prefix');
+    if (!known && term.length >= cal.FUZZY_MIN_LENGTH) add(lookup.oneEditAway(term, cal.MAX_FUZZY_EXPANSIONS), 'fuzzy');
+    return [...found].map(([t, kind]) => ({ term: t, kind }));
   }
 
   /** The question's words in its language, each with the index terms it matches and its weight. */
@@ -138,34 +135,29 @@ export class SearchEngine {
       if (seen.has(word.term)) continue;
       seen.add(word.term);
       const expansions = this.expand(word.term, lang);
-      const alternatives = [
-        ...(this.synonyms[lang][word.term] ?? [])
-          .slice(0, this.cal.MAX_SYNONYMS)
-          .map((term) => ({ term, kind: 'synonym' as const, boost: this.cal.BOOST.synonym })),
+      const alternatives: Expansion[] = [
+        ...(this.synonyms[lang][word.term] ?? []).slice(0, CALIBRATION.MAX_SYNONYMS).map((term) => ({ term, kind: 'synonym' as const })),
         // A Danish compound also matches its parts ("virksomhedspraktik" -> "praktik").
-        ...(lang === 'da'
-          ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const, boost: this.cal.BOOST.compoundPart }))
-          : []),
+        ...(lang === 'da' ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const })) : []),
       ];
       for (const alt of alternatives) {
         if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
       }
-      tokens.push({ lang, term: word.term, weight: this.weight(word.term, expansions, lang), expansions });
+      tokens.push({ term: word.term, weight: this.weight(word.term, expansions, lang), expansions });
     }
     return tokens;
   }
 
   /**
-   * A known word weighs its rarity (a word we only know through expansions: that of its most common match), up to
-   * MAX_WEIGHT (a word found in one article is often just an everyday word we happened to use once); an unknown word
-   * (3+ letters) a fixed weight. A number ("22 år", "4 uger") weighs little: it seldom says what the question is about.
+   * A known word weighs its rarity (a word we only know through expansions: that of its most common match); an unknown
+   * word (3+ letters) a fixed weight. A number ("22 år", "4 uger") weighs little: it seldom says what the question is about.
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
-    if (expansions.length === 0) return term.length >= 3 ? this.cal.UNKNOWN_WEIGHT : 0;
+    if (expansions.length === 0) return term.length >= 3 ? CALIBRATION.UNKNOWN_WEIGHT : 0;
     const exact = expansions.find((e) => e.kind === 'exact');
     const df = exact ? this.lookup[lang].docFrequency(exact.term) : Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term)));
-    const idf = this.idf(df);
-    return Math.min(idf, /^\d+$/.test(term) ? this.cal.NUMBER_WEIGHT : this.cal.MAX_WEIGHT);
+    const rarity = this.rarity(df);
+    return /^\d+$/.test(term) ? Math.min(rarity, CALIBRATION.NUMBER_WEIGHT) : rarity;
   }
 
   /**
@@ -177,12 +169,12 @@ export class SearchEngine {
     if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false };
     const fieldsOfTerm = new Map<string, string[]>();
     for (const [term, byField] of Object.entries(matched)) fieldsOfTerm.set(term, Object.keys(byField).filter((f) => langOfField(f) === lang));
-    /** How fully a word matched in the fields `field` accepts: 1 for the word itself, less for an expansion. */
+    /** How fully a word matched in the fields `field` accepts: 1 for the word itself, its boost for an expansion. */
     const credit = (t: QueryToken, field: (f: string) => boolean): number => {
       let best = 0;
       for (const e of t.expansions) {
         const fields = fieldsOfTerm.get(e.term);
-        if (fields && fields.some(field)) best = Math.max(best, this.cal.PARTIAL_COVERAGE ? e.boost : 1);
+        if (fields && fields.some(field)) best = Math.max(best, CALIBRATION.BOOST[e.kind]);
       }
       return best;
     };
@@ -193,9 +185,9 @@ export class SearchEngine {
     return {
       strength,
       coverage: strength / total,
-      offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainToken(t)) > this.cal.MIN_OFF_TOPIC_WEIGHT,
+      offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainTerm(t.term)) > 0,
       // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
-      domainMatch: tokens.some((t) => this.isDomainToken(t) && matchedIn(t, (f) => !f.endsWith('_answer'))),
+      domainMatch: tokens.some((t) => this.isDomainTerm(t.term) && matchedIn(t, (f) => !f.endsWith('_answer'))),
     };
   }
 
@@ -204,8 +196,7 @@ export class SearchEngine {
    * share of the question's weight the phrasing matches and the share of the phrasing's weight the question matches.
    * A person who asks almost exactly one of the phrasings gets that article.
    */
-  private phraseMatch(tokens: QueryToken[], owner: Map<string, number>, lang: Lang, n: number): number {
-    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
+  private phraseMatch(tokens: QueryToken[], total: number, owner: Map<string, number>, lang: Lang, n: number): number {
     if (total === 0) return 0;
     let best = 0;
     for (const phrasing of this.weightedPhrasings[lang][n] ?? []) {
@@ -227,13 +218,10 @@ export class SearchEngine {
     return best;
   }
 
-  /** A domain word, a compound that ends in one ("erhvervsmentor"), or a typo of one ("mentro"). */
-  private isDomainToken(t: QueryToken): boolean {
+  /** A domain word, a longer word it begins ("mentorstøtte"), a compound that ends in one ("erhvervsmentor"), or a typo of one ("mentro"). */
+  private isDomainTerm(term: string): boolean {
     return this.domain.some(
-      (d) =>
-        t.term.startsWith(d) ||
-        (t.term.length > d.length + 2 && t.term.endsWith(d)) ||
-        (d.length >= 5 && withinOneEdit(t.term, d)),
+      (d) => term.startsWith(d) || (term.length > d.length + 2 && term.endsWith(d)) || (d.length >= 5 && withinOneEdit(term, d)),
     );
   }
 
@@ -255,7 +243,7 @@ export class SearchEngine {
     const results = this.index.query((q) => {
       for (const t of tokens) {
         for (const e of t.expansions) {
-          q.term(e.term, { fields: fieldsOf(lang), usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
+          q.term(e.term, { fields: fieldsOf(lang), usePipeline: false, boost: CALIBRATION.BOOST[e.kind], wildcard: lunr.Query.wildcard.NONE });
         }
       }
     });
@@ -264,23 +252,24 @@ export class SearchEngine {
     tokens.forEach((t, i) => {
       for (const e of t.expansions) if (!owner.has(e.term)) owner.set(e.term, i);
     });
+    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
     const hits: RankedHit[] = [];
     for (const r of results.slice(0, RERANK_DEPTH)) {
       const n = Number(r.ref);
       const article = this.articles.get(this.refs[n] ?? '');
       if (!article) continue;
-      if (opts.date < article.validFrom || (article.validTo !== null && opts.date > article.validTo)) continue;
+      if (!inRange(opts.date, article)) continue;
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
-      const phrase = this.cal.PHRASE_BONUS > 0 ? this.phraseMatch(tokens, owner, lang, n) : 0;
-      hits.push({ article, score: r.score * (0.5 + fit.coverage) * (1 + this.cal.PHRASE_BONUS * phrase), ...fit });
+      const phrase = this.phraseMatch(tokens, total, owner, lang, n);
+      hits.push({ article, score: r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase), ...fit });
     }
     return hits.sort((a, b) => b.score - a.score);
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
   private judge(tokens: QueryToken[], hits: RankedHit[], limit: number): SearchOutcome {
-    const aboutOurTopic = tokens.some((t) => this.isDomainToken(t));
+    const aboutOurTopic = tokens.some((t) => this.isDomainTerm(t.term));
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
     const top = aboutOurTopic ? hits.find((h) => h.article.kind === 'answer' || h.domainMatch) : hits[0];
@@ -288,24 +277,25 @@ export class SearchEngine {
     if (top.article.kind === 'outside') return { ...NONE, redirect: top.article };
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
-      const otherWords = tokens.some((t) => !this.isDomainToken(t) && t.weight > 0);
-      if ((otherWords && !top.offTopicMatch) || top.coverage < this.cal.MIN_COVERAGE_ON_TOPIC) return NONE;
+      const otherWords = tokens.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
+      if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return NONE;
     } else {
-      const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= this.cal.OUTSIDE_RATIO * top.score);
+      const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
       if (outside) return { ...NONE, redirect: outside.article };
-      if (top.strength < this.cal.MIN_STRENGTH || top.coverage < this.cal.MIN_COVERAGE) return NONE;
+      if (top.strength < CALIBRATION.MIN_STRENGTH || top.coverage < CALIBRATION.MIN_COVERAGE) return NONE;
     }
     const plain = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({ article, score, strength, coverage });
     const answers = hits.filter((h) => h.article.kind === 'answer');
-    const close = answers.filter((h) => h.score >= this.cal.AMBIGUOUS_RATIO * top.score && h.strength >= this.cal.MIN_STRENGTH / 2);
+    const close = answers.filter((h) => h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score && h.strength >= CALIBRATION.MIN_STRENGTH / 2);
     if (close.length > 1) {
-      return { status: 'ambiguous', confident: false, hits: close.slice(0, this.cal.MAX_ALTERNATIVES).map(plain), redirect: null };
+      return { status: 'ambiguous', confident: false, hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain), redirect: null };
     }
     return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plain), redirect: null };
   }
 
   /** For diagnostics (npm run eval -- --explain): the analysed question. */
   explain(text: string): { lang: Lang; term: string; weight: number; matches: string[] }[] {
-    return this.queryTokens(text, guessLanguage(text)).map((t) => ({ lang: t.lang, term: t.term, weight: t.weight, matches: t.expansions.map((e) => e.term) }));
+    const lang = guessLanguage(text);
+    return this.queryTokens(text, lang).map((t) => ({ lang, term: t.term, weight: t.weight, matches: t.expansions.map((e) => e.term) }));
   }
 }
