@@ -8,3 +8,4 @@ export { type AgeAnswer, MAX_AGE, parseAge } from './age.js';
 export { parseMonths } from './duration.js';
 export { isDontKnow } from './dont-know.js';
 export { parseYesNo } from './yes-no.js';
+export { parseDate } from './dates.js';
