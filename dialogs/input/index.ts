@@ -9,3 +9,4 @@ export { parseMonths } from './duration.js';
 export { isDontKnow } from './dont-know.js';
 export { parseYesNo } from './yes-no.js';
 export { parseDate } from './dates.js';
+export { type ChoiceMatch, type ChoiceOption, matchChoice } from './choice.js';

@@ -37,11 +37,6 @@ export function tokenise(prepared: string): Token[] {
   return out;
 }
 
-/** The folded words of a text, for matching against small word lists. */
-export function foldedWords(text: string): string[] {
-  return tokenise(prepare(text)).map((t) => t.key);
-}
-
 /**
  * True when `phrase` (space-separated folded words) occurs as consecutive whole words in `keys`.
  * Whole words only: "ja" is not found in "jamen".

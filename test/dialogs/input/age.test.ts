@@ -56,4 +56,11 @@ describe('dialogs/input parseAge', () => {
       expect(parseAge(text, lang)).to.deep.equal(expected);
     });
   }
+
+  it('parseAge stays fast on a 5,000-character message and reads no age from English that long', () => {
+    const started = Date.now();
+    expect(parseAge('jeg er 24 år ' + 'og så videre '.repeat(400), 'da')).to.deep.equal(years(24));
+    expect(parseAge("I'm 24 " + 'and so on '.repeat(500), 'en')).to.deep.equal(problem('no-number'));
+    expect(Date.now() - started).to.be.below(1500);
+  });
 });

@@ -63,4 +63,11 @@ describe('dialogs/input parseMonths', () => {
   it('parseMonths reads Danish unit words only when the language is Danish', () => {
     expect(parseMonths('to måneder', 'en')).to.equal(null);
   });
+
+  it('parseMonths stays fast on a 5,000-character message', () => {
+    const started = Date.now();
+    expect(parseMonths('6 måneder ' + 'og så videre '.repeat(400), 'da')).to.equal(6);
+    expect(parseMonths('6 months ' + 'and so on '.repeat(500), 'en')).to.equal(null);
+    expect(Date.now() - started).to.be.below(1500);
+  });
 });
