@@ -1,10 +1,15 @@
 import express, { type Express } from 'express';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { errorHandler, notFound } from './api/errors.js';
+import { errorHandler, notFound, sendError } from './api/errors.js';
 import { apiRouter } from './api/routes.js';
+import { log } from './log.js';
+import type { BotRuntime } from './runtime.js';
 
-/** The express application: JSON API and health checks. */
-export function createApp(kb: KnowledgeBase): Express {
+/**
+ * The express application: the bot at POST /api/messages, the JSON API and the health checks. Without a bot
+ * runtime (the API alone) /api/messages does not exist.
+ */
+export function createApp(kb: KnowledgeBase, runtime?: BotRuntime): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -12,9 +17,34 @@ export function createApp(kb: KnowledgeBase): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    res.json({ status: 'ready', knowledge: kb.sourceHash, articles: kb.articles.length });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await runtime?.ready();
+      res.json({ status: 'ready', knowledge: kb.sourceHash, articles: kb.articles.length, storage: runtime ? 'ok' : 'none' });
+    } catch (e) {
+      log.warn('not ready: storage unreachable', { error: e });
+      res.status(503).json({ status: 'not ready', storage: 'unreachable' });
+    }
   });
+  if (runtime) {
+    app.post('/api/messages', async (req, res, next) => {
+      if (!req.is('application/json') || typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+        return sendError(res, 400, 'body', 'The body must be a Bot Framework activity as a JSON object');
+      }
+      // With authentication on, a request without a token is refused here, before the SDK logs it as an error.
+      if (runtime.authenticated && !req.headers.authorization) {
+        return sendError(res, 401, 'authorization', 'This endpoint needs a Bot Framework token');
+      }
+      if (typeof req.body.type !== 'string') {
+        return sendError(res, 400, 'type', 'The activity needs a type, such as "message"');
+      }
+      try {
+        await runtime.handleMessages(req, res);
+      } catch (e) {
+        next(e);
+      }
+    });
+  }
   app.use('/api', apiRouter(kb));
   app.use(notFound);
   app.use(errorHandler);

@@ -1,3 +1,7 @@
+import { isAbsolute, join } from 'node:path';
+import { projectRoot } from '../knowledge/paths.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
+
 /**
  * Settings from the environment (see .env.example). Every setting is checked at start; a bad value stops the
  * server with a message that names the setting, instead of failing later.
@@ -5,6 +9,11 @@
 export interface Config {
   port: number;
   host: string;
+  /** Bot Framework authentication. With no appId, /api/messages accepts plain requests (local use only). */
+  bot: { appId: string | null; appPassword: string | null; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId: string | null };
+  storage: { kind: 'sqlite' | 'memory'; dataDir: string };
+  contact: { municipality: string | null; phone: string | null; url: string | null };
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -14,11 +23,73 @@ export class ConfigError extends Error {
   }
 }
 
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | null {
+  const v = env[name]?.trim();
+  return v ? v : null;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const v = optional(env, name);
+  if (v === null) return fallback;
+  const found = values.find((x) => x.toLowerCase() === v.toLowerCase());
+  if (!found) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${v}"`);
+  return found;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rawPort = env.PORT?.trim() || '3978';
   if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
     throw new ConfigError('PORT', `must be a whole number from 1 to 65535, got "${env.PORT}"`);
   }
   const host = env.HOST?.trim() || '0.0.0.0';
-  return { port: Number(rawPort), host };
+
+  const appId = optional(env, 'MicrosoftAppId');
+  const appPassword = optional(env, 'MicrosoftAppPassword');
+  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const tenantId = optional(env, 'MicrosoftAppTenantId');
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (appId !== null && !guid.test(appId)) throw new ConfigError('MicrosoftAppId', `must be an app id (a GUID), got "${appId}"`);
+  if (appId === null && appPassword !== null) throw new ConfigError('MicrosoftAppPassword', 'is set but MicrosoftAppId is not');
+  if (appId !== null && appType !== 'UserAssignedMSI' && appPassword === null) {
+    throw new ConfigError('MicrosoftAppPassword', `is needed when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
+  }
+  if (appType !== 'MultiTenant' && appId !== null && tenantId === null) {
+    throw new ConfigError('MicrosoftAppTenantId', `is needed when MicrosoftAppType is ${appType}`);
+  }
+  if (tenantId !== null && !guid.test(tenantId)) throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id (a GUID), got "${tenantId}"`);
+
+  const kind = oneOf(env, 'STORAGE', ['sqlite', 'memory'] as const, 'sqlite');
+  const rawDir = optional(env, 'DATA_DIR') ?? 'data';
+  if (rawDir.includes('\0')) throw new ConfigError('DATA_DIR', 'must be a folder path');
+  const dataDir = isAbsolute(rawDir) ? rawDir : join(projectRoot(), rawDir);
+
+  const phone = optional(env, 'MUNICIPALITY_PHONE');
+  if (phone !== null && !/^\+?[\d ]{8,16}$/.test(phone)) {
+    throw new ConfigError('MUNICIPALITY_PHONE', `must be a phone number such as "+45 70 12 34 56", got "${phone}"`);
+  }
+  const url = optional(env, 'MUNICIPALITY_CONTACT_URL');
+  if (url !== null) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError('MUNICIPALITY_CONTACT_URL', `must be an http(s) address, got "${url}"`);
+  }
+  const municipality = optional(env, 'MUNICIPALITY_NAME');
+  if (municipality !== null && municipality.length > 80) throw new ConfigError('MUNICIPALITY_NAME', 'must be at most 80 characters');
+
+  const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+
+  return {
+    port: Number(rawPort),
+    host,
+    bot: { appId, appPassword, appType, tenantId },
+    storage: { kind, dataDir },
+    contact: { municipality, phone, url },
+    logLevel,
+  };
 }

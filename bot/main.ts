@@ -1,12 +1,21 @@
 /**
- * npm start: loads the prebuilt knowledge bundle and serves the API. `npm start` rebuilds the bundle first when
- * the content has changed (prestart).
+ * npm start: reads the settings, loads the prebuilt knowledge bundle, opens the state storage and serves the bot
+ * and the API. `npm start` rebuilds the bundle first when the content has changed (prestart).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadKnowledgeBase } from '../knowledge/kb.js';
+import { projectRoot } from '../knowledge/paths.js';
 import { createApp } from './app.js';
-import { ConfigError, readConfig } from './config.js';
+import { type Config, ConfigError, readConfig } from './config.js';
+import { log } from './log.js';
+import { createBotRuntime } from './runtime.js';
+import { openStorage } from './storage/index.js';
 
-let config;
+const envFile = join(projectRoot(), '.env');
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+
+let config: Config;
 try {
   config = readConfig();
 } catch (e) {
@@ -16,16 +25,30 @@ try {
   }
   throw e;
 }
+log.setLevel(config.logLevel);
+
+let storage;
+try {
+  storage = openStorage(config.storage);
+} catch (e) {
+  console.error(`Mentorbot cannot open its state storage in ${config.storage.dataDir}: ${(e as Error).message}. Check DATA_DIR.`);
+  process.exit(1);
+}
 const kb = loadKnowledgeBase();
-const app = createApp(kb);
+const runtime = createBotRuntime(config, kb, storage);
+const app = createApp(kb, runtime);
 const server = app.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`Mentorbot is running: http://${shown}:${config.port}/  (try http://${shown}:${config.port}/api/search?q=hvem+kan+f%C3%A5+en+mentor)`);
+  const auth = config.bot.appId ? 'Bot Framework authentication is on' : 'no MicrosoftAppId: local use only, do not expose';
+  console.log(`Mentorbot is running: http://${shown}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`);
 });
 server.on('error', (e) => {
   console.error(`Mentorbot cannot listen on port ${config.port}: ${e.message}`);
   process.exit(1);
 });
-const stop = () => server.close(() => process.exit(0));
+const stop = () =>
+  server.close(() => {
+    void runtime.close().finally(() => process.exit(0));
+  });
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -1,0 +1,83 @@
+import { recogniseCommand } from '../dialogs/commands.js';
+import type { DialogDeps } from '../dialogs/deps.js';
+import { MAIN_DIALOG, type MainDialog } from '../dialogs/main-dialog.js';
+import { DialogSet, DialogTurnStatus, type DialogState } from '../dialogs/sdk.js';
+import { newChatData, newProfile } from '../dialogs/state.js';
+import { CPR_REMOVED } from './privacy/privacy-middleware.js';
+import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from './sdk.js';
+
+/** Messages longer than this are answered from their start, and the person is told so. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/**
+ * The bot: starts the conversation with the welcome when a person joins (or writes first), passes every message to
+ * the main dialog, and saves the state at the end of each turn. What to say is decided in dialogs/.
+ */
+export class MentorBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    mainDialog: MainDialog,
+    private readonly deps: DialogDeps,
+  ) {
+    super();
+    for (const [name, dep] of Object.entries({ conversationState, userState, mainDialog, deps })) {
+      if (!dep) throw new Error(`MentorBot needs "${name}"`);
+    }
+    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogs.add(mainDialog);
+
+    this.onMembersAdded(async (context, next) => {
+      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (people.length > 0) await this.start(context, false);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const lang = await this.firstLanguage(context);
+      if (context.turnState.get(CPR_REMOVED)) {
+        await context.sendActivity(this.deps.replies.message(lang, 'input.cprRemoved'));
+      }
+      const text = context.activity.text;
+      if (typeof text === 'string' && text.length > MAX_MESSAGE_CHARS) {
+        context.activity.text = text.slice(0, MAX_MESSAGE_CHARS);
+        await context.sendActivity(this.deps.replies.message(lang, 'input.tooLong', { limit: MAX_MESSAGE_CHARS }));
+      }
+      const dc = await this.dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await this.start(context, true);
+      await next();
+    });
+
+    this.onDialog(async (context, next) => {
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+      await next();
+    });
+  }
+
+  /**
+   * Begins the main dialog (the welcome and menu) when none is running. A message that started the conversation is
+   * then handled as the first answer, unless it was only a greeting.
+   */
+  private async start(context: TurnContext, fromMessage: boolean): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) return;
+    await this.firstLanguage(context);
+    await dc.beginDialog(MAIN_DIALOG);
+    const text = context.activity.text;
+    if (fromMessage && context.activity.type === ActivityTypes.Message && text && recogniseCommand(text) !== 'greeting') {
+      await dc.continueDialog();
+    }
+  }
+
+  /** A person whose client says it is English gets English from the first reply; anyone can switch at any time. */
+  private async firstLanguage(context: TurnContext) {
+    const profile = await this.deps.profile.get(context, newProfile());
+    const chat = await this.deps.chat.get(context, newChatData());
+    if (!chat.welcomed && /^en\b/i.test(context.activity.locale ?? '')) profile.lang = 'en';
+    return profile.lang;
+  }
+}

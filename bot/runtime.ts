@@ -1,0 +1,103 @@
+import type { Request, Response } from 'express';
+import { todayInDenmark, type IsoDate } from '../knowledge/dates.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { DialogDeps } from '../dialogs/deps.js';
+import { MainDialog } from '../dialogs/main-dialog.js';
+import { Replies } from '../dialogs/replies.js';
+import { type ChatData, type Profile, newProfile } from '../dialogs/state.js';
+import { Templates } from '../dialogs/templates.js';
+import type { Config } from './config.js';
+import { log } from './log.js';
+import { MentorBot } from './mentor-bot.js';
+import { PrivacyMiddleware } from './privacy/privacy-middleware.js';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type Middleware,
+  type Storage,
+  type TurnContext,
+  UserState,
+} from './sdk.js';
+import { type Transcript, TranscriptMiddleware } from './transcript.js';
+
+/** The bot as the web server sees it: a handler for POST /api/messages, a readiness check and a shutdown. */
+export interface BotRuntime {
+  handleMessages(req: Request, res: Response): Promise<void>;
+  ready(): Promise<void>;
+  /** True when MicrosoftAppId is set: every request to /api/messages must carry a Bot Framework token. */
+  readonly authenticated: boolean;
+  close(): Promise<void>;
+  /** For tests and tools that drive the bot without HTTP. */
+  readonly bot: MentorBot;
+  readonly adapter: CloudAdapter;
+}
+
+export interface RuntimeOptions {
+  storage: Storage;
+  ping?: () => Promise<void>;
+  close?: () => Promise<void>;
+  /** The date the law is applied on; today in Denmark unless a test fixes it. */
+  today?: () => IsoDate;
+  templates?: Templates;
+}
+
+export interface BotParts {
+  bot: MentorBot;
+  /** In order: the privacy guard first, then the transcript. Every adapter must use them. */
+  middleware: Middleware[];
+  deps: DialogDeps;
+  conversationState: ConversationState;
+  userState: UserState;
+}
+
+/** The bot and its middleware on the given storage, with no adapter: the part tests drive directly. */
+export function createBot(kb: KnowledgeBase, contact: Config['contact'], options: RuntimeOptions): BotParts {
+  const conversationState = new ConversationState(options.storage);
+  const userState = new UserState(options.storage);
+  const deps: DialogDeps = {
+    kb,
+    replies: new Replies(options.templates ?? new Templates()),
+    profile: userState.createProperty<Profile>('profile'),
+    chat: conversationState.createProperty<ChatData>('chat'),
+    today: options.today ?? (() => todayInDenmark()),
+    contact: { municipality: contact.municipality ?? '', phone: contact.phone, url: contact.url },
+  };
+  const bot = new MentorBot(conversationState, userState, new MainDialog(deps), deps);
+  const middleware: Middleware[] = [
+    new PrivacyMiddleware(),
+    new TranscriptMiddleware(conversationState.createProperty<Transcript>('transcript')),
+  ];
+  return { bot, middleware, deps, conversationState, userState };
+}
+
+/** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */
+export function createBotRuntime(config: Config, kb: KnowledgeBase, options: RuntimeOptions): BotRuntime {
+  const { bot, middleware, deps } = createBot(kb, config.contact, options);
+  const { appId, appPassword, appType, tenantId } = config.bot;
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    appId
+      ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword ?? '', MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId ?? '' }
+      : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  for (const m of middleware) adapter.use(m);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error('turn failed', { conversation: context.activity.conversation?.id, error });
+    try {
+      const profile = await deps.profile.get(context, newProfile());
+      await context.sendActivity(deps.replies.message(profile.lang, 'error.apology'));
+    } catch {
+      // The apology is best effort: the client still gets an HTTP answer.
+    }
+  };
+
+  return {
+    bot,
+    adapter,
+    authenticated: appId !== null,
+    handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    ready: options.ping ?? (async () => undefined),
+    close: options.close ?? (async () => undefined),
+  };
+}

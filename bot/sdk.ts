@@ -1,0 +1,21 @@
+/**
+ * The one place bot/ imports the Bot Framework SDK (botbuilder 4.23.3, out of support since 31 December 2025).
+ * Only APIs the Microsoft 365 Agents SDK maps directly are used (CloudAdapter.process, ActivityHandler, the state
+ * classes, the Storage interface, Middleware), so a move to that SDK changes this file and few others.
+ */
+export {
+  ActivityHandler,
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  UserState,
+  type Activity,
+  type Middleware,
+  type ResourceResponse,
+  type StatePropertyAccessor,
+  type Storage,
+  type StoreItems,
+  type TurnContext,
+} from 'botbuilder';

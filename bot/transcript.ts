@@ -1,0 +1,55 @@
+import {
+  type Activity,
+  ActivityTypes,
+  type Middleware,
+  type ResourceResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from './sdk.js';
+
+/** One line of a conversation as a person would read it back. */
+export interface TranscriptEntry {
+  from: 'user' | 'bot';
+  text: string;
+  at: string;
+}
+
+export interface Transcript {
+  entries: TranscriptEntry[];
+}
+
+/** The newest entries are kept; a conversation this long is read by a caseworker from the start of the issue, not line 1. */
+export const MAX_ENTRIES = 400;
+/** Far above what the chat accepts; only a flood is cut, and the cut is marked. */
+export const MAX_ENTRY_CHARS = 20_000;
+
+function clip(text: string): string {
+  return text.length <= MAX_ENTRY_CHARS ? text : `${text.slice(0, MAX_ENTRY_CHARS)} […]`;
+}
+
+/**
+ * Keeps what was said, both ways, in the conversation state, so a caseworker can read the conversation so far. It
+ * must run after the privacy guard: it records the text as the guard left it, with CPR numbers masked.
+ */
+export class TranscriptMiddleware implements Middleware {
+  constructor(private readonly transcript: StatePropertyAccessor<Transcript>) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const t = await this.transcript.get(context, { entries: [] });
+    const add = (entry: TranscriptEntry) => {
+      t.entries.push(entry);
+      if (t.entries.length > MAX_ENTRIES) t.entries.splice(0, t.entries.length - MAX_ENTRIES);
+    };
+    const incoming = context.activity;
+    if (incoming.type === ActivityTypes.Message && typeof incoming.text === 'string' && incoming.text !== '') {
+      add({ from: 'user', text: clip(incoming.text), at: new Date().toISOString() });
+    }
+    context.onSendActivities(async (_ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
+      for (const a of activities) {
+        if (a.type === ActivityTypes.Message && a.text) add({ from: 'bot', text: clip(a.text), at: new Date().toISOString() });
+      }
+      return nextSend();
+    });
+    await next();
+  }
+}

@@ -1,0 +1,91 @@
+import type { Article } from '../knowledge/articles/article.js';
+import type { Lang } from '../knowledge/search/normalise.js';
+import { sameLabel } from './commands.js';
+import { type DialogDeps, checkDeps, common } from './deps.js';
+import type { Activity } from './sdk.js';
+import type { Offer } from './state.js';
+
+/** Only this much of a message is searched; longer texts are letters, and their start says what they are about. */
+export const SEARCHED_CHARS = 1000;
+
+/** How a free-text question was met. */
+export type AnswerKind = 'article' | 'ambiguous' | 'redirect' | 'none';
+
+export interface AnswerPlan {
+  kind: AnswerKind;
+  activities: Partial<Activity>[];
+  /** The article buttons these replies offer; store them so pressing one opens its article. */
+  offers: Offer[];
+}
+
+export type Audience = 'citizen' | 'employer';
+
+/**
+ * Answers a free-text question from the knowledge base, with its citations. A button offered earlier (in `offers`)
+ * opens its article directly; a clear question gets its article; an unclear one gets "Mente du ...?" with the best
+ * alternatives as buttons and "Ingen af dem"; a question about something we do not cover gets a pointer elsewhere.
+ * Builds the replies but sends nothing, so a caller can decide what to do with a question it cannot answer.
+ */
+export class Answerer {
+  private readonly deps: DialogDeps;
+
+  constructor(deps: DialogDeps) {
+    this.deps = checkDeps('Answerer', deps);
+  }
+
+  plan(text: string, lang: Lang, offers: Offer[], audience?: Audience): AnswerPlan {
+    const { replies } = this.deps;
+    const offered = offers.find((o) => sameLabel(text, o.label));
+    if (offered) {
+      const article = this.deps.kb.articles.find((a) => a.id === offered.articleId);
+      if (article) return { kind: 'article', activities: [this.article(article, lang)], offers: [] };
+    }
+    const noneOfThese = replies.text(lang, 'buttons.noneOfThese');
+    const human = replies.text(lang, 'buttons.human');
+    if (offers.length > 0 && sameLabel(text, noneOfThese)) {
+      return { kind: 'none', activities: [replies.message(lang, 'answer.noneOfThese', {}, [human])], offers: [] };
+    }
+    const result = this.deps.kb.search.search(text.slice(0, SEARCHED_CHARS), {
+      date: this.deps.today(),
+      lang,
+      ...(audience ? { audience } : {}),
+    });
+    if (result.status === 'answer') {
+      return { kind: 'article', activities: [this.article(result.hits[0]!.article, lang)], offers: [] };
+    }
+    if (result.status === 'ambiguous') {
+      const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));
+      const buttons = [...choices.map((c) => c.label), noneOfThese];
+      return { kind: 'ambiguous', activities: [replies.message(lang, 'answer.ambiguous', {}, buttons)], offers: choices };
+    }
+    if (result.redirect) {
+      const activity = replies.message(lang, 'answer.redirect', { answer: result.redirect.answer[lang] }, [human]);
+      return { kind: 'redirect', activities: [activity], offers: [] };
+    }
+    return { kind: 'none', activities: [replies.message(lang, 'answer.none', {}, [human])], offers: [] };
+  }
+
+  /** An article as a reply: title, answer and the law it rests on (in force today, else as written). */
+  article(article: Article, lang: Lang): Partial<Activity> {
+    const { kb, replies } = this.deps;
+    const today = this.deps.today();
+    const current = article.citations.filter((id) => kb.registry.inForce(id, today));
+    const citations = (current.length > 0 ? current : article.citations).map((id) => {
+      const c = kb.registry.citation(id);
+      return { label: c.label, url: c.url, unverified: c.status === 'unverified' };
+    });
+    return replies.message(lang, 'answer.article', {
+      ...common(this.deps, lang),
+      title: article.title[lang],
+      answer: article.answer[lang],
+      citations,
+    });
+  }
+
+  /** The article with this id as an offer (a button labelled with its title), for "læs mere" buttons. */
+  offer(articleId: string, lang: Lang): Offer {
+    const article = this.deps.kb.articles.find((a) => a.id === articleId);
+    if (!article) throw new Error(`Unknown article "${articleId}"`);
+    return { label: article.title[lang], articleId };
+  }
+}

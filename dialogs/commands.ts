@@ -1,0 +1,66 @@
+import { fold } from '../knowledge/search/normalise.js';
+
+/**
+ * What a whole message can mean wherever the conversation is: the words that work at any point ("hjælp",
+ * "start forfra", "stop", "english"/"dansk"), the main paths, and a greeting.
+ */
+export type Command =
+  | 'help'
+  | 'restart'
+  | 'menu'
+  | 'stop'
+  | 'lang-da'
+  | 'lang-en'
+  | 'human'
+  | 'citizen'
+  | 'employer'
+  | 'question'
+  | 'greeting';
+
+/**
+ * Phrases per command, Danish and English alike (a person may switch language mid-sentence). Button labels from
+ * dialogs/templates are among them; a test checks that every label maps to its command.
+ */
+const PHRASES: Record<Command, string[]> = {
+  help: ['hjælp', 'hjælp mig', 'hvad kan du', 'hvad kan du hjælpe med', 'help', 'help me', 'what can you do'],
+  restart: ['start forfra', 'forfra', 'begynd forfra', 'start igen', 'start om', 'restart', 'start over', 'start again', 'reset'],
+  menu: ['menu', 'hovedmenu', 'tilbage til menuen', 'main menu', 'back to the menu'],
+  stop: ['stop', 'afslut', 'slut', 'farvel', 'annuller', 'cancel', 'quit', 'exit', 'bye', 'goodbye'],
+  'lang-da': ['dansk', 'på dansk', 'danish', 'in danish', 'skriv dansk', 'skift til dansk'],
+  'lang-en': ['english', 'in english', 'engelsk', 'på engelsk', 'skriv engelsk', 'skift til engelsk', 'speak english'],
+  human: [
+    'tal med en medarbejder', 'medarbejder', 'en medarbejder', 'tal med et menneske', 'et menneske', 'menneske',
+    'tal med en person', 'sagsbehandler', 'min sagsbehandler', 'tal med min sagsbehandler', 'jeg vil tale med en person',
+    'jeg vil tale med et menneske', 'jeg vil tale med en medarbejder', 'talk to a caseworker', 'caseworker',
+    'talk to a person', 'talk to a human', 'human', 'a human', 'real person',
+  ],
+  citizen: ['jeg er borger', 'borger', 'i am a citizen', 'citizen', 'im a citizen'],
+  employer: ['jeg er arbejdsgiver', 'arbejdsgiver', 'vi er en virksomhed', 'i am an employer', 'employer', 'im an employer'],
+  question: ['stil et spørgsmål', 'jeg vil stille et spørgsmål', 'spørgsmål', 'ask a question', 'i have a question'],
+  greeting: ['hej', 'hejsa', 'hey', 'hi', 'hello', 'goddag', 'godmorgen', 'god morgen', 'halløj', 'dav', 'good morning'],
+};
+
+/** Lower case, æøå folded, punctuation and emoji dropped, spaces collapsed: "Start forfra!" -> "start forfra". */
+export function commandKey(text: string): string {
+  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map(fold).join(' ');
+}
+
+const BY_KEY = new Map<string, Command>();
+for (const [command, phrases] of Object.entries(PHRASES) as [Command, string[]][]) {
+  for (const p of phrases) BY_KEY.set(commandKey(p), command);
+}
+
+/**
+ * The command a whole message is, or null. Only the whole message counts, so "hjælp" is a command but
+ * "hvad kan en mentor hjælpe med?" is a question. Longer texts are never commands.
+ */
+export function recogniseCommand(text: string | undefined): Command | null {
+  if (!text || text.length > 80) return null;
+  return BY_KEY.get(commandKey(text)) ?? null;
+}
+
+/** True when the text, as a whole, is the given label (a button a person pressed or typed again). */
+export function sameLabel(text: string, label: string): boolean {
+  return commandKey(text) === commandKey(label) && commandKey(label) !== '';
+}

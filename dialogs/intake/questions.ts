@@ -1,0 +1,127 @@
+import { BENEFITS, type InputName, MENTOR_TYPES, SITUATIONS, type Situation } from '../../knowledge/rules/inputs.js';
+import type { Lang } from '../../knowledge/search/normalise.js';
+import { type ChoiceOption, matchChoice, parseAge, parseMonths, parseYesNo } from '../input/index.js';
+import { sameLabel } from '../commands.js';
+import type { Replies } from '../replies.js';
+import type { TemplateKey } from '../template-keys.js';
+
+/** The inputs a dialog asks for. psychiatricDischarge is a health detail: the bot never asks it. */
+export type AskableInput = Exclude<InputName, 'psychiatricDischarge'>;
+
+/** How one answer was read: a value for the situation, or the template that says what was wrong. */
+export type Reading = { ok: true; value: Situation[AskableInput] } | { ok: false; problem: TemplateKey };
+
+type ChoiceInput = 'situation' | 'benefit' | 'mentorType';
+type YesNoInput = 'admittedToEducation' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons';
+
+/** Words people use for each choice besides its button labels (both languages; matched after folding æøå). */
+const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
+  situation: {
+    ledig: ['ledig', 'arbejdsløs', 'arbejdsledig', 'uden arbejde', 'uden job', 'jobsøgende', 'unemployed', 'out of work', 'jobless'],
+    sygemeldt: ['sygemeldt', 'syg', 'sygemelding', 'sick', 'sick leave', 'on sick leave'],
+    fleksjob: ['fleksjob', 'flexjob', 'flex job'],
+    'ordinaer-ansaettelse': ['almindeligt job', 'fast job', 'har et job', 'har job', 'i job', 'i arbejde', 'ansat', 'fastansat', 'employed', 'ordinary job', 'have a job', 'working'],
+    selvforsorgende: ['selvforsørgende', 'forsørger mig selv', 'self-supporting', 'support myself'],
+    uddannelse: ['uddannelse', 'under uddannelse', 'studerende', 'studerer', 'elev', 'student', 'in education', 'studying'],
+    tilbud: ['tilbud', 'praktik', 'virksomhedspraktik', 'løntilskud', 'work placement', 'placement', 'subsidised job', 'wage subsidy'],
+    integrationsprogram: ['integrationsprogram', 'integrationsprogrammet', 'integrationsforløb', 'flygtning', 'refugee', 'integration programme', 'integration program'],
+  },
+  benefit: {
+    dagpenge: ['dagpenge', 'a-kasse', 'akasse', 'unemployment benefit'],
+    kontanthjaelp: ['kontanthjælp', 'social assistance', 'cash benefit'],
+    uddannelseshjaelp: ['uddannelseshjælp', 'education benefit', 'education assistance'],
+    sygedagpenge: ['sygedagpenge', 'sickness benefit', 'sick pay'],
+    ledighedsydelse: ['ledighedsydelse'],
+    ingen: ['ingen', 'ingen ydelse', 'ikke noget', 'ingenting', 'none', 'nothing', 'no benefit'],
+  },
+  mentorType: {
+    employee: ['egen medarbejder', 'medarbejder', 'en medarbejder', 'kollega', 'en kollega', 'employee', 'own employee', 'colleague'],
+    external: ['ekstern', 'konsulent', 'ekstern konsulent', 'external', 'consultant', 'external consultant'],
+  },
+};
+
+const VALUES: Record<ChoiceInput, readonly string[]> = { situation: SITUATIONS, benefit: BENEFITS, mentorType: MENTOR_TYPES };
+
+const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons'];
+
+const isChoice = (input: AskableInput): input is ChoiceInput => input in VALUES;
+const isYesNo = (input: AskableInput): input is YesNoInput => (YES_NO as readonly string[]).includes(input);
+
+/**
+ * The questions of the intakes: how each is asked (text and buttons, from the templates) and how an answer is read.
+ * Reading is deterministic and uses the Danish input parser; the rule module decides which question comes next.
+ */
+export class IntakeQuestions {
+  private readonly options: Record<ChoiceInput, ChoiceOption<string>[]>;
+
+  constructor(private readonly replies: Replies) {
+    const opts = (input: ChoiceInput) =>
+      VALUES[input].map((value) => ({
+        value,
+        words: [
+          ...SYNONYMS[input][value]!,
+          this.label(input, value, 'da'),
+          this.label(input, value, 'en'),
+        ],
+      }));
+    this.options = { situation: opts('situation'), benefit: opts('benefit'), mentorType: opts('mentorType') };
+  }
+
+  private label(input: ChoiceInput, value: string, lang: Lang): string {
+    return this.replies.text(lang, `choice.${input}.${value}` as TemplateKey);
+  }
+
+  /** The question and its answer buttons (the "why" and "don't know" buttons included). */
+  question(input: AskableInput, lang: Lang): { text: string; buttons: string[] } {
+    const t = (key: TemplateKey) => this.replies.text(lang, key);
+    const extra = [t('buttons.dontKnow'), t('buttons.why')];
+    let buttons: string[];
+    if (isChoice(input)) buttons = VALUES[input].map((v) => this.label(input, v, lang));
+    else if (isYesNo(input)) buttons = [t('buttons.yes'), t('buttons.no')];
+    else if (input === 'monthsWithMentor') buttons = [t('buttons.noneYet')];
+    else buttons = [];
+    return { text: t(`ask.${input}` as TemplateKey), buttons: [...buttons, ...extra] };
+  }
+
+  /** Reads an answer to `input`. */
+  read(input: AskableInput, text: string, lang: Lang): Reading {
+    if (isChoice(input)) {
+      const m = matchChoice(text, this.options[input]);
+      return m.kind === 'one' ? { ok: true, value: m.value as Situation[ChoiceInput] } : { ok: false, problem: 'ask.notUnderstood.choice' };
+    }
+    if (isYesNo(input)) {
+      const yes = parseYesNo(text, lang);
+      return yes === null ? { ok: false, problem: 'ask.notUnderstood.yesNo' } : { ok: true, value: yes };
+    }
+    if (input === 'age') {
+      const age = parseAge(text, lang);
+      if (age.ok) return { ok: true, value: age.years };
+      const problems = {
+        negative: 'ask.ageProblem.negative',
+        'too-high': 'ask.ageProblem.tooHigh',
+        'not-whole': 'ask.ageProblem.notWhole',
+        'no-number': 'ask.notUnderstood.age',
+      } as const;
+      return { ok: false, problem: problems[age.problem] };
+    }
+    // monthsWithMentor
+    if (sameLabel(text, this.replies.text(lang, 'buttons.noneYet'))) return { ok: true, value: 0 };
+    const months = parseMonths(text, lang);
+    if (months === null || months < 0 || months > 240) return { ok: false, problem: 'ask.notUnderstood.months' };
+    return { ok: true, value: Math.round(months) };
+  }
+
+  /**
+   * Facts a person gave besides the answer asked for ("jeg er ledig og på kontanthjælp"): the situation and the benefit
+   * when one, and only one, is named. Ages and durations are taken only as answers to their own question, where
+   * a number cannot be misread.
+   */
+  extract(text: string): Partial<Pick<Situation, 'situation' | 'benefit'>> {
+    const found: Partial<Pick<Situation, 'situation' | 'benefit'>> = {};
+    const situation = matchChoice(text, this.options.situation);
+    if (situation.kind === 'one') found.situation = situation.value as Situation['situation'];
+    const benefit = matchChoice(text, this.options.benefit.filter((o) => o.value !== 'ingen'));
+    if (benefit.kind === 'one') found.benefit = benefit.value as Situation['benefit'];
+    return found;
+  }
+}

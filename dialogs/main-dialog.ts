@@ -1,0 +1,175 @@
+import { type AnswerKind, Answerer } from './answers.js';
+import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
+import { type Command, recogniseCommand } from './commands.js';
+import { type DialogDeps, checkDeps, common } from './deps.js';
+import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
+import { IntakeQuestions } from './intake/questions.js';
+import {
+  ActivityTypes,
+  ComponentDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from './sdk.js';
+import type { Lang } from '../knowledge/search/normalise.js';
+import { newChatData, newProfile } from './state.js';
+import type { TemplateKey } from './template-keys.js';
+
+export const MAIN_DIALOG = 'main';
+const MENU_STEPS = 'menuSteps';
+const QUESTION_STEPS = 'questionSteps';
+
+type Route = 'citizen' | 'employer' | 'question';
+
+interface MenuOptions {
+  /** The menu is shown again after a path or an answer ("Hvad vil du nu?"), not for the first time. */
+  again?: boolean;
+  /** Go straight to a path (a path button pressed somewhere else in the conversation). */
+  route?: Route;
+  /** The last reply already asks something ("Mente du ...?"); do not send the menu text over its buttons. */
+  silent?: boolean;
+}
+
+const MENU_BUTTONS: TemplateKey[] = ['buttons.citizen', 'buttons.employer', 'buttons.question', 'buttons.human', 'buttons.language'];
+const MORE_BUTTONS: TemplateKey[] = ['buttons.citizen', 'buttons.employer', 'buttons.human', 'buttons.menu'];
+
+/**
+ * The whole conversation: the welcome and main menu, the citizen and employer intakes, and free questions. It also
+ * handles, at any point, the words that always work ("hjælp", "start forfra", "stop", "english"/"dansk", "tal med en
+ * medarbejder") and the path buttons, before the active question sees the message.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly deps: DialogDeps;
+  private readonly answerer: Answerer;
+
+  constructor(deps: DialogDeps) {
+    super(MAIN_DIALOG);
+    this.deps = checkDeps('MainDialog', deps);
+    this.answerer = new Answerer(deps);
+    const questions = new IntakeQuestions(deps.replies);
+    this.addDialog(new AskDialog(deps, questions, this.answerer));
+    this.addDialog(new IntakeDialog(deps, questions, this.answerer));
+    this.addDialog(new WaterfallDialog(MENU_STEPS, [this.menuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(QUESTION_STEPS, [this.questionPromptStep.bind(this), this.questionAnswerStep.bind(this)]));
+    this.initialDialogId = MENU_STEPS;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const activity = innerDc.context.activity;
+    if (activity.type === ActivityTypes.Message) {
+      const command = recogniseCommand(activity.text);
+      if (command) return this.interrupt(innerDc, command);
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** Handles a command wherever the conversation is. */
+  private async interrupt(dc: DialogContext, command: Command): Promise<DialogTurnResult> {
+    const { replies } = this.deps;
+    const profile = await this.deps.profile.get(dc.context, newProfile());
+    const say = (key: TemplateKey, data: object = {}) => dc.context.sendActivity(replies.message(profile.lang, key, data));
+    switch (command) {
+      case 'help':
+        await say('help');
+        await dc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'lang-da':
+      case 'lang-en':
+        profile.lang = command === 'lang-da' ? 'da' : 'en';
+        await say('language.switched');
+        await dc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'human':
+        await say('human.contact', this.contactView(profile.lang));
+        await dc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'restart':
+        await say('restart');
+        await dc.cancelAllDialogs();
+        return dc.beginDialog(MENU_STEPS, { again: true } satisfies MenuOptions);
+      case 'menu':
+        await dc.cancelAllDialogs();
+        return dc.beginDialog(MENU_STEPS, { again: true } satisfies MenuOptions);
+      case 'stop':
+        await say('stop');
+        await dc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete };
+      case 'citizen':
+      case 'employer':
+      case 'question':
+        await dc.cancelAllDialogs();
+        return dc.beginDialog(MENU_STEPS, { route: command } satisfies MenuOptions);
+      case 'greeting':
+        // "Hej" in the middle of something: greet back by showing where we are.
+        await dc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+    }
+  }
+
+  private contactView(lang: Lang) {
+    const { contact } = this.deps;
+    const base = common(this.deps, lang);
+    return { ...base, municipality: contact.municipality || base.authority, phone: contact.phone ?? '', url: contact.url ?? '' };
+  }
+
+  private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as MenuOptions;
+    if (options.route) return step.next({ kind: 'route', route: options.route });
+    const chat = await this.deps.chat.get(step.context, newChatData());
+    const profile = await this.deps.profile.get(step.context, newProfile());
+    let prompt: TemplateKey = 'menu.again';
+    if (!options.again) prompt = chat.welcomed ? 'welcomeBack' : 'welcome';
+    chat.welcomed = true;
+    return step.beginDialog(ASK_DIALOG, {
+      kind: 'free',
+      prompt,
+      buttons: MENU_BUTTONS,
+      data: common(this.deps, profile.lang),
+      silent: options.silent === true,
+    } satisfies AskOptions);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as AskResult | { kind: 'route'; route: Route };
+    if (result.kind === 'route') {
+      if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
+      return step.beginDialog(INTAKE_DIALOG, startIntake(result.route));
+    }
+    const kind = result.kind === 'text' ? await this.answer(step, result.text) : null;
+    return step.next(kind);
+  }
+
+  private async againStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // After "Mente du ...?" or an intake's summary the last reply already asks, with its own buttons.
+    const silent = step.result === 'ambiguous' || step.result === INTAKE_DONE;
+    return step.replaceDialog(MENU_STEPS, { again: true, silent } satisfies MenuOptions);
+  }
+
+  private async questionPromptStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as { first?: boolean; silent?: boolean };
+    return step.beginDialog(ASK_DIALOG, {
+      kind: 'free',
+      prompt: options.first ? 'answer.askQuestion' : 'answer.more',
+      buttons: options.first ? [] : MORE_BUTTONS,
+      silent: options.silent === true,
+    } satisfies AskOptions);
+  }
+
+  private async questionAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as AskResult;
+    const kind = result.kind === 'text' ? await this.answer(step, result.text) : null;
+    return step.replaceDialog(QUESTION_STEPS, { first: false, silent: kind === 'ambiguous' });
+  }
+
+  /** Answers a free-text question and remembers the buttons it offered. */
+  private async answer(step: WaterfallStepContext, text: string): Promise<AnswerKind> {
+    const chat = await this.deps.chat.get(step.context, newChatData());
+    const { lang } = await this.deps.profile.get(step.context, newProfile());
+    const plan = this.answerer.plan(text, lang, chat.offers);
+    chat.offers = plan.offers;
+    await step.context.sendActivities(plan.activities);
+    return plan.kind;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Lang } from '../knowledge/search/normalise.js';
+
+/** What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail. */
+export interface Profile {
+  lang: Lang;
+}
+
+/** A button the bot offered that opens a knowledge-base article when pressed (or typed again). */
+export interface Offer {
+  label: string;
+  articleId: string;
+}
+
+/** What the bot remembers about one conversation besides the dialog stack (conversation state). */
+export interface ChatData {
+  welcomed: boolean;
+  /** The article buttons of the last reply that had them ("Mente du ...?", "Læs mere"). */
+  offers: Offer[];
+}
+
+export const newProfile = (): Profile => ({ lang: 'da' });
+export const newChatData = (): ChatData => ({ welcomed: false, offers: [] });

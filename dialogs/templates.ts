@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import YAML from 'yaml';
+import type { Lang } from '../knowledge/search/normalise.js';
+import { projectRoot } from '../knowledge/paths.js';
+import { TEMPLATE_KEYS, type TemplateKey } from './template-keys.js';
+
+export const LANGS: readonly Lang[] = ['da', 'en'];
+
+type Compiled = Handlebars.TemplateDelegate;
+
+/** Escapes the characters that Markdown would read as formatting, for text a person wrote. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+}
+
+/** Nested YAML maps become dotted keys: { ask: { age: "..." } } -> "ask.age". */
+function flatten(value: unknown, prefix: string, out: Map<string, string>, file: string): void {
+  if (typeof value === 'string') {
+    out.set(prefix, value.replace(/\s+$/, ''));
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`${file}: "${prefix}" must be a text or a map of texts`);
+  }
+  for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out, file);
+}
+
+/**
+ * Every reply the bot sends, in Danish and English, as handlebars templates in dialogs/templates/<lang>.yaml.
+ * All templates are compiled once, at construction, in strict mode (a missing value throws instead of printing
+ * nothing) and without HTML escaping (chat text is Markdown, not HTML; text a person wrote is passed through the
+ * `md` helper instead). Construction fails with the file and key when a language lacks a template or has one too many.
+ */
+export class Templates {
+  private readonly compiled: Record<Lang, Map<TemplateKey, Compiled>>;
+
+  constructor(dir: string = join(projectRoot(), 'dialogs', 'templates')) {
+    this.compiled = { da: new Map(), en: new Map() };
+    for (const lang of LANGS) {
+      const file = join(dir, `${lang}.yaml`);
+      const raw = YAML.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const { partials, ...texts } = raw;
+      const env = Handlebars.create();
+      env.registerHelper('md', (text: unknown) => escapeMarkdown(String(text)));
+      const partialTexts = new Map<string, string>();
+      flatten(partials ?? {}, '', partialTexts, file);
+      for (const [name, text] of partialTexts) env.registerPartial(name, text);
+      const flat = new Map<string, string>();
+      flatten(texts, '', flat, file);
+      const known = new Set<string>(TEMPLATE_KEYS);
+      const extra = [...flat.keys()].filter((k) => !known.has(k));
+      const missing = TEMPLATE_KEYS.filter((k) => !flat.has(k));
+      if (extra.length || missing.length) {
+        const problems = [
+          ...missing.map((k) => `missing template "${k}"`),
+          ...extra.map((k) => `unknown template "${k}" (add it to dialogs/template-keys.ts or remove it)`),
+        ];
+        throw new Error(`${file}: ${problems.join('; ')}`);
+      }
+      for (const key of TEMPLATE_KEYS) {
+        this.compiled[lang].set(key, env.compile(flat.get(key)!, { strict: true, noEscape: true }));
+        // Compile now rather than at first use, so a syntax error stops the start-up.
+        try {
+          env.precompile(flat.get(key)!, { strict: true, noEscape: true });
+        } catch (e) {
+          throw new Error(`${file}: template "${key}": ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+
+  /** The reply text for `key` in `lang`. Throws when `data` lacks a value the template uses. */
+  render(lang: Lang, key: TemplateKey, data: object = {}): string {
+    return this.compiled[lang].get(key)!(data).trim();
+  }
+}

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { recogniseCommand, sameLabel } from '../../dialogs/commands.js';
+import { Templates } from '../../dialogs/templates.js';
+
+describe('commands that work anywhere', () => {
+  const templates = new Templates();
+
+  it('recognises every main button label, in both languages, as its command', () => {
+    const expected = {
+      'buttons.citizen': 'citizen',
+      'buttons.employer': 'employer',
+      'buttons.question': 'question',
+      'buttons.human': 'human',
+      'buttons.restart': 'restart',
+      'buttons.menu': 'menu',
+    } as const;
+    for (const lang of ['da', 'en'] as const) {
+      for (const [key, command] of Object.entries(expected)) {
+        const label = templates.render(lang, key as keyof typeof expected);
+        expect(recogniseCommand(label), `${lang} ${label}`).to.equal(command);
+      }
+    }
+    expect(recogniseCommand(templates.render('da', 'buttons.language'))).to.equal('lang-en');
+    expect(recogniseCommand(templates.render('en', 'buttons.language'))).to.equal('lang-da');
+  });
+
+  const rows: [string, string | null][] = [
+    ['hjælp', 'help'],
+    ['Hjælp!', 'help'],
+    ['start forfra', 'restart'],
+    ['START FORFRA', 'restart'],
+    ['stop', 'stop'],
+    ['english', 'lang-en'],
+    ['dansk', 'lang-da'],
+    ['på dansk', 'lang-da'],
+    ['Tal med en medarbejder', 'human'],
+    ['hej', 'greeting'],
+    ['hvad kan en mentor hjælpe med?', null],
+    ['stop med at spørge om min alder', null],
+    ['', null],
+    ['x'.repeat(5000), null],
+  ];
+  for (const [text, command] of rows) {
+    it(`reads "${text.slice(0, 30)}" as ${command ?? 'no command'}`, () => {
+      expect(recogniseCommand(text)).to.equal(command);
+    });
+  }
+
+  it('compares labels without case, punctuation or the spelling of æøå', () => {
+    expect(sameLabel('hvorfor spoerger du', 'Hvorfor spørger du?')).to.equal(true);
+    expect(sameLabel('', '')).to.equal(false);
+  });
+});
