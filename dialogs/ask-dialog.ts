@@ -1,6 +1,6 @@
 import type { Role } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
-import { type Answerer, SEARCHED_CHARS } from './answers.js';
+import { type AnswerPlan, type Answerer, SEARCHED_CHARS } from './answers.js';
 import { commandKey, sameLabel } from './commands.js';
 import { isDontKnow } from './input/index.js';
 import { type DialogDeps, checkDeps } from './deps.js';
@@ -25,6 +25,14 @@ export type AskResult =
 const WHY: ReadonlySet<string> = new Set(
   ['hvorfor', 'hvorfor det', 'hvorfor spørger du', 'hvorfor spørger du om det', 'hvorfor vil du vide det', 'why', 'why do you ask', 'why is that'].map(commandKey),
 );
+
+const QUESTION_START = /^(hv\w*|kan|må|skal|er|har|får|bliver|gælder|what|how|who|when|where|why|can|do|does|is|are|will)(?=[\s,.!?]|$)/iu;
+
+/** A question rather than an answer: ends with "?" or starts like one, and is more than a few words long. */
+export function looksLikeQuestion(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.length >= 4 && (/\?\s*$/u.test(text) || QUESTION_START.test(text.trim()));
+}
 
 /**
  * Asks one thing and waits for the answer. While waiting it also handles what people do instead of answering:
@@ -83,22 +91,34 @@ export class AskDialog extends Dialog<AskOptions> {
       await send('ask.skipped');
       return dc.endDialog({ kind: 'skipped', input } satisfies AskResult);
     }
+    // A pressed article button, or something that reads as a question, is answered first: a question such as
+    // "hvad hvis jeg starter på en uddannelse?" names a choice but is not an answer.
+    const chat = await this.deps.chat.get(dc.context, newChatData());
+    const audience = options.role === 'employer' ? 'employer' : 'citizen';
+    const pressedOffer = chat.offers.some((o) => sameLabel(text, o.label));
+    const plan = pressedOffer || looksLikeQuestion(text) ? this.answerer.plan(text, lang, chat.offers, audience) : null;
+    if (plan && plan.kind !== 'none') return this.answerThenAskAgain(dc, options, plan);
+
     const reading = this.questions.read(input, text.slice(0, SEARCHED_CHARS), lang);
     if (reading.ok) return dc.endDialog({ kind: 'value', input, value: reading.value, text } satisfies AskResult);
-
-    // Not an answer: maybe a question about something else. Answer it, then ask again.
-    const chat = await this.deps.chat.get(dc.context, newChatData());
-    const plan = this.answerer.plan(text, lang, chat.offers, options.role === 'employer' ? 'employer' : 'citizen');
-    if (plan.kind === 'none') {
-      await send(reading.problem);
-      await this.ask(dc, options);
-      return Dialog.EndOfTurn;
+    if (!reading.answered) {
+      // Not an answer: maybe a question about something else.
+      const other = plan ?? this.answerer.plan(text, lang, chat.offers, audience);
+      if (other.kind !== 'none') return this.answerThenAskAgain(dc, options, other);
     }
+    await send(reading.problem);
+    await this.ask(dc, options);
+    return Dialog.EndOfTurn;
+  }
+
+  private async answerThenAskAgain(dc: DialogContext, options: AskOptions, plan: AnswerPlan): Promise<DialogTurnResult> {
+    const lang = await this.lang(dc.context);
+    const chat = await this.deps.chat.get(dc.context, newChatData());
     chat.offers = plan.offers;
     await dc.context.sendActivities(plan.activities);
     // "Mente du ...?" waits for a choice; its buttons must stay the last ones shown. The question comes after.
     if (plan.kind === 'ambiguous') return Dialog.EndOfTurn;
-    await send('ask.resume');
+    await dc.context.sendActivity(this.deps.replies.message(lang, 'ask.resume'));
     await this.ask(dc, options);
     return Dialog.EndOfTurn;
   }

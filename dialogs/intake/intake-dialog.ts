@@ -2,7 +2,7 @@ import { type InputName, type Role, type Situation, openInputs } from '../../kno
 import type { Answerer } from '../answers.js';
 import { ASK_DIALOG, type AskOptions, type AskResult } from '../ask-dialog.js';
 import { type DialogDeps, checkDeps } from '../deps.js';
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../sdk.js';
+import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../sdk.js';
 import { newChatData, newProfile } from '../state.js';
 import type { AskableInput, IntakeQuestions } from './questions.js';
 import { summary } from './summary.js';
@@ -10,7 +10,6 @@ import { summary } from './summary.js';
 export const INTAKE_DIALOG = 'intake';
 /** What an intake ends with: its summary has been sent. */
 export const INTAKE_DONE = 'intakeDone';
-const INTAKE_STEPS = 'intakeSteps';
 
 /** Where an intake is: what the person has said, what they chose to skip, and whether the intro was shown. */
 export interface IntakeOptions {
@@ -25,9 +24,10 @@ export const startIntake = (role: Role): IntakeOptions => ({ situation: { role }
  * The intake for a citizen or an employer: asks, one at a time, only what the rule module still needs for this
  * person (`openInputs`), skipping what earlier answers settle or what the person chose not to answer, and ends with
  * the summary. Each answer starts the loop again with the situation so far, so the dialog stack always holds the
- * whole intake and a restart of the server resumes it exactly.
+ * whole intake and a restart of the server resumes it exactly. A plain waterfall in MainDialog's set, not a component,
+ * so a command handled there can re-ask the active question directly.
  */
-export class IntakeDialog extends ComponentDialog {
+export class IntakeDialog extends WaterfallDialog {
   private readonly deps: DialogDeps;
 
   constructor(
@@ -37,8 +37,8 @@ export class IntakeDialog extends ComponentDialog {
   ) {
     super(INTAKE_DIALOG);
     this.deps = checkDeps('IntakeDialog', deps);
-    this.addDialog(new WaterfallDialog(INTAKE_STEPS, [this.askStep.bind(this), this.recordStep.bind(this)]));
-    this.initialDialogId = INTAKE_STEPS;
+    this.addStep(this.askStep.bind(this));
+    this.addStep(this.recordStep.bind(this));
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -77,6 +77,6 @@ export class IntakeDialog extends ComponentDialog {
     } else if (result.kind === 'skipped') {
       skipped.push(result.input);
     }
-    return step.replaceDialog(INTAKE_STEPS, { situation, skipped, introduced: true } satisfies IntakeOptions);
+    return step.replaceDialog(INTAKE_DIALOG, { situation, skipped, introduced: true } satisfies IntakeOptions);
   }
 }

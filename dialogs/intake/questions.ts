@@ -8,8 +8,13 @@ import type { TemplateKey } from '../template-keys.js';
 /** The inputs a dialog asks for. psychiatricDischarge is a health detail: the bot never asks it. */
 export type AskableInput = Exclude<InputName, 'psychiatricDischarge'>;
 
-/** How one answer was read: a value for the situation, or the template that says what was wrong. */
-export type Reading = { ok: true; value: Situation[AskableInput] } | { ok: false; problem: TemplateKey };
+/**
+ * How one answer was read: a value for the situation, or the template that says what was wrong. `answered` is true
+ * when the text clearly was an answer, only a wrong one (an age of -5), so it is not mistaken for a question.
+ */
+export type Reading =
+  | { ok: true; value: Situation[AskableInput] }
+  | { ok: false; problem: TemplateKey; answered?: boolean };
 
 type ChoiceInput = 'situation' | 'benefit' | 'mentorType';
 type YesNoInput = 'admittedToEducation' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons';
@@ -102,10 +107,12 @@ export class IntakeQuestions {
         'not-whole': 'ask.ageProblem.notWhole',
         'no-number': 'ask.notUnderstood.age',
       } as const;
-      return { ok: false, problem: problems[age.problem] };
+      return { ok: false, problem: problems[age.problem], answered: age.problem !== 'no-number' };
     }
     // monthsWithMentor
     if (sameLabel(text, this.replies.text(lang, 'buttons.noneYet'))) return { ok: true, value: 0 };
+    // "Har du allerede en mentor?" invites a plain no: no mentor yet is 0 months. A plain yes still needs the months.
+    if (parseYesNo(text, lang) === false) return { ok: true, value: 0 };
     const months = parseMonths(text, lang);
     if (months === null || months < 0 || months > 240) return { ok: false, problem: 'ask.notUnderstood.months' };
     return { ok: true, value: Math.round(months) };
