@@ -84,7 +84,7 @@ async function main(): Promise<number> {
     }
   };
 
-  if (tty) console.log(`Forbundet til ${options.url}. Skriv et tal for at vælge et forslag; /quit slutter. (Type /quit to quit.)\n`);
+  if (tty) console.log(`Forbundet til ${options.url}. Skriv et bogstav (a, b, c ...) for at vælge et forslag; /quit slutter. (Type a letter to pick a suggestion; /quit to quit.)\n`);
   if (!(await turn(conversationUpdate(session, randomUUID())))) return 1;
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });

@@ -70,7 +70,7 @@ export interface CardAction {
   text?: string;
 }
 
-/** A numbered choice: "send" actions post their value as the user's next message, "open" ones show a link. */
+/** A choice picked by its letter: "send" actions post their value as the user's next message, "open" ones show a link. */
 export interface ChatAction {
   title: string;
   value: string;
@@ -96,7 +96,7 @@ function toChatAction(action: CardAction): ChatAction | undefined {
 
 const CARD_TYPES = ['application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.thumbnail'];
 
-/** A turn's replies as terminal text, and the numbered actions they offer. Typing and event activities are skipped. */
+/** A turn's replies as terminal text, and the actions they offer, each with its letter. Typing and event activities are skipped. */
 export function renderTurn(replies: readonly ReplyActivity[]): { text: string; actions: ChatAction[] } {
   const blocks: string[] = [];
   const actions: ChatAction[] = [];
@@ -116,7 +116,7 @@ export function renderTurn(replies: readonly ReplyActivity[]): { text: string; a
     actions.push(...(reply.suggestedActions?.actions ?? []).flatMap((a) => toChatAction(a) ?? []));
     if (parts.length > 0) blocks.push(indentAfterFirst('Mentorbot: ', parts.join('\n')));
   }
-  const list = actions.map((a, i) => `  ${i + 1}. ${a.title}${a.kind === 'open' ? ` (${a.value})` : ''}`);
+  const list = actions.map((a, i) => `  ${actionKey(i)}) ${a.title}${a.kind === 'open' ? ` (${a.value})` : ''}`);
   return { text: [...blocks, ...list].join('\n'), actions };
 }
 
@@ -128,15 +128,20 @@ function indentAfterFirst(prefix: string, text: string): string {
     .join('\n');
 }
 
+/** The letter that picks the i-th action: a, b, c ... Letters, not numbers, so "2" stays an answer ("2 måneder"). */
+export function actionKey(i: number): string {
+  return String.fromCharCode(97 + i);
+}
+
 /**
- * What a typed line means: nothing (empty), a number that picks one of the offered actions, or text to send as
- * typed. A number outside the list is sent as typed (it may be an answer, like an age).
+ * What a typed line means: nothing (empty), a single letter that picks one of the offered actions, or text to send
+ * as typed. Numbers are always sent as typed: they are answers, like an age.
  */
 export function interpretInput(line: string, actions: readonly ChatAction[]): { send: string; picked?: ChatAction } | { open: string } | null {
   const text = line.trim();
   if (!text) return null;
-  if (/^\d+$/.test(text)) {
-    const picked = actions[Number(text) - 1];
+  if (/^[a-z]$/i.test(text)) {
+    const picked = actions[text.toLowerCase().charCodeAt(0) - 97];
     if (picked) return picked.kind === 'open' ? { open: picked.value } : { send: picked.value, picked };
   }
   return { send: text };
@@ -157,8 +162,8 @@ export function chatOptions(argv: string[], env: NodeJS.ProcessEnv): { url: stri
 }
 
 export const USAGE = `Brug: npm run chat [-- --url http://localhost:3978]
-Chat med Mentorbot i terminalen. Skriv et tal for at vælge et forslag. /quit eller Ctrl-D slutter.
-Usage: npm run chat [-- --url URL] (or set MENTORBOT_URL). Type a number to pick a suggestion; /quit or Ctrl-D ends.`;
+Chat med Mentorbot i terminalen. Skriv et bogstav (a, b, c ...) for at vælge et forslag. /quit eller Ctrl-D slutter.
+Usage: npm run chat [-- --url URL] (or set MENTORBOT_URL). Type a letter to pick a suggestion; /quit or Ctrl-D ends.`;
 
 /** Why a turn failed, in Danish first and English second, without a stack trace. */
 export type Failure =

@@ -34,7 +34,7 @@ describe('terminal chat client', () => {
         ] } },
         { type: 'event', text: 'not shown' },
       ]);
-      expect(view.text).to.equal('Mentorbot: Hej!\n           Hvem er du?\n  1. Borger\n  2. Arbejdsgiver');
+      expect(view.text).to.equal('Mentorbot: Hej!\n           Hvem er du?\n  a) Borger\n  b) Arbejdsgiver');
       expect(view.actions.map((a) => a.value)).to.deep.equal(['Jeg er borger', 'Jeg er arbejdsgiver']);
     });
 
@@ -42,7 +42,7 @@ describe('terminal chat client', () => {
       const view = renderTurn([{ attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: {
         title: 'Mentor', text: 'Se [loven](https://x.dk)', buttons: [{ type: 'openUrl', title: 'Åbn', value: 'https://x.dk' }],
       } }] }]);
-      expect(view.text).to.equal('Mentorbot: Mentor\n           Se loven (https://x.dk)\n  1. Åbn (https://x.dk)');
+      expect(view.text).to.equal('Mentorbot: Mentor\n           Se loven (https://x.dk)\n  a) Åbn (https://x.dk)');
       expect(view.actions).to.deep.equal([{ title: 'Åbn', value: 'https://x.dk', kind: 'open' }]);
     });
 
@@ -58,16 +58,19 @@ describe('terminal chat client', () => {
       { title: 'Loven', value: 'https://x.dk', kind: 'open' },
     ];
 
-    it('sends the value of the action whose number was typed', () => {
-      expect(interpretInput(' 1 ', actions)).to.deep.equal({ send: 'Jeg er borger', picked: actions[0] });
+    it('sends the value of the action whose letter was typed, in either case', () => {
+      expect(interpretInput(' a ', actions)).to.deep.equal({ send: 'Jeg er borger', picked: actions[0] });
+      expect(interpretInput('A', actions)).to.deep.equal({ send: 'Jeg er borger', picked: actions[0] });
     });
 
     it('shows the link of an openUrl action instead of sending it', () => {
-      expect(interpretInput('2', actions)).to.deep.equal({ open: 'https://x.dk' });
+      expect(interpretInput('b', actions)).to.deep.equal({ open: 'https://x.dk' });
     });
 
-    it('sends text and numbers outside the list as typed, and ignores an empty line', () => {
+    it('sends numbers, letters outside the list and text as typed, and ignores an empty line', () => {
       expect(interpretInput('24', actions)).to.deep.equal({ send: '24' });
+      expect(interpretInput('1', actions)).to.deep.equal({ send: '1' });
+      expect(interpretInput('c', actions)).to.deep.equal({ send: 'c' });
       expect(interpretInput('Jeg er ledig ', actions)).to.deep.equal({ send: 'Jeg er ledig' });
       expect(interpretInput('   ', actions)).to.equal(null);
     });
@@ -128,12 +131,12 @@ describe('terminal chat client', () => {
       });
       const fake = await listen(app);
       try {
-        const { code, stdout, stderr } = await run(fake.url, '2\n\nhvad er frikøb?\n/quit\nsendes ikke\n');
+        const { code, stdout, stderr } = await run(fake.url, 'b\n\nhvad er frikøb?\n/quit\nsendes ikke\n');
         expect(stderr).to.equal('');
         expect(code).to.equal(0);
         expect(stdout).to.equal([
-          'Mentorbot: Velkommen!', '  1. Borger', '  2. Arbejdsgiver',
-          'Du: 2', '  → Jeg er arbejdsgiver', 'Mentorbot: Du skrev: Jeg er arbejdsgiver. Se loven (https://x.dk).',
+          'Mentorbot: Velkommen!', '  a) Borger', '  b) Arbejdsgiver',
+          'Du: b', '  → Jeg er arbejdsgiver', 'Mentorbot: Du skrev: Jeg er arbejdsgiver. Se loven (https://x.dk).',
           'Du: hvad er frikøb?', 'Mentorbot: Du skrev: hvad er frikøb?. Se loven (https://x.dk).', '',
         ].join('\n'));
         expect(received.map((a) => [a.type, a.text])).to.deep.equal([
