@@ -16,6 +16,7 @@ export {
   type ResourceResponse,
   type StatePropertyAccessor,
   type Storage,
+  type StoreItem,
   type StoreItems,
   type TurnContext,
 } from 'botbuilder';

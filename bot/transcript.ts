@@ -19,12 +19,17 @@ export interface Transcript {
 }
 
 /** The newest entries are kept; a conversation this long is read by a caseworker from the start of the issue, not line 1. */
-export const MAX_ENTRIES = 400;
-/** Far above what the chat accepts; only a flood is cut, and the cut is marked. */
-export const MAX_ENTRY_CHARS = 20_000;
+export const MAX_ENTRIES = 200;
+/** Far above what the chat accepts; only a flood from a person is cut, and the cut is marked. */
+export const MAX_USER_CHARS = 20_000;
+/**
+ * The bot's own replies are kept shorter: they come from our templates and articles and can be rebuilt, and the
+ * state is read and written on every turn, so its size is paid for again and again.
+ */
+export const MAX_BOT_CHARS = 500;
 
-function clip(text: string): string {
-  return text.length <= MAX_ENTRY_CHARS ? text : `${text.slice(0, MAX_ENTRY_CHARS)} […]`;
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)} […]`;
 }
 
 /**
@@ -42,11 +47,11 @@ export class TranscriptMiddleware implements Middleware {
     };
     const incoming = context.activity;
     if (incoming.type === ActivityTypes.Message && typeof incoming.text === 'string' && incoming.text !== '') {
-      add({ from: 'user', text: clip(incoming.text), at: new Date().toISOString() });
+      add({ from: 'user', text: clip(incoming.text, MAX_USER_CHARS), at: new Date().toISOString() });
     }
     context.onSendActivities(async (_ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
       for (const a of activities) {
-        if (a.type === ActivityTypes.Message && a.text) add({ from: 'bot', text: clip(a.text), at: new Date().toISOString() });
+        if (a.type === ActivityTypes.Message && a.text) add({ from: 'bot', text: clip(a.text, MAX_BOT_CHARS), at: new Date().toISOString() });
       }
       return nextSend();
     });

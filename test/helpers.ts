@@ -1,6 +1,10 @@
 import { type RequestListener, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type KnowledgeBase, buildBundle, fromBundle } from '../knowledge/kb.js';
+import { log } from '../bot/log.js';
+
+// Tests that expect errors would fill the output with log lines; the log's own test turns it back on.
+log.setLevel('silent');
 
 let cached: KnowledgeBase | undefined;
 

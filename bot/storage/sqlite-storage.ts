@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from '../sdk.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -67,7 +67,7 @@ export class IntakeDialog extends WaterfallDialog {
     const skipped = [...options.skipped];
     if (result.kind === 'value') {
       // Other facts named in the same answer fill in what is still unknown.
-      if (situation.role === 'citizen') {
+      if (situation.role === 'citizen' && (situation.situation === undefined || situation.benefit === undefined)) {
         for (const [name, value] of Object.entries(this.questions.extract(result.text))) {
           const key = name as 'situation' | 'benefit';
           if (situation[key] === undefined && key !== result.input) (situation as unknown as Record<string, unknown>)[key] = value;

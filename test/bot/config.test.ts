@@ -13,3 +13,40 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('configuration of the bot', () => {
+  const appId = '00000000-0000-0000-0000-000000000001';
+
+  it('runs without authentication and with SQLite in ./data by default', () => {
+    const c = readConfig({});
+    expect(c.bot.appId).to.equal(null);
+    expect(c.storage.kind).to.equal('sqlite');
+    expect(c.storage.dataDir).to.match(/\/data$/);
+    expect(c.logLevel).to.equal('info');
+  });
+
+  it('takes an app id with its password, and a relative DATA_DIR under the project folder', () => {
+    const c = readConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 's3cret', DATA_DIR: 'state', STORAGE: 'Memory' });
+    expect(c.bot).to.include({ appId, appPassword: 's3cret', appType: 'MultiTenant' });
+    expect(c.storage.kind).to.equal('memory');
+    expect(c.storage.dataDir).to.match(/\/state$/);
+  });
+
+  const refused: [Record<string, string>, RegExp][] = [
+    [{ MicrosoftAppId: 'my-bot' }, /MicrosoftAppId/],
+    [{ MicrosoftAppId: appId }, /MicrosoftAppPassword/],
+    [{ MicrosoftAppPassword: 'x' }, /MicrosoftAppPassword/],
+    [{ MicrosoftAppId: appId, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
+    [{ MicrosoftAppType: 'Everyone' }, /MicrosoftAppType/],
+    [{ STORAGE: 'postgres' }, /STORAGE/],
+    [{ MUNICIPALITY_PHONE: 'ring til os' }, /MUNICIPALITY_PHONE/],
+    [{ MUNICIPALITY_CONTACT_URL: 'javascript:alert(1)' }, /MUNICIPALITY_CONTACT_URL/],
+    [{ MUNICIPALITY_CONTACT_URL: 'kommune.dk' }, /MUNICIPALITY_CONTACT_URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ];
+  for (const [env, setting] of refused) {
+    it(`refuses ${JSON.stringify(env)} with a message naming ${setting.source}`, () => {
+      expect(() => readConfig(env)).to.throw(ConfigError, setting);
+    });
+  }
+});

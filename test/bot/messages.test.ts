@@ -77,6 +77,17 @@ describe('POST /api/messages', () => {
     expect(stored).not.to.include('010190');
   });
 
+  it('keeps a transcript of both sides in the conversation state, with the CPR number masked', async () => {
+    const conversation = randomUUID();
+    await post(activity(conversation, { type: 'message', text: 'Jeg er borger' }));
+    await post(activity(conversation, { type: 'message', text: 'ledig, cpr 0101901234' }));
+    const memory = (storage as unknown as { memory: Record<string, string> }).memory;
+    const key = Object.keys(memory).find((k) => k.includes(conversation))!;
+    const entries = (JSON.parse(memory[key]!) as { transcript: { entries: { from: string; text: string }[] } }).transcript.entries;
+    expect(entries.filter((e) => e.from === 'user').map((e) => e.text)).to.deep.equal(['Jeg er borger', 'ledig, cpr [CPR-nummer fjernet]']);
+    expect(entries.some((e) => e.from === 'bot' && e.text.includes('Hvad passer bedst'))).to.equal(true);
+  });
+
   it('refuses a body that is not a JSON activity with a 400 naming the problem', async () => {
     for (const body of ['{not json', '[]', '"text"', '{}', JSON.stringify({ type: 42 })]) {
       const res = await post(body);
@@ -89,6 +100,30 @@ describe('POST /api/messages', () => {
     for (const type of ['typing', 'event', 'messageReaction', 'endOfConversation', 'installationUpdate', 'nonsense']) {
       const res = await post(activity(randomUUID(), { type, name: 'x', value: { a: 1 } }));
       expect(res.status, type).to.be.lessThan(500);
+    }
+  });
+});
+
+describe('GET /readyz with a bot', () => {
+  it('says 503 when the storage cannot be reached, and 200 when it can', async () => {
+    let reachable = false;
+    const runtime = createBotRuntime(readConfig({ LOG_LEVEL: 'silent' }), knowledgeBase(), {
+      storage: new MemoryStorage(),
+      ping: async () => {
+        if (!reachable) throw new Error('database is down');
+      },
+    });
+    const server = await listen(createApp(knowledgeBase(), runtime));
+    try {
+      const down = await fetch(`${server.url}/readyz`);
+      expect(down.status).to.equal(503);
+      expect(await down.json()).to.deep.equal({ status: 'not ready', storage: 'unreachable' });
+      reachable = true;
+      const up = await fetch(`${server.url}/readyz`);
+      expect(up.status).to.equal(200);
+      expect(await up.json()).to.include({ status: 'ready', storage: 'ok' });
+    } finally {
+      await server.close();
     }
   });
 });

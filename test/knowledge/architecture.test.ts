@@ -22,4 +22,26 @@ describe('architecture', () => {
       }
     }
   });
+
+  it('dialogs/ imports nothing from bot/ and no express, and only dialogs/sdk.ts imports the Bot Framework', () => {
+    const root = projectRoot();
+    for (const file of tsFiles(join(root, 'dialogs'))) {
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
+      for (const spec of imports) {
+        expect(spec, relative(root, file)).to.not.match(/(^|\/)bot\//);
+        expect(spec, relative(root, file)).to.not.match(/^express/);
+        if (!file.endsWith(join('dialogs', 'sdk.ts'))) expect(spec, relative(root, file)).to.not.match(/^botbuilder/);
+      }
+    }
+  });
+
+  it('in bot/, only sdk.ts imports the Bot Framework', () => {
+    const root = projectRoot();
+    for (const file of tsFiles(join(root, 'bot'))) {
+      if (file.endsWith(join('bot', 'sdk.ts'))) continue;
+      const imports = [...readFileSync(file, 'utf8').matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
+      for (const spec of imports) expect(spec, relative(root, file)).to.not.match(/^botbuilder/);
+    }
+  });
 });
