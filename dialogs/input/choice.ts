@@ -75,6 +75,18 @@ function concatenated(phrase: string): string {
   return tokenise(prepare(phrase)).map((t) => t.key).join('');
 }
 
+/** The options' words as `names` compares them, worked out once per options list (callers reuse their lists). */
+const OPTION_WORDS = new WeakMap<readonly ChoiceOption<string>[], string[][]>();
+
+function optionWords(options: readonly ChoiceOption<string>[]): string[][] {
+  let words = OPTION_WORDS.get(options);
+  if (!words) {
+    words = options.map((o) => o.words.map(concatenated).filter((w) => w !== ''));
+    OPTION_WORDS.set(options, words);
+  }
+  return words;
+}
+
 /**
  * Which option the text names. Words are compared folded (æ/ae, ø/oe, å/aa, case, accents) and as whole words, with
  * spaces and hyphens inside a name not mattering ("kontanthjaelp", "Kontanthjælp", "kontant-hjælp", "kontant hjælp"
@@ -89,7 +101,7 @@ export function matchChoice<T extends string>(text: string, options: readonly Ch
   const prepared = prepare(text);
   const tokens = tokenise(prepared);
   const whole = tokens.map((t) => t.key).join('');
-  const words = options.map((o) => o.words.map(concatenated).filter((w) => w !== ''));
+  const words = optionWords(options);
   const exact = words.findIndex((ws) => ws.includes(whole));
   if (whole !== '' && exact >= 0) return { kind: 'one', value: options[exact]!.value };
 

@@ -58,6 +58,8 @@ const isYesNo = (input: AskableInput): input is YesNoInput => (YES_NO as readonl
  */
 export class IntakeQuestions {
   private readonly options: Record<ChoiceInput, ChoiceOption<string>[]>;
+  /** Benefits that can be named in passing: "ingen" alone says nothing about a benefit. */
+  private readonly namedBenefits: ChoiceOption<string>[];
 
   constructor(private readonly replies: Replies) {
     const opts = (input: ChoiceInput) =>
@@ -70,6 +72,7 @@ export class IntakeQuestions {
         ],
       }));
     this.options = { situation: opts('situation'), benefit: opts('benefit'), mentorType: opts('mentorType') };
+    this.namedBenefits = this.options.benefit.filter((o) => o.value !== 'ingen');
   }
 
   private label(input: ChoiceInput, value: string, lang: Lang): string {
@@ -127,7 +130,7 @@ export class IntakeQuestions {
     const found: Partial<Pick<Situation, 'situation' | 'benefit'>> = {};
     const situation = matchChoice(text, this.options.situation);
     if (situation.kind === 'one') found.situation = situation.value as Situation['situation'];
-    const benefit = matchChoice(text, this.options.benefit.filter((o) => o.value !== 'ingen'));
+    const benefit = matchChoice(text, this.namedBenefits);
     if (benefit.kind === 'one') found.benefit = benefit.value as Situation['benefit'];
     return found;
   }
