@@ -90,7 +90,14 @@ export class SqliteStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array when reading.');
+    // One key is one statement, atomic by itself: no transaction needed (BotState reads one key at a time).
+    if (keys.length === 1) return this.readOne(keys[0]!);
     return this.readAll(keys);
+  }
+
+  private readOne(key: string): StoreItems {
+    const row = this.selectItem.get(key);
+    return row ? { [key]: { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag } } : {};
   }
 
   async write(changes: StoreItems): Promise<void> {

@@ -88,3 +88,20 @@ describe('state that survives a restart', function () {
     await stopped(child);
   });
 });
+
+describe('start-up with a bad setting', () => {
+  it('refuses to start, naming the setting, without a stack trace', async () => {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'bot', 'main.js')], {
+      env: { ...process.env, PORT: 'abc' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).to.equal(1);
+    expect(output).to.include('Setting PORT');
+    expect(output).to.include('.env.example');
+    expect(output).not.to.match(/\n\s+at /);
+  });
+});
