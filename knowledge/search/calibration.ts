@@ -7,7 +7,8 @@
  * like it, wins.
  * A question with a domain word ("mentor", "frikøb") is answered when the best article also matches one of its other
  * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
- * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best.
+ * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best; if it is short (SHORT_QUESTION_WORDS
+ * content words or fewer) and has a word no article knows, MIN_COVERAGE_WITH_UNKNOWN.
  * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best.
  */
 export const CALIBRATION = {
@@ -15,6 +16,8 @@ export const CALIBRATION = {
   OUTSIDE_RATIO: 0.35,
   MIN_COVERAGE: 0.5,
   MIN_COVERAGE_ON_TOPIC: 0.15,
+  MIN_COVERAGE_WITH_UNKNOWN: 0.7,
+  SHORT_QUESTION_WORDS: 4,
   UNKNOWN_WEIGHT: 1.2,
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,

@@ -283,6 +283,12 @@ export class SearchEngine {
       const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
       if (outside) return { ...NONE, redirect: outside.article };
       if (top.strength < CALIBRATION.MIN_STRENGTH || top.coverage < CALIBRATION.MIN_COVERAGE) return NONE;
+      // A word we have never seen, in a short question that does not name the scheme, is a sign of another topic
+      // ("hvad koster en hund"): then the best article must cover most of the question. A long letter always has
+      // words we have never seen, so it is judged as before.
+      const unknownWord = tokens.some((t) => t.expansions.length === 0 && t.weight > 0);
+      const short = tokens.length <= CALIBRATION.SHORT_QUESTION_WORDS;
+      if (unknownWord && short && top.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
     }
     const plain = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({ article, score, strength, coverage });
     const answers = hits.filter((h) => h.article.kind === 'answer');

@@ -47,6 +47,14 @@ describe('search', () => {
     expect(top('hvornår får jeg dagpenge fra a-kassen').redirect?.id).to.equal('dagpenge-a-kasse');
   });
 
+  it('declines a short question about something else that shares only one word with an article', () => {
+    for (const q of ['hvad koster en hund', 'hvor ligger rådhuset']) {
+      expect(top(q).status, q).to.equal('none');
+    }
+    // A short question in our words is still answered.
+    expect(top('løn til mentor').status).to.not.equal('none');
+  });
+
   it('offers the close alternatives when two articles fit nearly as well', () => {
     const out = top('mentor');
     if (out.status === 'ambiguous') {
