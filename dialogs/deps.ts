@@ -2,7 +2,7 @@ import type { IsoDate } from '../knowledge/dates.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 import type { Replies } from './replies.js';
-import type { StatePropertyAccessor } from './sdk.js';
+import type { StatePropertyAccessor, TurnContext } from './sdk.js';
 import type { ChatData, Profile } from './state.js';
 
 /** How a person reaches a caseworker when the bot cannot help (from configuration). */
@@ -10,6 +10,26 @@ export interface ContactInfo {
   municipality: string;
   phone: string | null;
   url: string | null;
+}
+
+/** What a caseworker gets to see, in Danish: the citizen's answers and what the rule module found. */
+export interface CaseSummary {
+  situation: { label: string; value: string }[];
+  outcomes: { text: string; citations: { label: string; url: string }[] }[];
+}
+
+/**
+ * Handing a conversation to a caseworker (implemented in bot/handoff). Dialogs ask for consent and the question; the
+ * port does the rest. Absent when no caseworkers' channel is configured: then the bot says how to reach a person.
+ */
+export interface HandoffPort {
+  /** Whether caseworkers are in now, their hours in words, and how long a call-back number is kept. */
+  availability(): { open: boolean; hours: { da: string; en: string }; callbackDays: number };
+  /** Puts the conversation in the caseworkers' queue (or asks for a call-back). `delivered` is false when Teams could not be reached yet. */
+  request(
+    context: TurnContext,
+    input: { lang: Lang; question: string; summary: CaseSummary; callbackPhone: string | null },
+  ): Promise<{ delivered: boolean }>;
 }
 
 /** What every dialog needs. Given once, at construction; `today` is a function so tests can fix the date. */
@@ -20,6 +40,8 @@ export interface DialogDeps {
   chat: StatePropertyAccessor<ChatData>;
   today: () => IsoDate;
   contact: ContactInfo;
+  /** Set once the handoff is wired (bot/handoff); undefined without a caseworkers' channel. */
+  handoff?: HandoffPort;
 }
 
 /** Throws an error naming the first missing dependency, so a wiring mistake fails at start-up, not mid-conversation. */

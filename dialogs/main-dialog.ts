@@ -1,6 +1,7 @@
 import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
-import { type Command, recogniseCommand } from './commands.js';
+import { type Command, recogniseCommand, sameLabel } from './commands.js';
+import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs } from './handoff-dialog.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
 import { IntakeQuestions } from './intake/questions.js';
@@ -21,7 +22,7 @@ export const MAIN_DIALOG = 'main';
 const MENU_STEPS = 'menuSteps';
 const QUESTION_STEPS = 'questionSteps';
 
-type Route = 'citizen' | 'employer' | 'question';
+type Route = 'citizen' | 'employer' | 'question' | 'human';
 
 interface MenuOptions {
   /** The menu is shown again after a path or an answer ("Hvad vil du nu?"), not for the first time. */
@@ -50,6 +51,7 @@ export class MainDialog extends ComponentDialog {
     this.answerer = new Answerer(deps);
     const questions = new IntakeQuestions(deps.replies);
     this.addDialog(new AskDialog(deps, questions, this.answerer));
+    for (const d of new HandoffDialogs(deps, questions).dialogs()) this.addDialog(d);
     this.addDialog(new IntakeDialog(deps, questions, this.answerer));
     this.addDialog(new WaterfallDialog(MENU_STEPS, [this.menuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
     this.addDialog(new WaterfallDialog(QUESTION_STEPS, [this.questionPromptStep.bind(this), this.questionAnswerStep.bind(this)]));
@@ -82,6 +84,11 @@ export class MainDialog extends ComponentDialog {
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'human':
+        if (this.deps.handoff) {
+          // The answers so far are kept in the conversation data, so the caseworker still gets them.
+          await dc.cancelAllDialogs();
+          return dc.beginDialog(MENU_STEPS, { route: 'human' } satisfies MenuOptions);
+        }
         await say('human.contact', this.contactView(profile.lang));
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
@@ -135,6 +142,7 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as AskResult | { kind: 'route'; route: Route };
     if (result.kind === 'route') {
       if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
+      if (result.route === 'human') return step.beginDialog(HANDOFF_DIALOG);
       return step.beginDialog(INTAKE_DIALOG, startIntake(result.route));
     }
     const kind = result.kind === 'text' ? await this.answer(step, result.text) : null;
@@ -143,7 +151,7 @@ export class MainDialog extends ComponentDialog {
 
   private async againStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // After "Mente du ...?" or an intake's summary the last reply already asks, with its own buttons.
-    const silent = step.result === 'ambiguous' || step.result === INTAKE_DONE;
+    const silent = step.result === 'ambiguous' || step.result === 'offer' || step.result === INTAKE_DONE || step.result === HANDOFF_DONE;
     return step.replaceDialog(MENU_STEPS, { again: true, silent } satisfies MenuOptions);
   }
 
@@ -160,15 +168,26 @@ export class MainDialog extends ComponentDialog {
   private async questionAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as AskResult;
     const kind = result.kind === 'text' ? await this.answer(step, result.text) : null;
-    return step.replaceDialog(QUESTION_STEPS, { first: false, silent: kind === 'ambiguous' });
+    return step.replaceDialog(QUESTION_STEPS, { first: false, silent: kind === 'ambiguous' || kind === 'offer' });
   }
 
-  /** Answers a free-text question and remembers the buttons it offered. */
-  private async answer(step: WaterfallStepContext, text: string): Promise<AnswerKind> {
+  /**
+   * Answers a free-text question and remembers the buttons it offered. The second question in a row it cannot
+   * answer gets an offer to talk to a caseworker instead ("offer").
+   */
+  private async answer(step: WaterfallStepContext, text: string): Promise<AnswerKind | 'offer' | null> {
     const chat = await this.deps.chat.get(step.context, newChatData());
     const { lang } = await this.deps.profile.get(step.context, newProfile());
+    if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
     const plan = this.answerer.plan(text, lang, chat.offers);
     chat.offers = plan.offers;
+    chat.misses = plan.kind === 'none' ? (chat.misses ?? 0) + 1 : 0;
+    if (plan.kind === 'none' && chat.misses >= 2 && this.deps.handoff) {
+      chat.misses = 0;
+      const buttons = [this.deps.replies.text(lang, 'buttons.human'), this.deps.replies.text(lang, 'buttons.noThanks')];
+      await step.context.sendActivity(this.deps.replies.message(lang, 'handoff.offer', {}, buttons));
+      return 'offer';
+    }
     await step.context.sendActivities(plan.activities);
     return plan.kind;
   }

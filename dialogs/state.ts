@@ -1,3 +1,4 @@
+import type { Situation } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 
 /** What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail. */
@@ -16,6 +17,10 @@ export interface ChatData {
   welcomed: boolean;
   /** The article buttons of the last reply that had them ("Mente du ...?", "Læs mere"). */
   offers: Offer[];
+  /** What the person has answered in an intake so far, for a caseworker if they ask for one. */
+  situation?: Situation;
+  /** Free questions in a row the bot could not answer; at two it offers a caseworker. */
+  misses?: number;
 }
 
 export const newProfile = (): Profile => ({ lang: 'da' });

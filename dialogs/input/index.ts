@@ -10,3 +10,4 @@ export { isDontKnow } from './dont-know.js';
 export { parseYesNo } from './yes-no.js';
 export { parseDate } from './dates.js';
 export { type ChoiceMatch, type ChoiceOption, matchChoice } from './choice.js';
+export { parsePhone } from './phone.js';

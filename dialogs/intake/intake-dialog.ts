@@ -77,6 +77,8 @@ export class IntakeDialog extends WaterfallDialog {
     } else if (result.kind === 'skipped') {
       skipped.push(result.input);
     }
+    // Kept beside the dialog stack too, so a caseworker gets the answers if the person asks for one mid-intake.
+    (await this.deps.chat.get(step.context, newChatData())).situation = situation;
     return step.replaceDialog(INTAKE_DIALOG, { situation, skipped, introduced: true } satisfies IntakeOptions);
   }
 }

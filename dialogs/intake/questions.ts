@@ -91,6 +91,13 @@ export class IntakeQuestions {
     return { text: t(`ask.${input}` as TemplateKey), buttons: [...buttons, ...extra] };
   }
 
+  /** An answer as a person reads it: the choice's label, "Ja"/"Nej", or the number. */
+  answerLabel(input: AskableInput, value: unknown, lang: Lang): string {
+    if (isChoice(input)) return this.label(input, String(value), lang);
+    if (typeof value === 'boolean') return this.replies.text(lang, value ? 'buttons.yes' : 'buttons.no');
+    return String(value);
+  }
+
   /** Reads an answer to `input`. */
   read(input: AskableInput, text: string, lang: Lang): Reading {
     if (isChoice(input)) {

@@ -20,6 +20,10 @@ const SAMPLE = {
   heading: 'Godt at vide',
   citations: [{ label: 'LAB § 167, stk. 1', url: 'https://www.retsinformation.dk/eli/lta/2019/548', unverified: false }],
   outcomes: [{ text: 'Du kan søge.', because: 'Fordi du svarede, at du er ledig.', unsure: true, citations: [] }],
+  name: 'Mette Hansen',
+  text: 'Hej, jeg ringer i morgen.',
+  days: '30',
+  hours: 'man-tor 9-15, fre 9-13',
 };
 
 describe('reply templates', () => {

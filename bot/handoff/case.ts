@@ -1,0 +1,48 @@
+import type { ConversationReference } from '../sdk.js';
+
+/** Where a case is. `waiting`: in the queue; `claimed`: a caseworker has it; `callback`: the citizen asked to be called. */
+export type CaseStatus = 'waiting' | 'claimed' | 'ended' | 'declined' | 'callback';
+
+/** A line of the conversation as the caseworker reads it; masked before it is stored. */
+export interface CaseLine {
+  from: 'user' | 'bot';
+  text: string;
+  at: string;
+}
+
+/**
+ * One citizen's request for a person, stored under `handoff/cases/<caseId>` and written with its eTag, so two
+ * caseworkers pressing "Overtag" at once cannot both win. Holds only what the citizen agreed to share.
+ */
+export interface HandoffCase {
+  caseId: string;
+  status: CaseStatus;
+  lang: 'da' | 'en';
+  /** Where to reach the citizen: their conversation on the web chat or another channel. */
+  citizen: Partial<ConversationReference>;
+  situation: { label: string; value: string }[];
+  outcomes: { text: string; citations: { label: string; url: string }[] }[];
+  question: string;
+  transcript: CaseLine[];
+  createdAt: string;
+  /** The Teams thread the card opened, once it is posted. */
+  thread: { reference: Partial<ConversationReference>; cardActivityId: string } | null;
+  /** Posting to Teams: how many tries failed, and when to try again (ISO). */
+  delivery: { attempts: number; nextAttemptAt: string | null; lastError: string | null };
+  /** Citizen messages waiting for the thread to exist (Teams was unreachable). */
+  pendingRelay: string[];
+  claimedBy: { id: string; name: string } | null;
+  claimedAt: string | null;
+  endedAt: string | null;
+  /** Set when the citizen asked to be called: the number and when it must be deleted. */
+  callback: { phone: string; deleteAfter: string } | null;
+  /** The citizen has been told nobody took the case in time. */
+  timedOut: boolean;
+  note: string | null;
+}
+
+export const caseKey = (caseId: string) => `handoff/cases/${caseId}`;
+export const conversationKey = (channelId: string, conversationId: string) => `handoff/conversations/${channelId}/${conversationId}`;
+export const threadKey = (threadId: string) => `handoff/threads/${threadId}`;
+/** The list of cases not yet finished, for the timeout and retry job. */
+export const OPEN_CASES_KEY = 'handoff/open';

@@ -1,0 +1,107 @@
+import type { Storage, StoreItem } from '../sdk.js';
+import { type HandoffCase, OPEN_CASES_KEY, caseKey, conversationKey, threadKey } from './case.js';
+
+type Stored<T> = T & StoreItem;
+
+/** How often a write that lost an eTag race is tried again before giving up (not for claims: a claim loses). */
+const RETRIES = 5;
+
+/**
+ * The handoff's records in the bot's Storage: the cases, a pointer from the citizen's conversation and from the Teams
+ * thread to their case, and the list of open cases. Every change to a case is written with the eTag it was read with.
+ */
+export class CaseStore {
+  constructor(private readonly storage: Storage) {}
+
+  async get(caseId: string): Promise<HandoffCase | null> {
+    const items = await this.storage.read([caseKey(caseId)]);
+    const item = items[caseKey(caseId)] as Stored<HandoffCase> | undefined;
+    if (!item) return null;
+    const { eTag: _eTag, ...c } = item;
+    return c as HandoffCase;
+  }
+
+  /** Stores a new case and points the citizen's conversation at it. */
+  async create(c: HandoffCase): Promise<void> {
+    const channel = c.citizen.channelId ?? 'unknown';
+    const conversation = c.citizen.conversation?.id ?? 'unknown';
+    await this.storage.write({
+      [caseKey(c.caseId)]: { ...c },
+      [conversationKey(channel, conversation)]: { caseId: c.caseId },
+    });
+    await this.changeOpenList((ids) => [...ids.filter((id) => id !== c.caseId), c.caseId]);
+  }
+
+  /**
+   * Changes a case with its eTag. `change` gets the current case and returns the new one, or null to leave it as
+   * it is (then nothing is written). Returns the case as written, the unchanged case, or null when it does not exist.
+   * With `once`, a lost race is not tried again and gives `{ conflict: true }`: that is how a claim loses.
+   */
+  async update(
+    caseId: string,
+    change: (c: HandoffCase) => HandoffCase | null,
+    options: { once?: boolean } = {},
+  ): Promise<{ case: HandoffCase; changed: boolean } | { conflict: true } | null> {
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      const items = await this.storage.read([caseKey(caseId)]);
+      const item = items[caseKey(caseId)] as Stored<HandoffCase> | undefined;
+      if (!item) return null;
+      const { eTag, ...current } = item;
+      const next = change(current as HandoffCase);
+      if (!next) return { case: current as HandoffCase, changed: false };
+      try {
+        await this.storage.write({ [caseKey(caseId)]: { ...next, eTag } });
+      } catch (e) {
+        if (!/eTag conflict/i.test((e as Error).message)) throw e;
+        if (options.once) return { conflict: true };
+        continue;
+      }
+      if (next.status === 'ended' || next.status === 'declined') await this.finish(next);
+      return { case: next, changed: true };
+    }
+    return { conflict: true };
+  }
+
+  /** The open case of a citizen's conversation, if any. */
+  async forConversation(channelId: string, conversationId: string): Promise<HandoffCase | null> {
+    const key = conversationKey(channelId, conversationId);
+    const pointer = (await this.storage.read([key]))[key] as { caseId?: string } | undefined;
+    return pointer?.caseId ? this.get(pointer.caseId) : null;
+  }
+
+  /** The case a Teams thread belongs to, if any. */
+  async forThread(threadId: string): Promise<HandoffCase | null> {
+    const key = threadKey(threadId);
+    const pointer = (await this.storage.read([key]))[key] as { caseId?: string } | undefined;
+    return pointer?.caseId ? this.get(pointer.caseId) : null;
+  }
+
+  async linkThread(threadId: string, caseId: string): Promise<void> {
+    await this.storage.write({ [threadKey(threadId)]: { caseId } });
+  }
+
+  /** Ids of the cases not yet finished. */
+  async openCaseIds(): Promise<string[]> {
+    const item = (await this.storage.read([OPEN_CASES_KEY]))[OPEN_CASES_KEY] as { ids?: string[] } | undefined;
+    return item?.ids ?? [];
+  }
+
+  /** A finished case lets go of the citizen's conversation, which goes back to the bot. */
+  private async finish(c: HandoffCase): Promise<void> {
+    const key = conversationKey(c.citizen.channelId ?? 'unknown', c.citizen.conversation?.id ?? 'unknown');
+    await this.storage.delete([key]);
+    await this.changeOpenList((ids) => ids.filter((id) => id !== c.caseId));
+  }
+
+  private async changeOpenList(change: (ids: string[]) => string[]): Promise<void> {
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      const item = (await this.storage.read([OPEN_CASES_KEY]))[OPEN_CASES_KEY] as Stored<{ ids: string[] }> | undefined;
+      try {
+        await this.storage.write({ [OPEN_CASES_KEY]: { ids: change(item?.ids ?? []), eTag: item?.eTag ?? '*' } });
+        return;
+      } catch (e) {
+        if (!/eTag conflict/i.test((e as Error).message)) throw e;
+      }
+    }
+  }
+}
