@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
+import { type OpeningHours, parseHolidays, parseOpeningHours } from './handoff/opening-hours.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /**
@@ -26,6 +27,16 @@ export interface Config {
     directLineSecret: string | null;
     directLineEndpoint: string;
   };
+  /** The handoff to caseworkers in Teams; null when no caseworkers' channel is configured. */
+  handoff: {
+    serviceUrl: string;
+    channelId: string;
+    tenantId: string;
+    openingHours: OpeningHours;
+    holidays: string[];
+    timeoutMinutes: number;
+    callbackDays: number;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
   const webchat = readWebChat(env);
+  const handoff = readHandoff(env);
 
   return {
     port: Number(rawPort),
@@ -105,7 +117,40 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contact: { municipality, phone, url },
     logLevel,
     webchat,
+    handoff,
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name) ?? String(fallback);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+function readHandoff(env: NodeJS.ProcessEnv): Config['handoff'] {
+  const channelId = optional(env, 'HANDOFF_TEAMS_CHANNEL_ID');
+  const tenantId = optional(env, 'HANDOFF_TEAMS_TENANT_ID');
+  if ((channelId === null) !== (tenantId === null)) {
+    throw new ConfigError(channelId === null ? 'HANDOFF_TEAMS_CHANNEL_ID' : 'HANDOFF_TEAMS_TENANT_ID', 'must be set together with the other Teams handoff setting');
+  }
+  const serviceUrl = optional(env, 'HANDOFF_TEAMS_SERVICE_URL') ?? 'https://smba.trafficmanager.net/emea/';
+  if (!httpUrl(serviceUrl)) throw new ConfigError('HANDOFF_TEAMS_SERVICE_URL', `must be an http(s) address, got "${serviceUrl}"`);
+  let openingHours: OpeningHours;
+  try {
+    openingHours = parseOpeningHours(optional(env, 'HANDOFF_OPENING_HOURS') ?? '');
+  } catch (e) {
+    throw new ConfigError('HANDOFF_OPENING_HOURS', (e as Error).message);
+  }
+  let holidays: string[];
+  try {
+    holidays = parseHolidays(optional(env, 'HANDOFF_HOLIDAYS') ?? '');
+  } catch (e) {
+    throw new ConfigError('HANDOFF_HOLIDAYS', (e as Error).message);
+  }
+  const timeoutMinutes = wholeNumber(env, 'HANDOFF_TIMEOUT_MINUTES', 10, 1, 1440);
+  const callbackDays = wholeNumber(env, 'HANDOFF_CALLBACK_DAYS', 30, 1, 365);
+  if (channelId === null || tenantId === null) return null;
+  return { serviceUrl, channelId, tenantId, openingHours, holidays, timeoutMinutes, callbackDays };
 }
 
 function httpUrl(value: string): boolean {

@@ -12,6 +12,7 @@ import { log } from './log.js';
 import { createBotRuntime } from './runtime.js';
 import { openStorage } from './storage/index.js';
 import { createWebChat } from './webchat/index.js';
+import { createHandoff } from './handoff/index.js';
 
 const envFile = join(projectRoot(), '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -38,6 +39,8 @@ try {
 const kb = loadKnowledgeBase();
 const runtime = createBotRuntime(config, kb, storage);
 const webchat = createWebChat(config, runtime.parts);
+const handoff = createHandoff(config, runtime, webchat);
+handoff?.relay.start();
 const app = createApp(kb, runtime, { webchat, config: config.webchat });
 const server = app.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -50,6 +53,7 @@ server.on('error', (e) => {
   process.exit(1);
 });
 const stop = () => {
+  handoff?.stop();
   webchat.close();
   server.closeIdleConnections();
   server.close(() => {

@@ -13,8 +13,15 @@ export const MAX_MESSAGE_CHARS = 2000;
  * The bot: starts the conversation with the welcome when a person joins (or writes first), passes every message to
  * the main dialog, and saves the state at the end of each turn. What to say is decided in dialogs/.
  */
+/** What the bot needs from the handoff: to route a citizen's turn to a caseworker, and to handle Teams. */
+export interface HandoffRouter {
+  citizenTurn(context: TurnContext): Promise<boolean>;
+  teamsTurn(context: TurnContext): Promise<void>;
+}
+
 export class MentorBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
+  private handoff: HandoffRouter | null = null;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -30,12 +37,25 @@ export class MentorBot extends ActivityHandler {
     this.dialogs.add(mainDialog);
 
     this.onMembersAdded(async (context, next) => {
+      if (context.activity.channelId === 'msteams' && this.handoff) {
+        await this.handoff.teamsTurn(context);
+        return next();
+      }
       const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
       if (people.length > 0) await this.start(context, false);
       await next();
     });
 
+    this.onInstallationUpdate(async (context, next) => {
+      if (context.activity.channelId === 'msteams' && this.handoff) await this.handoff.teamsTurn(context);
+      await next();
+    });
+
     this.onMessage(async (context, next) => {
+      if (context.activity.channelId === 'msteams' && this.handoff) {
+        await this.handoff.teamsTurn(context);
+        return next();
+      }
       const lang = await this.firstLanguage(context);
       if (context.turnState.get(CPR_REMOVED)) {
         await context.sendActivity(this.deps.replies.message(lang, 'input.cprRemoved'));
@@ -45,6 +65,8 @@ export class MentorBot extends ActivityHandler {
         context.activity.text = text.slice(0, MAX_MESSAGE_CHARS);
         await context.sendActivity(this.deps.replies.message(lang, 'input.tooLong', { limit: MAX_MESSAGE_CHARS }));
       }
+      // While a caseworker has the conversation (or it is queued for one), messages go there, not to the dialogs.
+      if (this.handoff && (await this.handoff.citizenTurn(context))) return next();
       const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await this.start(context, true);
@@ -56,6 +78,11 @@ export class MentorBot extends ActivityHandler {
       await this.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /** Connects the handoff to caseworkers (when a caseworkers' channel is configured). */
+  attachHandoff(router: HandoffRouter): void {
+    this.handoff = router;
   }
 
   /**

@@ -53,6 +53,8 @@ export interface BotParts {
   deps: DialogDeps;
   conversationState: ConversationState;
   userState: UserState;
+  /** Where the state lives; the handoff keeps its cases there too. */
+  storage: Storage;
 }
 
 /** The bot and its middleware on the given storage, with no adapter: the part tests drive directly. */
@@ -81,7 +83,7 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
       // The apology is best effort: the client still gets an HTTP answer.
     }
   };
-  return { bot, middleware, deps, conversationState, userState, onTurnError };
+  return { bot, middleware, deps, conversationState, userState, storage: options.storage, onTurnError };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */

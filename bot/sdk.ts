@@ -12,6 +12,7 @@ export {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  EventFactory,
   MemoryStorage,
   UserState,
   type Activity,

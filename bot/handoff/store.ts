@@ -21,13 +21,16 @@ export class CaseStore {
     return c as HandoffCase;
   }
 
-  /** Stores a new case and points the citizen's conversation at it. */
-  async create(c: HandoffCase): Promise<void> {
+  /**
+   * Stores a new case. A live case (the citizen waits in the chat) also takes over the citizen's conversation: their
+   * messages go to the caseworker until it ends. A call-back case leaves the conversation with the bot.
+   */
+  async create(c: HandoffCase, options: { live: boolean }): Promise<void> {
     const channel = c.citizen.channelId ?? 'unknown';
     const conversation = c.citizen.conversation?.id ?? 'unknown';
     await this.storage.write({
       [caseKey(c.caseId)]: { ...c },
-      [conversationKey(channel, conversation)]: { caseId: c.caseId },
+      ...(options.live ? { [conversationKey(channel, conversation)]: { caseId: c.caseId } } : {}),
     });
     await this.changeOpenList((ids) => [...ids.filter((id) => id !== c.caseId), c.caseId]);
   }
@@ -86,10 +89,14 @@ export class CaseStore {
     return item?.ids ?? [];
   }
 
-  /** A finished case lets go of the citizen's conversation, which goes back to the bot. */
+  /** Gives the citizen's conversation back to the bot; the case itself goes on (a call-back). */
+  async release(c: HandoffCase): Promise<void> {
+    await this.storage.delete([conversationKey(c.citizen.channelId ?? 'unknown', c.citizen.conversation?.id ?? 'unknown')]);
+  }
+
+  /** A finished case lets go of the citizen's conversation, which goes back to the bot, and leaves the open list. */
   private async finish(c: HandoffCase): Promise<void> {
-    const key = conversationKey(c.citizen.channelId ?? 'unknown', c.citizen.conversation?.id ?? 'unknown');
-    await this.storage.delete([key]);
+    await this.release(c);
     await this.changeOpenList((ids) => ids.filter((id) => id !== c.caseId));
   }
 

@@ -1,0 +1,60 @@
+import type { Config } from '../config.js';
+import type { BotRuntime } from '../runtime.js';
+import type { TurnContext } from '../sdk.js';
+import type { Transcript } from '../transcript.js';
+import type { WebChat } from '../webchat/index.js';
+import { HandoffRelay } from './relay.js';
+import { type CitizenSender, HandoffService } from './service.js';
+import { CaseStore } from './store.js';
+import { type CaseworkerChannel, TeamsChannel } from './teams.js';
+
+export interface Handoff {
+  service: HandoffService;
+  relay: HandoffRelay;
+  stop(): void;
+}
+
+/**
+ * Wires the handoff when a caseworkers' channel is configured: cases in the bot's storage, Teams through the
+ * CloudAdapter, citizens reached through the adapter of their channel (the web chat's, or the Bot Connector's).
+ * `channel` replaces Teams in tests; `now` fixes the clock.
+ */
+export function createHandoff(
+  config: Config,
+  runtime: BotRuntime,
+  webchat: WebChat | null,
+  options: { channel?: CaseworkerChannel; now?: () => Date } = {},
+): Handoff | null {
+  const settings = config.handoff;
+  if (!settings) return null;
+  const { parts, adapter } = runtime;
+  const appId = config.bot.appId ?? '';
+  const channel = options.channel ?? new TeamsChannel(adapter, { appId, serviceUrl: settings.serviceUrl, channelId: settings.channelId, tenantId: settings.tenantId });
+  const toCitizen: CitizenSender = async (reference, activities) => {
+    const logic = async (context: TurnContext) => {
+      await context.sendActivities(activities);
+    };
+    if (reference.channelId === 'webchat' && webchat) await webchat.adapter.continueConversation(reference, logic);
+    else await adapter.continueConversationAsync(appId, reference, logic);
+  };
+  const transcript = parts.conversationState.createProperty<Transcript>('transcript');
+  const service = new HandoffService(
+    new CaseStore(parts.storage),
+    channel,
+    toCitizen,
+    (context) => transcript.get(context, { entries: [] }),
+    parts.deps.replies,
+    {
+      hours: settings.openingHours,
+      holidays: settings.holidays,
+      timeoutMinutes: settings.timeoutMinutes,
+      callbackDays: settings.callbackDays,
+      municipality: config.contact.municipality ?? 'kommunen',
+    },
+    options.now,
+  );
+  const relay = new HandoffRelay(service, { tenantId: settings.tenantId, channelId: settings.channelId });
+  parts.deps.handoff = service;
+  parts.bot.attachHandoff(relay);
+  return { service, relay, stop: () => relay.stop() };
+}
