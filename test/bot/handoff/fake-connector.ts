@@ -1,0 +1,48 @@
+import express from 'express';
+import { listen } from '../../helpers.js';
+
+export interface Call {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A loopback stand-in for the Bot Connector (Teams and other channels): records every call the bot makes and
+ * answers as the connector would. A new Teams thread is named "<channel>;messageid=<n>". With `down`, it answers 503.
+ */
+export async function fakeConnector() {
+  const calls: Call[] = [];
+  let next = 1;
+  const state = { down: false };
+  const app = express();
+  app.use(express.json({ limit: '1mb' }));
+  app.use((_req, res, next) => (state.down ? res.status(503).json({ error: { code: 'ServiceUnavailable', message: 'down' } }) : next()));
+  app.post('/v3/conversations', (req, res) => {
+    const n = next++;
+    const channel = (req.body.channelData?.channel?.id as string | undefined) ?? 'conv';
+    const id = `${channel};messageid=${n}`;
+    calls.push({ method: 'CREATE', path: req.path, conversationId: id, body: req.body });
+    res.status(201).json({ id, activityId: String(n) });
+  });
+  app.post('/v3/conversations/:conversationId/activities{/:activityId}', (req, res) => {
+    calls.push({ method: 'SEND', path: req.path, conversationId: req.params.conversationId!, body: req.body });
+    res.json({ id: `act-${next++}` });
+  });
+  app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    calls.push({ method: 'UPDATE', path: req.path, conversationId: req.params.conversationId!, body: req.body });
+    res.json({ id: req.params.activityId });
+  });
+  const server = await listen(app);
+  return {
+    url: `${server.url}/`,
+    calls,
+    state,
+    /** Texts sent to a conversation (and to threads whose id starts with it). */
+    textsTo(conversationId: string): string[] {
+      return calls.filter((c) => c.method === 'SEND' && c.conversationId.startsWith(conversationId)).map((c) => String(c.body.text ?? ''));
+    },
+    close: server.close,
+  };
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'chai';
+import { MemoryStorage } from 'botbuilder';
+import { createApp } from '../../../bot/app.js';
+import { readConfig } from '../../../bot/config.js';
+import { type Handoff, createHandoff } from '../../../bot/handoff/index.js';
+import { createBotRuntime } from '../../../bot/runtime.js';
+import { createWebChat } from '../../../bot/webchat/index.js';
+import { knowledgeBase, listen } from '../../helpers.js';
+import { fakeConnector } from './fake-connector.js';
+
+const CHANNEL = '19:caseworkers@thread.tacv2';
+const TENANT = 'tenant-kommune';
+
+/** The bot with a handoff to a fake Teams, a fixed clock and a citizen on a Bot Framework channel. */
+async function setup(env: Record<string, string> = {}) {
+  const connector = await fakeConnector();
+  const clock = { now: new Date('2026-11-23T10:00:00+01:00') }; // a Monday morning
+  const config = readConfig({
+    LOG_LEVEL: 'silent',
+    STORAGE: 'memory',
+    HANDOFF_TEAMS_CHANNEL_ID: CHANNEL,
+    HANDOFF_TEAMS_TENANT_ID: TENANT,
+    HANDOFF_TEAMS_SERVICE_URL: connector.url,
+    HANDOFF_OPENING_HOURS: 'man-fre 09:00-15:00',
+    HANDOFF_TIMEOUT_MINUTES: '10',
+    MUNICIPALITY_NAME: 'Assens Kommune',
+    ...env,
+  });
+  const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-23' });
+  const webchat = createWebChat(config, runtime.parts);
+  const handoff = createHandoff(config, runtime, webchat, { now: () => clock.now }) as Handoff;
+  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
+  const citizenConversation = `citizen-${randomUUID()}`;
+
+  const post = async (activity: Record<string, unknown>) => {
+    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    return { status: res.status, replies: (text ? ((JSON.parse(text) as { activities?: { type: string; name?: string; text?: string }[] }).activities ?? []) : []) };
+  };
+  /** The citizen writes; the turn's replies come back (expectReplies), later messages go to the fake connector. */
+  const citizen = async (text: string) => {
+    const res = await post({
+      type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: connector.url, locale: 'da-DK',
+      from: { id: 'citizen-1', role: 'user' }, recipient: { id: 'mentorbot', role: 'bot' }, conversation: { id: citizenConversation },
+      deliveryMode: 'expectReplies',
+    });
+    expect(res.status).to.equal(200);
+    return { texts: res.replies.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n'), events: res.replies.filter((a) => a.type === 'event') };
+  };
+  /** A caseworker acts in Teams: a message in a thread, or a card button (value). */
+  const teams = async (thread: string, fields: Record<string, unknown>, who = { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' }, scope = { tenant: TENANT, channel: CHANNEL }) =>
+    post({
+      type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, from: who,
+      recipient: { id: 'mentorbot', name: 'Mentorbot' }, conversation: { id: thread, isGroup: true, conversationType: 'channel', tenantId: scope.tenant },
+      channelData: { tenant: { id: scope.tenant }, channel: { id: scope.channel }, team: { id: 'team-1' } },
+      replyToId: thread.split('messageid=')[1], ...fields,
+    });
+  const card = () => connector.calls.filter((c) => c.method === 'CREATE' || c.method === 'UPDATE').at(-1)!;
+  const cardJson = () => JSON.stringify(card().body);
+  const caseId = () => {
+    const m = /"caseId":"([0-9a-f-]{36})"/.exec(JSON.stringify(connector.calls.find((c) => c.method === 'CREATE')!.body));
+    return m![1]!;
+  };
+  const thread = () => connector.calls.find((c) => c.method === 'CREATE')!.conversationId;
+  const close = async () => {
+    handoff.stop();
+    webchat.close();
+    await server.close();
+    await connector.close();
+  };
+  return { connector, clock, handoff, citizen, teams, card, cardJson, caseId, thread, citizenConversation, close };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** The citizen asks for a person, consents and says what it is about. */
+async function handOff(s: Setup, question = 'Kan min mentor blive forlænget? Mit cpr er 010190-1234') {
+  await s.citizen('Jeg er borger');
+  await s.citizen('Jeg er ledig');
+  const consent = await s.citizen('Tal med en medarbejder');
+  expect(consent.texts).to.include('Må jeg dele vores samtale');
+  expect(consent.texts).to.include('CPR-numre er fjernet');
+  expect((await s.citizen('Ja, del samtalen')).texts).to.include('Skriv kort, hvad du gerne vil have hjælp til');
+  return s.citizen(question);
+}
+
+describe('handoff to a caseworker in Teams', function () {
+  this.timeout(20000);
+  let s: Setup;
+  beforeEach(async () => {
+    s = await setup();
+  });
+  afterEach(() => s.close());
+
+  it('asks for consent, then posts a case card without the CPR number in the caseworkers\' channel', async () => {
+    const queued = await handOff(s);
+    expect(queued.texts).to.include('Du er nu i kø');
+    expect(queued.events.map((e) => e.name)).to.include('handoff.initiate');
+    const create = s.connector.calls.filter((c) => c.method === 'CREATE');
+    expect(create).to.have.length(1);
+    expect(create[0]!.body.channelData).to.deep.include({ channel: { id: CHANNEL }, tenant: { id: TENANT } });
+    const json = s.cardJson();
+    expect(json).to.include('Overtag samtalen');
+    expect(json).to.include('Afvis');
+    expect(json).to.include('Kan min mentor blive forlænget?');
+    expect(json).to.include('Jeg er ledig');
+    expect(json).to.include('LAB § 167, stk. 1');
+    expect(json).not.to.include('010190');
+  });
+
+  it('shares nothing when the citizen says no, and says how to reach the municipality', async () => {
+    await s.citizen('Tal med en medarbejder');
+    const no = await s.citizen('Nej tak');
+    expect(no.texts).to.include('Jeg deler ikke noget');
+    expect(no.texts).to.include('Assens Kommune');
+    expect(s.connector.calls.filter((c) => c.method === 'CREATE')).to.have.length(0);
+  });
+
+  it('lets exactly one of two caseworkers pressing "Overtag" at once take the case, and updates the card', async () => {
+    await handOff(s);
+    const claim = { value: { mentorbot: 'claim', caseId: s.caseId() } };
+    await Promise.all([
+      s.teams(s.thread(), claim),
+      s.teams(s.thread(), claim, { id: '29:jonas', name: 'Jonas', aadObjectId: 'aad-jonas' }),
+    ]);
+    const threadTexts = s.connector.textsTo(s.thread());
+    expect(threadTexts.filter((t) => t.includes('har overtaget samtalen'))).to.have.length(1);
+    expect(threadTexts.filter((t) => t.includes('allerede overtaget af'))).to.have.length(1);
+    const winner = threadTexts.find((t) => t.includes('har overtaget samtalen'))!.startsWith('Mette') ? 'Mette' : 'Jonas';
+    expect(s.cardJson()).to.include(`Overtaget af ${winner}`);
+    expect(s.cardJson()).not.to.include('Overtag samtalen');
+    expect(s.connector.textsTo(s.citizenConversation).join('\n')).to.include(`Du taler nu med ${winner}`);
+  });
+
+  it('relays the citizen\'s messages to the thread and the caseworker\'s replies to the citizen, and hands back on "afslut"', async () => {
+    await handOff(s);
+    await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
+    const quiet = await s.citizen('Hej, er du der?');
+    expect(quiet.texts).to.equal('');
+    expect(s.connector.textsTo(s.thread())).to.include('**Borger:** Hej, er du der?');
+    await s.teams(s.thread(), { text: '<at>Mentorbot</at> <p>Ja, jeg kigger på din sag.</p>' });
+    expect(s.connector.textsTo(s.citizenConversation)).to.include('**Mette:** Ja, jeg kigger på din sag.');
+    await s.teams(s.thread(), { text: 'afslut' });
+    expect(s.connector.textsTo(s.citizenConversation).join('\n')).to.include('Medarbejderen har afsluttet samtalen');
+    expect(s.cardJson()).to.include('Afsluttet');
+    // Back with the bot: a question is answered again.
+    expect((await s.citizen('hvor længe kan jeg have en mentor?')).texts).to.include('6 måneder');
+  });
+
+  it('tells a waiting citizen they are still waiting, and lets them leave the queue', async () => {
+    await handOff(s);
+    expect((await s.citizen('Hallo?')).texts).to.include('Du venter stadig på en medarbejder');
+    expect((await s.citizen('afslut')).texts).to.include('Du har afsluttet samtalen med medarbejderen');
+    expect(s.connector.textsTo(s.thread())).to.include('Borgeren har afsluttet samtalen.');
+  });
+
+  it('refuses a caseworker from another tenant or channel', async () => {
+    await handOff(s);
+    const claim = { value: { mentorbot: 'claim', caseId: s.caseId() } };
+    await s.teams(s.thread(), claim, { id: '29:evil', name: 'Eve', aadObjectId: 'aad-eve' }, { tenant: 'other-tenant', channel: CHANNEL });
+    await s.teams(s.thread(), claim, { id: '29:evil', name: 'Eve', aadObjectId: 'aad-eve' }, { tenant: TENANT, channel: '19:other@thread.tacv2' });
+    expect(s.connector.textsTo(s.thread()).filter((t) => t.includes('kun imod sager i den aftalte kanal'))).to.have.length(2);
+    expect(s.cardJson()).to.include('Overtag samtalen');
+    expect(s.connector.textsTo(s.citizenConversation).join('\n')).not.to.include('Du taler nu med');
+  });
+
+  it('offers a call-back after the timeout, takes the number, and the card says so', async () => {
+    await handOff(s);
+    s.clock.now = new Date(s.clock.now.getTime() + 11 * 60_000);
+    await s.handoff.relay.tick();
+    expect(s.connector.textsTo(s.citizenConversation).join('\n')).to.include('Vil du hellere ringes op?');
+    expect(s.cardJson()).to.include('Borgeren er tilbudt et opkald');
+    const confirmed = await s.citizen('12 34 56 78');
+    expect(confirmed.texts).to.include('En medarbejder ringer dig op');
+    expect(s.cardJson()).to.include('Ønsker opkald');
+    expect(s.cardJson()).to.include('+4512345678');
+    // The conversation is the bot's again.
+    expect((await s.citizen('hvor længe kan jeg have en mentor?')).texts).to.include('6 måneder');
+  });
+
+  it('keeps the case when Teams cannot be reached, tells the citizen, and delivers it and their messages later', async () => {
+    s.connector.state.down = true;
+    const saved = await handOff(s);
+    expect(saved.texts).to.include('Din henvendelse er gemt');
+    await s.citizen('Jeg venter gerne.');
+    s.connector.state.down = false;
+    s.clock.now = new Date(s.clock.now.getTime() + 60_000);
+    await s.handoff.relay.tick();
+    expect(s.connector.calls.filter((c) => c.method === 'CREATE')).to.have.length(1);
+    expect(s.cardJson()).to.include('Kan min mentor blive forlænget?');
+    await s.handoff.relay.tick();
+    expect(s.connector.textsTo(s.thread())).to.include('**Borger:** Jeg venter gerne.');
+  });
+});
+
+describe('handoff outside opening hours', function () {
+  this.timeout(20000);
+
+  it('offers a call-back, asks for the number with its purpose and retention, and posts a call-back card', async () => {
+    const s = await setup({ HANDOFF_OPENING_HOURS: 'man 00:00-00:01' });
+    try {
+      const closed = await s.citizen('Tal med en medarbejder');
+      expect(closed.texts).to.include('Medarbejderne er her ikke lige nu');
+      expect((await s.citizen('Ja, ring mig op')).texts).to.match(/sletter det efter 30 dage/);
+      expect((await s.citizen('det ved jeg ikke')).texts).to.include('Det ligner ikke et dansk telefonnummer');
+      expect((await s.citizen('+45 87 65 43 21')).texts).to.include('En medarbejder ringer dig op');
+      expect(s.cardJson()).to.include('Ønsker opkald');
+      expect(s.cardJson()).to.include('+4587654321');
+      expect(s.cardJson()).not.to.include('Overtag samtalen');
+      // The citizen is not in a queue: the bot answers.
+      expect((await s.citizen('hvor længe kan jeg have en mentor?')).texts).to.include('6 måneder');
+    } finally {
+      await s.close();
+    }
+  });
+});
