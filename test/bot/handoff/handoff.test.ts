@@ -39,15 +39,17 @@ async function setup(env: Record<string, string> = {}) {
     return { status: res.status, replies: (text ? ((JSON.parse(text) as { activities?: { type: string; name?: string; text?: string }[] }).activities ?? []) : []) };
   };
   /** The citizen writes; the turn's replies come back (expectReplies), later messages go to the fake connector. */
-  const citizen = async (text: string) => {
+  const citizenIn = async (conversation: string, text: string) => {
     const res = await post({
       type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: connector.url, locale: 'da-DK',
-      from: { id: 'citizen-1', role: 'user' }, recipient: { id: 'mentorbot', role: 'bot' }, conversation: { id: citizenConversation },
+      from: { id: `${conversation}-user`, role: 'user' }, recipient: { id: 'mentorbot', role: 'bot' }, conversation: { id: conversation },
       deliveryMode: 'expectReplies',
     });
     expect(res.status).to.equal(200);
     return { texts: res.replies.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n'), events: res.replies.filter((a) => a.type === 'event') };
   };
+  const citizen = (text: string) => citizenIn(citizenConversation, text);
+  const otherCitizen = async (text: string) => (await citizenIn(`citizen-${randomUUID()}`, text)).texts;
   /** A caseworker acts in Teams: a message in a thread, or a card button (value). */
   const teams = async (thread: string, fields: Record<string, unknown>, who = { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' }, scope = { tenant: TENANT, channel: CHANNEL }) =>
     post({
@@ -69,7 +71,7 @@ async function setup(env: Record<string, string> = {}) {
     await server.close();
     await connector.close();
   };
-  return { connector, clock, handoff, citizen, teams, card, cardJson, caseId, thread, citizenConversation, close };
+  return { url: server.url, connector, clock, handoff, citizen, otherCitizen, teams, card, cardJson, caseId, thread, citizenConversation, close };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -191,6 +193,90 @@ describe('handoff to a caseworker in Teams', function () {
     expect(s.cardJson()).to.include('Kan min mentor blive forlænget?');
     await s.handoff.relay.tick();
     expect(s.connector.textsTo(s.thread())).to.include('**Borger:** Jeg venter gerne.');
+  });
+});
+
+describe('handoff: more cases', function () {
+  this.timeout(20000);
+  let s: Setup;
+  beforeEach(async () => {
+    s = await setup();
+  });
+  afterEach(() => s.close());
+
+  it('offers a caseworker after two questions in a row it cannot answer', async () => {
+    await s.citizen('Stil et spørgsmål');
+    expect((await s.citizen('svømmehallen')).texts).to.include('kan jeg desværre ikke svare på');
+    expect((await s.citizen('blæksprutte')).texts).to.include('Vil du tale med en medarbejder?');
+  });
+
+  it('deletes a call-back number when its time is up, and the card says so', async () => {
+    await handOff(s);
+    s.clock.now = new Date(s.clock.now.getTime() + 11 * 60_000);
+    await s.handoff.relay.tick();
+    await s.citizen('12 34 56 78');
+    s.clock.now = new Date(s.clock.now.getTime() + 31 * 86_400_000);
+    await s.handoff.relay.tick();
+    expect(s.cardJson()).not.to.include('+4512345678');
+    expect(s.cardJson()).to.include('Telefonnummeret er slettet');
+  });
+
+  it('never relays one citizen\'s messages into another citizen\'s case', async () => {
+    await handOff(s);
+    await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
+    const stranger = await setupStranger(s);
+    expect(stranger).to.not.include('Borger:');
+    expect(s.connector.textsTo(s.thread()).join('\n')).not.to.include('Jeg er en anden borger');
+  });
+});
+
+/** A second citizen on the same bot writes; returns what the first case's thread received meanwhile. */
+async function setupStranger(s: Setup): Promise<string> {
+  const before = s.connector.textsTo(s.thread()).length;
+  // The same bot, another conversation: it is answered by the bot, not relayed.
+  const res = await s.otherCitizen('Jeg er en anden borger');
+  expect(res).to.not.equal('');
+  return s.connector.textsTo(s.thread()).slice(before).join('\n');
+}
+
+describe('handoff from the web chat', function () {
+  this.timeout(20000);
+
+  it('brings the caseworker\'s messages to the page through its push stream', async () => {
+    const s = await setup();
+    try {
+      const call = async (path: string, token: string | null, body: unknown) => {
+        const res = await fetch(`${s.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
+        return (await res.json()) as { token: string; activities: { text?: string }[] };
+      };
+      const { token } = await call('/api/webchat/conversations', null, {});
+      const say = (text: string) => call('/api/webchat/activities', token, { type: 'message', text });
+      await say('Tal med en medarbejder');
+      await say('Ja, del samtalen');
+      const queued = await say('Hvor mange timer kan min mentor have?');
+      expect(queued.activities.map((a) => a.text).join('\n')).to.include('Du er nu i kø');
+      const controller = new AbortController();
+      const stream = await fetch(`${s.url}/api/webchat/stream?token=${encodeURIComponent(token)}`, { signal: controller.signal });
+      const reader = stream.body!.getReader();
+      await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
+      await s.teams(s.thread(), { text: 'Hej, jeg hedder Mette.' });
+      let received = '';
+      while (!received.includes('Hej, jeg hedder Mette.')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += Buffer.from(value).toString('utf8');
+      }
+      controller.abort();
+      expect(received).to.include('Du taler nu med Mette');
+      expect(received).to.include('**Mette:** Hej, jeg hedder Mette.');
+      expect(received).to.include('handoff.status');
+    } finally {
+      await s.close();
+    }
   });
 });
 
