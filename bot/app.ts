@@ -4,15 +4,25 @@ import { errorHandler, notFound, sendError } from './api/errors.js';
 import { apiRouter } from './api/routes.js';
 import { log } from './log.js';
 import type { BotRuntime } from './runtime.js';
+import { securityHeaders, siteRouter } from './site.js';
+import type { WebChat } from './webchat/index.js';
+import type { Config } from './config.js';
+
+/** The parts the web page needs: the web chat's routes and the settings for the security headers. */
+export interface SiteParts {
+  webchat: WebChat;
+  config: Config['webchat'];
+}
 
 /**
- * The express application: the bot at POST /api/messages, the JSON API and the health checks. Without a bot
- * runtime (the API alone) /api/messages does not exist.
+ * The express application: the bot at POST /api/messages, the JSON API, the health checks and, with `site`, the web
+ * page, the widget and the web chat's routes. Without a bot runtime (the API alone) /api/messages does not exist.
  */
-export function createApp(kb: KnowledgeBase, runtime?: BotRuntime): Express {
+export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SiteParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (site) app.use(securityHeaders(site.config));
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -45,7 +55,9 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime): Express {
       }
     });
   }
+  if (site) app.use('/api', site.webchat.router);
   app.use('/api', apiRouter(kb));
+  if (site) app.use(siteRouter());
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -14,6 +14,18 @@ export interface Config {
   storage: { kind: 'sqlite' | 'memory'; dataDir: string };
   contact: { municipality: string | null; phone: string | null; url: string | null };
   logLevel: LogLevel;
+  webchat: {
+    transport: 'embedded' | 'directline';
+    /** Secret that signs the embedded web chat's tokens; null: kept in DATA_DIR (or made per process in memory mode). */
+    tokenSecret: string | null;
+    tokenMinutes: number;
+    /** Origins of other sites that may embed the widget (CORS), e.g. https://www.kommune.dk. */
+    allowedOrigins: string[];
+    privacyUrl: string;
+    accessibilityUrl: string;
+    directLineSecret: string | null;
+    directLineEndpoint: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -83,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (municipality !== null && municipality.length > 80) throw new ConfigError('MUNICIPALITY_NAME', 'must be at most 80 characters');
 
   const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+  const webchat = readWebChat(env);
 
   return {
     port: Number(rawPort),
@@ -91,5 +104,54 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: { kind, dataDir },
     contact: { municipality, phone, url },
     logLevel,
+    webchat,
+  };
+}
+
+function httpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A link on our own site ("/privatliv.html") or an http(s) address. */
+function linkSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const v = optional(env, name);
+  if (v === null) return fallback;
+  if (!(/^\/(?!\/)[^\s]*$/.test(v) || httpUrl(v))) throw new ConfigError(name, `must be a path on this site (/...) or an http(s) address, got "${v}"`);
+  return v;
+}
+
+function readWebChat(env: NodeJS.ProcessEnv): Config['webchat'] {
+  const transport = oneOf(env, 'WEBCHAT_TRANSPORT', ['embedded', 'directline'] as const, 'embedded');
+  const tokenSecret = optional(env, 'WEBCHAT_TOKEN_SECRET');
+  if (tokenSecret !== null && tokenSecret.length < 32) throw new ConfigError('WEBCHAT_TOKEN_SECRET', 'must be at least 32 characters');
+  const rawMinutes = optional(env, 'WEBCHAT_TOKEN_MINUTES') ?? '60';
+  if (!/^\d+$/.test(rawMinutes) || Number(rawMinutes) < 5 || Number(rawMinutes) > 1440) {
+    throw new ConfigError('WEBCHAT_TOKEN_MINUTES', `must be a whole number of minutes from 5 to 1440, got "${rawMinutes}"`);
+  }
+  const allowedOrigins = (optional(env, 'WEBCHAT_ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of allowedOrigins) {
+    if (!httpUrl(o) || new URL(o).origin !== o) {
+      throw new ConfigError('WEBCHAT_ALLOWED_ORIGINS', `must list origins such as https://www.kommune.dk (no path), got "${o}"`);
+    }
+  }
+  const directLineSecret = optional(env, 'DIRECTLINE_SECRET');
+  const directLineEndpoint = optional(env, 'DIRECTLINE_ENDPOINT') ?? 'https://europe.directline.botframework.com/v3/directline';
+  if (!httpUrl(directLineEndpoint)) throw new ConfigError('DIRECTLINE_ENDPOINT', `must be an http(s) address, got "${directLineEndpoint}"`);
+  if (transport === 'directline' && directLineSecret === null) {
+    throw new ConfigError('DIRECTLINE_SECRET', 'is needed when WEBCHAT_TRANSPORT is directline');
+  }
+  return {
+    transport,
+    tokenSecret,
+    tokenMinutes: Number(rawMinutes),
+    allowedOrigins,
+    privacyUrl: linkSetting(env, 'PRIVACY_URL', '/privatliv.html'),
+    accessibilityUrl: linkSetting(env, 'ACCESSIBILITY_URL', '/tilgaengelighed.html'),
+    directLineSecret,
+    directLineEndpoint: directLineEndpoint.replace(/\/+$/, ''),
   };
 }

@@ -11,6 +11,7 @@ import { type Config, ConfigError, readConfig } from './config.js';
 import { log } from './log.js';
 import { createBotRuntime } from './runtime.js';
 import { openStorage } from './storage/index.js';
+import { createWebChat } from './webchat/index.js';
 
 const envFile = join(projectRoot(), '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -36,19 +37,24 @@ try {
 }
 const kb = loadKnowledgeBase();
 const runtime = createBotRuntime(config, kb, storage);
-const app = createApp(kb, runtime);
+const webchat = createWebChat(config, runtime.parts);
+const app = createApp(kb, runtime, { webchat, config: config.webchat });
 const server = app.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const auth = config.bot.appId ? 'Bot Framework authentication is on' : 'no MicrosoftAppId: local use only, do not expose';
-  console.log(`Mentorbot is running: http://${shown}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`);
+  console.log(`Mentorbot is running: open http://${shown}:${config.port}/ for the web chat.`);
+  console.log(`Bot Framework endpoint: http://${shown}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`);
 });
 server.on('error', (e) => {
   console.error(`Mentorbot cannot listen on port ${config.port}: ${e.message}`);
   process.exit(1);
 });
-const stop = () =>
+const stop = () => {
+  webchat.close();
+  server.closeIdleConnections();
   server.close(() => {
     void runtime.close().finally(() => process.exit(0));
   });
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -30,6 +30,8 @@ export interface BotRuntime {
   close(): Promise<void>;
   /** For tests and tools that drive the bot without HTTP. */
   readonly bot: MentorBot;
+  /** The bot, its middleware and state, for other adapters (the web chat). */
+  readonly parts: BotParts;
   readonly adapter: CloudAdapter;
 }
 
@@ -44,6 +46,8 @@ export interface RuntimeOptions {
 
 export interface BotParts {
   bot: MentorBot;
+  /** What every adapter does when a turn fails: log it (masked) and apologise. */
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** In order: the privacy guard first, then the transcript. Every adapter must use them. */
   middleware: Middleware[];
   deps: DialogDeps;
@@ -68,12 +72,22 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
     new PrivacyMiddleware(),
     new TranscriptMiddleware(conversationState.createProperty<Transcript>('transcript')),
   ];
-  return { bot, middleware, deps, conversationState, userState };
+  const onTurnError = async (context: TurnContext, error: Error) => {
+    log.error('turn failed', { channel: context.activity.channelId, conversation: context.activity.conversation?.id, error });
+    try {
+      const profile = await deps.profile.get(context, newProfile());
+      await context.sendActivity(deps.replies.message(profile.lang, 'error.apology'));
+    } catch {
+      // The apology is best effort: the client still gets an HTTP answer.
+    }
+  };
+  return { bot, middleware, deps, conversationState, userState, onTurnError };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */
 export function createBotRuntime(config: Config, kb: KnowledgeBase, options: RuntimeOptions): BotRuntime {
-  const { bot, middleware, deps } = createBot(kb, config.contact, options);
+  const parts = createBot(kb, config.contact, options);
+  const { bot, middleware } = parts;
   const { appId, appPassword, appType, tenantId } = config.bot;
   const auth = new ConfigurationBotFrameworkAuthentication(
     appId
@@ -82,18 +96,12 @@ export function createBotRuntime(config: Config, kb: KnowledgeBase, options: Run
   );
   const adapter = new CloudAdapter(auth);
   for (const m of middleware) adapter.use(m);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('turn failed', { conversation: context.activity.conversation?.id, error });
-    try {
-      const profile = await deps.profile.get(context, newProfile());
-      await context.sendActivity(deps.replies.message(profile.lang, 'error.apology'));
-    } catch {
-      // The apology is best effort: the client still gets an HTTP answer.
-    }
-  };
+  adapter.onTurnError = parts.onTurnError;
+
 
   return {
     bot,
+    parts,
     adapter,
     authenticated: appId !== null,
     handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),

@@ -5,6 +5,9 @@
  */
 export {
   ActivityHandler,
+  BotAdapter,
+  TurnContext as TurnContextClass,
+  type ConversationReference,
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,

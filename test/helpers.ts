@@ -21,6 +21,11 @@ export async function listen(handler: RequestListener): Promise<{ url: string; c
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections and open event streams would hold the close open.
+        server.closeAllConnections();
+      }),
   };
 }

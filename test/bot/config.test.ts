@@ -50,3 +50,38 @@ describe('configuration of the bot', () => {
     });
   }
 });
+
+describe('configuration of the web chat', () => {
+  it('uses the embedded transport, 60-minute tokens and local privacy and accessibility pages by default', () => {
+    expect(readConfig({}).webchat).to.deep.include({
+      transport: 'embedded',
+      tokenMinutes: 60,
+      allowedOrigins: [],
+      privacyUrl: '/privatliv.html',
+      accessibilityUrl: '/tilgaengelighed.html',
+    });
+  });
+
+  it('takes allowed origins as a list', () => {
+    expect(readConfig({ WEBCHAT_ALLOWED_ORIGINS: 'https://a.dk, http://localhost:8080' }).webchat.allowedOrigins).to.deep.equal([
+      'https://a.dk',
+      'http://localhost:8080',
+    ]);
+  });
+
+  const refused: [Record<string, string>, RegExp][] = [
+    [{ WEBCHAT_TRANSPORT: 'carrier-pigeon' }, /WEBCHAT_TRANSPORT/],
+    [{ WEBCHAT_TRANSPORT: 'directline' }, /DIRECTLINE_SECRET/],
+    [{ WEBCHAT_TOKEN_SECRET: 'short' }, /WEBCHAT_TOKEN_SECRET/],
+    [{ WEBCHAT_TOKEN_MINUTES: '1' }, /WEBCHAT_TOKEN_MINUTES/],
+    [{ WEBCHAT_ALLOWED_ORIGINS: 'https://a.dk/side' }, /WEBCHAT_ALLOWED_ORIGINS/],
+    [{ PRIVACY_URL: 'javascript:alert(1)' }, /PRIVACY_URL/],
+    [{ ACCESSIBILITY_URL: '//evil.example/x' }, /ACCESSIBILITY_URL/],
+    [{ DIRECTLINE_ENDPOINT: 'ftp://x' }, /DIRECTLINE_ENDPOINT/],
+  ];
+  for (const [env, setting] of refused) {
+    it(`refuses ${JSON.stringify(env)} with a message naming ${setting.source}`, () => {
+      expect(() => readConfig(env)).to.throw(ConfigError, setting);
+    });
+  }
+});

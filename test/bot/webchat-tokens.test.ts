@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { TokenSigner, tokenSecret } from '../../bot/webchat/tokens.js';
+
+describe('web chat tokens', () => {
+  const secret = Buffer.alloc(32, 7);
+  let now = 1_800_000_000_000;
+  const signer = new TokenSigner(secret, 600, () => now);
+
+  it('give back the conversation and user they were issued for', () => {
+    const { token, expiresIn } = signer.issue('conv-1', 'user-1');
+    expect(expiresIn).to.equal(600);
+    expect(signer.verify(token)).to.deep.include({ conversationId: 'conv-1', userId: 'user-1' });
+  });
+
+  it('are refused when changed, signed with another secret, malformed or expired', () => {
+    const { token } = signer.issue('conv-1', 'user-1');
+    const [payload, signature] = token.split('.') as [string, string];
+    const forgedPayload = Buffer.from(JSON.stringify({ v: 1, c: 'conv-2', u: 'user-1', exp: 9_999_999_999 })).toString('base64url');
+    const other = new TokenSigner(Buffer.alloc(32, 8), 600, () => now);
+    for (const bad of [`${forgedPayload}.${signature}`, `${payload}.${signature.slice(1)}`, other.issue('conv-1', 'user-1').token, '', 'a.b.c', 'x', 42, null, 'é'.repeat(2000)]) {
+      expect(signer.verify(bad), String(bad).slice(0, 20)).to.equal(null);
+    }
+    now += 601_000;
+    expect(signer.verify(token)).to.equal(null);
+  });
+
+  it('needs a secret of at least 32 bytes', () => {
+    expect(() => new TokenSigner(Buffer.alloc(16), 600)).to.throw(/32 bytes/);
+  });
+
+  it('keep their secret in the data folder, readable only by the service, so tokens outlive a restart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webchat-secret-'));
+    try {
+      const first = tokenSecret(null, dir);
+      expect(tokenSecret(null, dir).equals(first)).to.equal(true);
+      expect(statSync(join(dir, 'webchat-secret')).mode & 0o777).to.equal(0o600);
+      expect(tokenSecret('x'.repeat(40), dir).toString()).to.equal('x'.repeat(40));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
