@@ -75,7 +75,9 @@
       bubbleFromUserTextColor: c.onAccent,
       messageActivityWordBreak: 'break-word',
 
+      // Flow: the buttons wrap. Beyond about three rows they scroll, so a long list never hides the question.
       suggestedActionLayout: 'flow',
+      suggestedActionsFlowMaxHeight: 150,
       suggestedActionHeight: 44,
       suggestedActionBorderRadius: 22,
       suggestedActionBorderWidth: 2,

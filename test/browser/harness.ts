@@ -57,11 +57,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Cha
   };
 }
 
-/** A plain page on another origin (a municipality's own site) that embeds the widget with the given tag. */
-export async function startForeignSite(html: string): Promise<ChatServer> {
+/** A plain page on another origin (a municipality's own site) that embeds the widget; `html` is read per request. */
+export async function startForeignSite(html: string | (() => string)): Promise<ChatServer> {
   const app = express();
   app.get('/', (_req, res) => {
-    res.type('html').send(html);
+    res.type('html').send(typeof html === 'string' ? html : html());
   });
   return listen(app);
 }
@@ -124,15 +124,20 @@ export async function bubbleCount(page: Page): Promise<number> {
 
 let axeSource: string | undefined;
 
-/** axe-core's rules for WCAG 2.1 A and AA, run on the whole page; returns each violation with its elements. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's rules for WCAG 2.1 A and AA, run on the whole page; returns each violation with its elements.
+ * `readStyles: false` stops axe from re-fetching the page's stylesheets: on another site our stylesheet is
+ * cross-origin and the fetch would fail (only css-orientation-lock reads them; our own page checks it).
+ */
+export async function axeViolations(page: Page, options: { readStyles?: boolean } = {}): Promise<string[]> {
+  const preload = options.readStyles !== false;
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through DevTools rather than added as a <script>: our CSP (rightly) refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (preload) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(document, { preload, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
-  });
+  }, preload);
   return violations;
 }
