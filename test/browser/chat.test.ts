@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  type ChatServer,
+  type BotServer,
   type PageProblems,
   WELCOME,
   bubbleCount,
@@ -17,7 +17,7 @@ import {
 describe('browser: a citizen uses the chat on the demo page', function () {
   this.timeout(60_000);
   let browser: Browser;
-  let server: ChatServer;
+  let server: BotServer;
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
@@ -88,6 +88,21 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     await suggestedAction(page, 'I am a citizen').click();
     await waitForText(page, 'What fits you best right now?');
     expect(await bubbleCount(page)).to.be.greaterThan(before + 1);
+  });
+
+  it('shows a message that arrives later over the stream (Server-Sent Events), outside a turn', async () => {
+    const conversationId = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('mentorbot:http'))!;
+      return (JSON.parse(sessionStorage.getItem(key)!) as { conversationId: string }).conversationId;
+    });
+    server.push(conversationId, {
+      type: 'message',
+      id: 'pushed-1',
+      timestamp: new Date().toISOString(),
+      from: { id: 'caseworker', name: 'Sagsbehandler', role: 'bot' },
+      text: 'Hej, det er Lise fra kommunen.',
+    });
+    await waitForText(page, 'Hej, det er Lise fra kommunen.');
   });
 
   it('had no console errors, failed requests or Content-Security-Policy violations', () => {

@@ -42,14 +42,20 @@ export interface ChatServer {
   close(): Promise<void>;
 }
 
+/** Our server, plus a way to push a message to a conversation outside a turn (as a caseworker's would arrive). */
+export interface BotServer extends ChatServer {
+  push(conversationId: string, activity: Record<string, unknown>): void;
+}
+
 /** Our whole server (bot, web chat routes, page) in this process on a free loopback port, state in memory. */
-export async function startServer(env: Record<string, string> = {}): Promise<ChatServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<BotServer> {
   const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
   const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage() });
   const webchat = createWebChat(config, runtime.parts);
   const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
   return {
     url: server.url,
+    push: (conversationId, activity) => webchat.hub.publish(conversationId, activity),
     close: async () => {
       webchat.close();
       await server.close();
