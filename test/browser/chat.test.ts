@@ -1,0 +1,111 @@
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  type BotServer,
+  type PageProblems,
+  WELCOME,
+  bubbleCount,
+  launchBrowser,
+  openPage,
+  say,
+  startServer,
+  suggestedAction,
+  waitForText,
+} from './harness.js';
+
+// One citizen's visit, step by step, on the same page: each `it` continues where the one before stopped.
+describe('browser: a citizen uses the chat on the demo page', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: BotServer;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+    ({ context, page, problems } = await openPage(browser));
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the municipality page with the welcome in the chat and the robot notice with its two links', async () => {
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('h1').textContent()).to.equal('Mentorordning');
+    await waitForText(page, WELCOME);
+    const notice = page.locator('.mentorbot__notice');
+    expect(await notice.isVisible()).to.equal(true);
+    expect(await notice.textContent()).to.include('Du chatter med en robot');
+    expect(await notice.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).to.deep.equal([
+      '/privatliv.html',
+      '/tilgaengelighed.html',
+    ]);
+    await suggestedAction(page, 'Jeg er borger').waitFor();
+  });
+
+  it('answers a free-text question with an answer that links to the law on retsinformation.dk', async () => {
+    await say(page, 'hvor længe kan jeg have en mentor?');
+    await waitForText(page, 'hvor længe kan jeg have en mentor?');
+    await waitForText(page, '6 måneder');
+    const answer = page.locator('.webchat__bubble__content').filter({ hasText: '6 måneder' }).last();
+    const links = answer.locator('a[href*="retsinformation.dk"]');
+    expect(await links.allTextContents()).to.include.members(['LAB § 167, stk. 1']);
+    expect(await links.first().getAttribute('target')).to.equal('_blank');
+  });
+
+  it('goes through the citizen intake with the suggested actions and a typed age to a cited summary', async () => {
+    await say(page, 'start forfra');
+    await suggestedAction(page, 'Jeg er borger').click();
+    await waitForText(page, 'Hvad passer bedst på dig');
+    await suggestedAction(page, 'Jeg er ledig').click();
+    await waitForText(page, 'Hvilken ydelse får du?');
+    await suggestedAction(page, 'Kontanthjælp').click();
+    await waitForText(page, 'Hvor gammel er du?');
+    await say(page, '45');
+    await waitForText(page, 'Har du allerede en mentor?');
+    await suggestedAction(page, 'Ingen endnu').click();
+    await waitForText(page, 'Sådan kommer du videre');
+    expect(await page.locator('.webchat__bubble__content a[href*="retsinformation.dk"]').count()).to.be.greaterThan(1);
+  });
+
+  it('switches to English when the person writes "english"', async () => {
+    await say(page, 'english');
+    await waitForText(page, /English|What would you like/i);
+    await say(page, 'how long can I have a mentor?');
+    await waitForText(page, '6 months');
+  });
+
+  it('keeps the conversation after a reload and continues it in English', async () => {
+    const before = await bubbleCount(page);
+    await page.reload();
+    await waitForText(page, 'how long can I have a mentor?');
+    await waitForText(page, 'hvor længe kan jeg have en mentor?');
+    expect(await bubbleCount(page)).to.equal(before);
+    await suggestedAction(page, 'I am a citizen').click();
+    await waitForText(page, 'What fits you best right now?');
+    expect(await bubbleCount(page)).to.be.greaterThan(before + 1);
+  });
+
+  it('shows a message that arrives later over the stream (Server-Sent Events), outside a turn', async () => {
+    const conversationId = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('mentorbot:http'))!;
+      return (JSON.parse(sessionStorage.getItem(key)!) as { conversationId: string }).conversationId;
+    });
+    server.push(conversationId, {
+      type: 'message',
+      id: 'pushed-1',
+      timestamp: new Date().toISOString(),
+      from: { id: 'caseworker', name: 'Sagsbehandler', role: 'bot' },
+      text: 'Hej, det er Lise fra kommunen.',
+    });
+    await waitForText(page, 'Hej, det er Lise fra kommunen.');
+  });
+
+  it('had no console errors, failed requests or Content-Security-Policy violations', () => {
+    expect(problems.list).to.deep.equal([]);
+  });
+});
