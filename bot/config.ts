@@ -13,6 +13,8 @@ export interface Config {
   /** Bot Framework authentication. With no appId, /api/messages accepts plain requests (local use only). */
   bot: { appId: string | null; appPassword: string | null; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId: string | null };
   storage: { kind: 'sqlite' | 'memory'; dataDir: string };
+  /** Days conversation state, transcripts and handoff cases are kept after their last change. */
+  retentionDays: number;
   contact: { municipality: string | null; phone: string | null; url: string | null };
   logLevel: LogLevel;
   webchat: {
@@ -114,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     bot: { appId, appPassword, appType, tenantId },
     storage: { kind, dataDir },
+    retentionDays: wholeNumber(env, 'RETENTION_DAYS', 30, 1, 3650),
     contact: { municipality, phone, url },
     logLevel,
     webchat,

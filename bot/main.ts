@@ -13,6 +13,7 @@ import { createBotRuntime } from './runtime.js';
 import { openStorage } from './storage/index.js';
 import { createWebChat } from './webchat/index.js';
 import { createHandoff } from './handoff/index.js';
+import { startRetention } from './retention.js';
 
 const envFile = join(projectRoot(), '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -41,6 +42,7 @@ const runtime = createBotRuntime(config, kb, storage);
 const webchat = createWebChat(config, runtime.parts);
 const handoff = createHandoff(config, runtime, webchat);
 handoff?.relay.start();
+const stopRetention = startRetention(storage.storage, config.retentionDays);
 const app = createApp(kb, runtime, { webchat, config: config.webchat });
 const server = app.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -53,6 +55,7 @@ server.on('error', (e) => {
   process.exit(1);
 });
 const stop = () => {
+  stopRetention();
   handoff?.stop();
   webchat.close();
   server.closeIdleConnections();

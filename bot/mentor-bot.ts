@@ -4,6 +4,7 @@ import { MAIN_DIALOG, type MainDialog } from '../dialogs/main-dialog.js';
 import { DialogSet, DialogTurnStatus, type DialogState } from '../dialogs/sdk.js';
 import { newChatData, newProfile } from '../dialogs/state.js';
 import { CPR_REMOVED } from './privacy/privacy-middleware.js';
+import { DATA_DELETED } from './transcript.js';
 import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from './sdk.js';
 
 /** Messages longer than this are answered from their start, and the person is told so. */
@@ -17,6 +18,8 @@ export const MAX_MESSAGE_CHARS = 2000;
 export interface HandoffRouter {
   citizenTurn(context: TurnContext): Promise<boolean>;
   teamsTurn(context: TurnContext): Promise<void>;
+  /** Deletes the citizen's cases (and blanks their cards in Teams). */
+  forgetCitizen(context: TurnContext): Promise<void>;
 }
 
 export class MentorBot extends ActivityHandler {
@@ -56,6 +59,10 @@ export class MentorBot extends ActivityHandler {
         await this.handoff.teamsTurn(context);
         return next();
       }
+      if (recogniseCommand(context.activity.text) === 'deleteData') {
+        await this.forget(context);
+        return next();
+      }
       const lang = await this.firstLanguage(context);
       if (context.turnState.get(CPR_REMOVED)) {
         await context.sendActivity(this.deps.replies.message(lang, 'input.cprRemoved'));
@@ -74,10 +81,26 @@ export class MentorBot extends ActivityHandler {
     });
 
     this.onDialog(async (context, next) => {
+      if (context.turnState.get(DATA_DELETED)) return next();
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /**
+   * "slet mine data": deletes the conversation's state (answers, transcript, dialog), the person's profile and any
+   * request to a caseworker, at once, and says so. Nothing of the turn is saved afterwards; the web chat is told to
+   * forget its copy in the browser too.
+   */
+  private async forget(context: TurnContext): Promise<void> {
+    const lang = (await this.deps.profile.get(context, newProfile())).lang;
+    if (this.handoff) await this.handoff.forgetCitizen(context);
+    await this.conversationState.delete(context);
+    await this.userState.delete(context);
+    context.turnState.set(DATA_DELETED, true);
+    await context.sendActivity(this.deps.replies.message(lang, 'privacy.deleted'));
+    await context.sendActivity({ type: ActivityTypes.Event, name: 'mentorbot.dataDeleted' });
   }
 
   /** Connects the handoff to caseworkers (when a caseworkers' channel is configured). */

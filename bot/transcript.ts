@@ -7,6 +7,9 @@ import {
   type TurnContext,
 } from './sdk.js';
 
+/** Turn-state key: the person's data was deleted this turn, so nothing of it may be written again. */
+export const DATA_DELETED = Symbol('dataDeleted');
+
 /** One line of a conversation as a person would read it back. */
 export interface TranscriptEntry {
   from: 'user' | 'bot';
@@ -49,7 +52,8 @@ export class TranscriptMiddleware implements Middleware {
     if (incoming.type === ActivityTypes.Message && typeof incoming.text === 'string' && incoming.text !== '') {
       add({ from: 'user', text: clip(incoming.text, MAX_USER_CHARS), at: new Date().toISOString() });
     }
-    context.onSendActivities(async (_ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
+    context.onSendActivities(async (ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
+      if (ctx.turnState.get(DATA_DELETED)) return nextSend();
       for (const a of activities) {
         if (a.type === ActivityTypes.Message && a.text) add({ from: 'bot', text: clip(a.text, MAX_BOT_CHARS), at: new Date().toISOString() });
       }

@@ -108,6 +108,7 @@ export class MainDialog extends ComponentDialog {
       case 'question':
         await dc.cancelAllDialogs();
         return dc.beginDialog(MENU_STEPS, { route: command } satisfies MenuOptions);
+      case 'deleteData': // handled by the bot before the dialogs; here only for completeness
       case 'greeting':
         // "Hej" in the middle of something: greet back by showing where we are.
         await dc.repromptDialog();

@@ -116,7 +116,9 @@ export const TEMPLATE_KEYS = [
   'teams.notClaimed',
   'teams.notYours',
   'teams.notAllowed',
+  'teams.forgotten',
   'teams.help',
+  'privacy.deleted',
 ] as const;
 
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];

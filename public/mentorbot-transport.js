@@ -128,6 +128,14 @@
 
     /** Stamps an activity for Web Chat (id, timestamp, order), remembers it for a reload and shows it. */
     function emit(activity) {
+      // "slet mine data": the server has deleted the conversation; forget this tab's copy of it too.
+      if (activity.type === 'event' && activity.name === 'mentorbot.dataDeleted') {
+        if (session) {
+          session.activities = [];
+          save();
+        }
+        return;
+      }
       if (activity.id && seen[activity.id]) return;
       var stamped = Object.assign({}, activity);
       stamped.id = stamped.id || 'local-' + Date.now() + '-' + sequence;

@@ -43,6 +43,8 @@ export interface HandoffCase {
 
 export const caseKey = (caseId: string) => `handoff/cases/${caseId}`;
 export const conversationKey = (channelId: string, conversationId: string) => `handoff/conversations/${channelId}/${conversationId}`;
+/** All the cases a citizen's conversation has made, for "slet mine data". */
+export const citizenKey = (channelId: string, conversationId: string) => `handoff/citizens/${channelId}/${conversationId}`;
 export const threadKey = (threadId: string) => `handoff/threads/${threadId}`;
 /** The list of cases not yet finished, for the timeout and retry job. */
 export const OPEN_CASES_KEY = 'handoff/open';

@@ -83,6 +83,34 @@ export class HandoffRelay {
     return true;
   }
 
+  /**
+   * "slet mine data": blanks the citizen's cards in Teams (only a note is left), tells the caseworker of a live
+   * case, and deletes the cases.
+   */
+  async forgetCitizen(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    if (!a.conversation?.id) return;
+    const store = this.service.caseStore;
+    for (const caseId of await store.casesOf(a.channelId, a.conversation.id)) {
+      const result = await store.update(caseId, (cur) => ({
+        ...cur,
+        status: cur.status === 'declined' ? cur.status : 'ended',
+        situation: [],
+        outcomes: [],
+        question: '',
+        transcript: [],
+        pendingRelay: [],
+        callback: null,
+        note: 'Borgeren har bedt om at få sine data slettet.',
+      }));
+      if (result && 'case' in result) {
+        await this.service.refresh(result.case);
+        await this.toThread(result.case, this.service.teamsText('teams.forgotten'));
+      }
+    }
+    await store.forget(a.channelId, a.conversation.id);
+  }
+
   /** Everything that arrives from Teams: card buttons, caseworkers' replies, and the bot being added to a team. */
   async teamsTurn(context: TurnContext): Promise<void> {
     const a = context.activity;

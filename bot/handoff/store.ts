@@ -1,5 +1,5 @@
 import type { Storage, StoreItem } from '../sdk.js';
-import { type HandoffCase, OPEN_CASES_KEY, caseKey, conversationKey, threadKey } from './case.js';
+import { type HandoffCase, OPEN_CASES_KEY, caseKey, citizenKey, conversationKey, threadKey } from './case.js';
 
 type Stored<T> = T & StoreItem;
 
@@ -33,6 +33,22 @@ export class CaseStore {
       ...(options.live ? { [conversationKey(channel, conversation)]: { caseId: c.caseId } } : {}),
     });
     await this.changeOpenList((ids) => [...ids.filter((id) => id !== c.caseId), c.caseId]);
+    const key = citizenKey(channel, conversation);
+    const mine = (await this.storage.read([key]))[key] as { ids?: string[] } | undefined;
+    await this.storage.write({ [key]: { ids: [...(mine?.ids ?? []), c.caseId] } });
+  }
+
+  /** The ids of every case a citizen's conversation has made. */
+  async casesOf(channelId: string, conversationId: string): Promise<string[]> {
+    const key = citizenKey(channelId, conversationId);
+    return ((await this.storage.read([key]))[key] as { ids?: string[] } | undefined)?.ids ?? [];
+  }
+
+  /** Deletes a citizen's cases and every pointer to them. */
+  async forget(channelId: string, conversationId: string): Promise<void> {
+    const ids = await this.casesOf(channelId, conversationId);
+    await this.storage.delete([...ids.map(caseKey), citizenKey(channelId, conversationId), conversationKey(channelId, conversationId)]);
+    await this.changeOpenList((open) => open.filter((id) => !ids.includes(id)));
   }
 
   /**

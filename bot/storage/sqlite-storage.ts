@@ -112,6 +112,14 @@ export class SqliteStorage implements Storage {
     this.deleteAll(keys);
   }
 
+  /**
+   * Deletes every item not written since `cutoff` (retention: conversation state, transcripts and handoff cases
+   * alike) and returns how many went.
+   */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.db.prepare('DELETE FROM items WHERE updated_at < ?').run(cutoff.getTime()).changes;
+  }
+
   /** Resolves when the items table can be queried; rejects otherwise (closed, file gone bad). For /readyz. */
   async ping(): Promise<void> {
     this.probe.get();

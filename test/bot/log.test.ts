@@ -30,8 +30,9 @@ describe('log', () => {
       log.error('turn failed', { error: new Error('bad input: 010190-1234 søren@kommune.dk +45 12 34 56 78') }),
     );
     expect(lines).to.have.length(1);
-    const entry = JSON.parse(lines[0]!) as { level: string; message: string; error: { message: string } };
+    const entry = JSON.parse(lines[0]!) as { level: string; msg: string; error: { message: string } };
     expect(entry.level).to.equal('error');
+    expect(entry.msg).to.equal('turn failed');
     expect(entry.error.message).not.to.match(/010190|søren@|12 34 56 78/);
     expect(entry.error.message).to.include('[CPR-nummer fjernet]');
   });

@@ -27,7 +27,8 @@ async function setup(env: Record<string, string> = {}) {
     MUNICIPALITY_NAME: 'Assens Kommune',
     ...env,
   });
-  const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-23' });
+  const storage = new MemoryStorage();
+  const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-23' });
   const webchat = createWebChat(config, runtime.parts);
   const handoff = createHandoff(config, runtime, webchat, { now: () => clock.now }) as Handoff;
   const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
@@ -71,7 +72,7 @@ async function setup(env: Record<string, string> = {}) {
     await server.close();
     await connector.close();
   };
-  return { url: server.url, connector, clock, handoff, citizen, otherCitizen, teams, card, cardJson, caseId, thread, citizenConversation, close };
+  return { url: server.url, storage, connector, clock, handoff, citizen, otherCitizen, teams, card, cardJson, caseId, thread, citizenConversation, close };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -219,6 +220,20 @@ describe('handoff: more cases', function () {
     await s.handoff.relay.tick();
     expect(s.cardJson()).not.to.include('+4512345678');
     expect(s.cardJson()).to.include('Telefonnummeret er slettet');
+  });
+
+  it('deletes the citizen\'s data on "slet mine data": the case, the card\'s contents and the conversation state', async () => {
+    await handOff(s);
+    const deleted = await s.citizen('slet mine data');
+    expect(deleted.texts).to.include('Dine data er slettet');
+    expect(s.cardJson()).not.to.include('Kan min mentor blive forlænget?');
+    expect(s.cardJson()).to.include('bedt om at få sine data slettet');
+    expect(s.connector.textsTo(s.thread()).join('\n')).to.include('Kortet er tømt');
+    const stored = JSON.stringify((s.storage as unknown as { memory: Record<string, string> }).memory);
+    expect(stored).not.to.include('Kan min mentor blive forlænget?');
+    expect(stored).not.to.include(s.citizenConversation);
+    // A new start afterwards.
+    expect((await s.citizen('hej')).texts).to.include('Jeg er Mentorbot');
   });
 
   it('never relays one citizen\'s messages into another citizen\'s case', async () => {
