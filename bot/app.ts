@@ -5,6 +5,8 @@ import { apiRouter } from './api/routes.js';
 import { log } from './log.js';
 import type { BotRuntime } from './runtime.js';
 import { securityHeaders, siteRouter } from './site.js';
+import { opsRouter } from './ops/routes.js';
+import { todayInDenmark } from '../knowledge/dates.js';
 import type { WebChat } from './webchat/index.js';
 import type { Config } from './config.js';
 
@@ -55,6 +57,7 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
       }
     });
   }
+  if (runtime) app.use('/api', opsRouter(runtime.parts.metrics, runtime.opsToken, () => todayInDenmark()));
   if (site) app.use('/api', site.webchat.router);
   app.use('/api', apiRouter(kb));
   if (site) app.use(siteRouter());

@@ -15,6 +15,8 @@ export interface Config {
   storage: { kind: 'sqlite' | 'memory'; dataDir: string };
   /** Days conversation state, transcripts and handoff cases are kept after their last change. */
   retentionDays: number;
+  /** Bearer token for the operators' endpoint; null: the endpoint is off. */
+  opsToken: string | null;
   contact: { municipality: string | null; phone: string | null; url: string | null };
   logLevel: LogLevel;
   webchat: {
@@ -117,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: { appId, appPassword, appType, tenantId },
     storage: { kind, dataDir },
     retentionDays: wholeNumber(env, 'RETENTION_DAYS', 30, 1, 3650),
+    opsToken: readOpsToken(env),
     contact: { municipality, phone, url },
     logLevel,
     webchat,
@@ -128,6 +131,12 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   const raw = optional(env, name) ?? String(fallback);
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
+}
+
+function readOpsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = optional(env, 'OPS_TOKEN');
+  if (token !== null && (token.length < 24 || /\s/.test(token))) throw new ConfigError('OPS_TOKEN', 'must be at least 24 characters without spaces');
+  return token;
 }
 
 function readHandoff(env: NodeJS.ProcessEnv): Config['handoff'] {

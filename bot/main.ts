@@ -43,6 +43,7 @@ const webchat = createWebChat(config, runtime.parts);
 const handoff = createHandoff(config, runtime, webchat);
 handoff?.relay.start();
 const stopRetention = startRetention(storage.storage, config.retentionDays);
+runtime.parts.metrics.start();
 const app = createApp(kb, runtime, { webchat, config: config.webchat });
 const server = app.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -60,7 +61,11 @@ const stop = () => {
   webchat.close();
   server.closeIdleConnections();
   server.close(() => {
-    void runtime.close().finally(() => process.exit(0));
+    void runtime.parts.metrics
+      .stop()
+      .catch(() => undefined)
+      .then(() => runtime.close())
+      .finally(() => process.exit(0));
   });
 };
 process.on('SIGTERM', stop);

@@ -20,6 +20,7 @@ import {
   UserState,
 } from './sdk.js';
 import { type Transcript, TranscriptMiddleware } from './transcript.js';
+import { Metrics } from './ops/metrics.js';
 
 /** The bot as the web server sees it: a handler for POST /api/messages, a readiness check and a shutdown. */
 export interface BotRuntime {
@@ -27,6 +28,8 @@ export interface BotRuntime {
   ready(): Promise<void>;
   /** True when MicrosoftAppId is set: every request to /api/messages must carry a Bot Framework token. */
   readonly authenticated: boolean;
+  /** The operators' endpoint token (OPS_TOKEN); null: the endpoint is off. */
+  readonly opsToken: string | null;
   close(): Promise<void>;
   /** For tests and tools that drive the bot without HTTP. */
   readonly bot: MentorBot;
@@ -55,6 +58,8 @@ export interface BotParts {
   userState: UserState;
   /** Where the state lives; the handoff keeps its cases there too. */
   storage: Storage;
+  /** The operators' counts. */
+  metrics: Metrics;
 }
 
 /** The bot and its middleware on the given storage, with no adapter: the part tests drive directly. */
@@ -69,6 +74,8 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
     today: options.today ?? (() => todayInDenmark()),
     contact: { municipality: contact.municipality ?? '', phone: contact.phone, url: contact.url },
   };
+  const metrics = new Metrics(options.storage);
+  deps.record = (event) => metrics.record(event);
   const bot = new MentorBot(conversationState, userState, new MainDialog(deps), deps);
   const middleware: Middleware[] = [
     new PrivacyMiddleware(),
@@ -83,7 +90,7 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
       // The apology is best effort: the client still gets an HTTP answer.
     }
   };
-  return { bot, middleware, deps, conversationState, userState, storage: options.storage, onTurnError };
+  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, onTurnError };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */
@@ -106,6 +113,7 @@ export function createBotRuntime(config: Config, kb: KnowledgeBase, options: Run
     parts,
     adapter,
     authenticated: appId !== null,
+    opsToken: config.opsToken,
     handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
     ready: options.ping ?? (async () => undefined),
     close: options.close ?? (async () => undefined),

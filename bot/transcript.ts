@@ -6,6 +6,7 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from './sdk.js';
+import { maskPersonalData } from './privacy/mask.js';
 
 /** Turn-state key: the person's data was deleted this turn, so nothing of it may be written again. */
 export const DATA_DELETED = Symbol('dataDeleted');
@@ -50,7 +51,8 @@ export class TranscriptMiddleware implements Middleware {
     };
     const incoming = context.activity;
     if (incoming.type === ActivityTypes.Message && typeof incoming.text === 'string' && incoming.text !== '') {
-      add({ from: 'user', text: clip(incoming.text, MAX_USER_CHARS), at: new Date().toISOString() });
+      // CPR numbers are gone already (the privacy guard); e-mail addresses and phone numbers are masked here too.
+      add({ from: 'user', text: clip(maskPersonalData(incoming.text), MAX_USER_CHARS), at: new Date().toISOString() });
     }
     context.onSendActivities(async (ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
       if (ctx.turnState.get(DATA_DELETED)) return nextSend();

@@ -13,6 +13,8 @@ export type AnswerKind = 'article' | 'ambiguous' | 'redirect' | 'none';
 
 export interface AnswerPlan {
   kind: AnswerKind;
+  /** The article answered with, for the operators' counts. */
+  articleId: string | null;
   activities: Partial<Activity>[];
   /** The article buttons these replies offer; store them so pressing one opens its article. */
   offers: Offer[];
@@ -38,12 +40,12 @@ export class Answerer {
     const offered = offers.find((o) => sameLabel(text, o.label));
     if (offered) {
       const article = this.deps.kb.articles.find((a) => a.id === offered.articleId);
-      if (article) return { kind: 'article', activities: [this.article(article, lang)], offers: [] };
+      if (article) return { kind: 'article', articleId: article.id, activities: [this.article(article, lang)], offers: [] };
     }
     const noneOfThese = replies.text(lang, 'buttons.noneOfThese');
     const human = replies.text(lang, 'buttons.human');
     if (offers.length > 0 && sameLabel(text, noneOfThese)) {
-      return { kind: 'none', activities: [replies.message(lang, 'answer.noneOfThese', {}, [human])], offers: [] };
+      return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.noneOfThese', {}, [human])], offers: [] };
     }
     const result = this.deps.kb.search.search(text.slice(0, SEARCHED_CHARS), {
       date: this.deps.today(),
@@ -51,18 +53,23 @@ export class Answerer {
       ...(audience ? { audience } : {}),
     });
     if (result.status === 'answer') {
-      return { kind: 'article', activities: [this.article(result.hits[0]!.article, lang)], offers: [] };
+      return { kind: 'article', articleId: result.hits[0]!.article.id, activities: [this.article(result.hits[0]!.article, lang)], offers: [] };
     }
     if (result.status === 'ambiguous') {
       const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));
       const buttons = [...choices.map((c) => c.label), noneOfThese];
-      return { kind: 'ambiguous', activities: [replies.message(lang, 'answer.ambiguous', {}, buttons)], offers: choices };
+      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, 'answer.ambiguous', {}, buttons)], offers: choices };
     }
     if (result.redirect) {
       const activity = replies.message(lang, 'answer.redirect', { answer: result.redirect.answer[lang] }, [human]);
-      return { kind: 'redirect', activities: [activity], offers: [] };
+      return { kind: 'redirect', articleId: result.redirect.id, activities: [activity], offers: [] };
     }
-    return { kind: 'none', activities: [replies.message(lang, 'answer.none', {}, [human])], offers: [] };
+    return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.none', {}, [human])], offers: [] };
+  }
+
+  /** Counts a shown answer for the operators (no personal data; an unanswered question is masked by the recorder). */
+  record(plan: AnswerPlan, question: string): void {
+    this.deps.record?.({ type: 'answer', kind: plan.kind, articleId: plan.articleId, question });
   }
 
   /** An article as a reply: title, answer and the law it rests on (in force today, else as written). */

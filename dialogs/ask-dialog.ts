@@ -106,6 +106,8 @@ export class AskDialog extends Dialog<AskOptions> {
       const other = plan ?? this.answerer.plan(text, lang, chat.offers, audience);
       if (other.kind !== 'none') return this.answerThenAskAgain(dc, options, other);
     }
+    // A question nobody could answer is counted for the operators; a wrong answer ("blåbær" for an age) is not.
+    if (plan && looksLikeQuestion(text)) this.answerer.record(plan, text);
     await send(reading.problem);
     await this.ask(dc, options);
     return Dialog.EndOfTurn;
@@ -113,6 +115,7 @@ export class AskDialog extends Dialog<AskOptions> {
 
   private async answerThenAskAgain(dc: DialogContext, options: AskOptions, plan: AnswerPlan): Promise<DialogTurnResult> {
     const lang = await this.lang(dc.context);
+    this.answerer.record(plan, dc.context.activity.text ?? '');
     const chat = await this.deps.chat.get(dc.context, newChatData());
     chat.offers = plan.offers;
     await dc.context.sendActivities(plan.activities);

@@ -32,6 +32,15 @@ export interface HandoffPort {
   ): Promise<{ delivered: boolean }>;
 }
 
+/**
+ * What the operators may count: no personal data, except an unanswered question's text, which is masked (CPR
+ * numbers, e-mail addresses, phone numbers) and cut short by the recorder.
+ */
+export type OpsEvent =
+  | { type: 'answer'; kind: 'article' | 'ambiguous' | 'redirect' | 'none'; articleId: string | null; question: string }
+  | { type: 'path'; path: 'citizen' | 'employer' | 'question' | 'human'; stage: 'started' | 'completed' }
+  | { type: 'handoff'; stage: 'requested' | 'claimed' | 'declined' | 'timedOut' | 'callback' | 'ended' };
+
 /** What every dialog needs. Given once, at construction; `today` is a function so tests can fix the date. */
 export interface DialogDeps {
   kb: KnowledgeBase;
@@ -42,6 +51,8 @@ export interface DialogDeps {
   contact: ContactInfo;
   /** Set once the handoff is wired (bot/handoff); undefined without a caseworkers' channel. */
   handoff?: HandoffPort;
+  /** Counts what happens, for the operators (bot/ops). */
+  record?: (event: OpsEvent) => void;
 }
 
 /** Throws an error naming the first missing dependency, so a wiring mistake fails at start-up, not mid-conversation. */

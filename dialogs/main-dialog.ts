@@ -142,6 +142,7 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as AskResult | { kind: 'route'; route: Route };
     if (result.kind === 'route') {
+      this.deps.record?.({ type: 'path', path: result.route, stage: 'started' });
       if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
       if (result.route === 'human') return step.beginDialog(HANDOFF_DIALOG);
       return step.beginDialog(INTAKE_DIALOG, startIntake(result.route));
@@ -181,6 +182,7 @@ export class MainDialog extends ComponentDialog {
     const { lang } = await this.deps.profile.get(step.context, newProfile());
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
     const plan = this.answerer.plan(text, lang, chat.offers);
+    this.answerer.record(plan, text);
     chat.offers = plan.offers;
     chat.misses = plan.kind === 'none' ? (chat.misses ?? 0) + 1 : 0;
     if (plan.kind === 'none' && chat.misses >= 2 && this.deps.handoff) {

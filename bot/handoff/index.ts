@@ -53,6 +53,7 @@ export function createHandoff(
     },
     options.now,
   );
+  service.count = (stage) => parts.deps.record?.({ type: 'handoff', stage });
   const relay = new HandoffRelay(service, { tenantId: settings.tenantId, channelId: settings.channelId });
   parts.deps.handoff = service;
   parts.bot.attachHandoff(relay);

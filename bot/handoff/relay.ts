@@ -56,6 +56,7 @@ export class HandoffRelay {
     if (CITIZEN_END.has(commandKey(text))) {
       const result = await store.update(c.caseId, (cur) => (HandoffService.live(cur) ? { ...cur, status: 'ended', endedAt: this.service.clock().toISOString(), note: 'Borgeren afsluttede.' } : null));
       const ended = result && 'case' in result ? result.case : c;
+      this.service.count('ended');
       await context.sendActivity(this.service.citizenText(ended, 'handoff.endedByYou'));
       await this.toThread(ended, this.service.teamsText('teams.citizenLeft'));
       await this.service.refresh(ended);
@@ -71,6 +72,7 @@ export class HandoffRelay {
         note: 'Ingen tog sagen i tide. Borgeren vil gerne ringes op.',
       }));
       await store.release(c);
+      this.service.count('callback');
       const updated = result && 'case' in result ? result.case : c;
       await context.sendActivity(this.service.citizenText(updated, 'handoff.callbackConfirmed', { hours: this.service.availability().hours[c.lang] }));
       await this.service.refresh(updated);
@@ -150,6 +152,7 @@ export class HandoffRelay {
       const result = await store.update(caseId, (cur) => (cur.status === 'waiting' ? { ...cur, status: 'claimed', claimedBy: who, claimedAt: now } : null), { once: true });
       if (result && 'case' in result && result.changed) {
         const c = result.case;
+        this.service.count('claimed');
         await this.service.refresh(c);
         await this.toThread(c, this.service.teamsText('teams.claimed', { name: who.name }));
         await this.service.notifyCitizen(c, 'handoff.connected', { name: who.name }, 'accepted');
@@ -166,6 +169,7 @@ export class HandoffRelay {
     if (action === 'decline') {
       const result = await store.update(caseId, (cur) => (cur.status === 'waiting' ? { ...cur, status: 'declined', endedAt: now, note: `Afvist af ${who.name}.` } : null), { once: true });
       if (!(result && 'case' in result && result.changed)) return void (await context.sendActivity(this.service.teamsText('teams.gone')));
+      this.service.count('declined');
       await this.service.refresh(result.case);
       await this.toThread(result.case, this.service.teamsText('teams.declined', { name: who.name }));
       await this.service.notifyCitizen(result.case, 'handoff.declined', {}, 'failed');
@@ -174,6 +178,7 @@ export class HandoffRelay {
     if (action === 'end') {
       const result = await store.update(caseId, (cur) => (cur.status === 'claimed' && cur.claimedBy?.id === who.id ? { ...cur, status: 'ended', endedAt: now } : null), { once: true });
       if (!(result && 'case' in result && result.changed)) return void (await context.sendActivity(this.service.teamsText('teams.gone')));
+      this.service.count('ended');
       await this.service.refresh(result.case);
       await this.toThread(result.case, this.service.teamsText('teams.ended'));
       await this.service.notifyCitizen(result.case, 'handoff.ended', {}, 'completed');
@@ -208,6 +213,7 @@ export class HandoffRelay {
             cur.status === 'waiting' && !cur.timedOut ? { ...cur, timedOut: true, note: `Ingen har taget sagen inden for ${settings.timeoutMinutes} minutter. Borgeren er tilbudt et opkald.` } : null,
           );
           if (result && 'case' in result && result.changed) {
+            this.service.count('timedOut');
             await this.service.notifyCitizen(result.case, 'handoff.timeout', { days: String(settings.callbackDays) });
             await this.service.refresh(result.case);
           }

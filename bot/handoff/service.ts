@@ -37,6 +37,9 @@ export function retryDelayMs(attempts: number): number {
  * end. The case record is the truth; Teams being down delays delivery but loses nothing.
  */
 export class HandoffService implements HandoffPort {
+  /** Counts handoff stages for the operators; set by the wiring. */
+  count: (stage: 'requested' | 'claimed' | 'declined' | 'timedOut' | 'callback' | 'ended') => void = () => undefined;
+
   constructor(
     private readonly store: CaseStore,
     private readonly teams: CaseworkerChannel,
@@ -84,6 +87,7 @@ export class HandoffService implements HandoffPort {
       note: input.callbackPhone ? 'Borgeren vil gerne ringes op.' : null,
     };
     await this.store.create(c, { live: c.status === 'waiting' });
+    this.count(c.status === 'callback' ? 'callback' : 'requested');
     // For a channel that understands the Bot Framework handoff protocol (an agent hub): the standard event.
     await context.sendActivity(
       EventFactory.createHandoffInitiation(context, { caseId: c.caseId, question: c.question, situation: c.situation }, {

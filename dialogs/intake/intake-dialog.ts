@@ -55,6 +55,7 @@ export class IntakeDialog extends WaterfallDialog {
       const chat = await this.deps.chat.get(step.context, newChatData());
       chat.offers = result.offers;
       await step.context.sendActivities(result.activities);
+      this.deps.record?.({ type: 'path', path: role, stage: 'completed' });
       return step.endDialog(INTAKE_DONE);
     }
     return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next as AskableInput, role } satisfies AskOptions);

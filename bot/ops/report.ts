@@ -1,0 +1,70 @@
+/**
+ * npm run report: a summary of what citizens asked, from the running service's operators' endpoint.
+ * Usage: OPS_TOKEN=... npm run report [-- --url http://localhost:3978] [-- --days 7]
+ */
+import type { DayStats } from './metrics.js';
+import { emptyDay, mergeDay } from './metrics.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function top(counts: Record<string, number>, n: number): [string, number][] {
+  return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+}
+
+/** The report as text, from the days' counts. */
+export function reportText(days: DayStats[]): string {
+  const total = days.reduce((acc, d) => mergeDay(acc, { ...d, day: acc.day }), emptyDay('total'));
+  const q = total.questions;
+  const asked = q.article + q.ambiguous + q.redirect + q.none;
+  const pct = (n: number) => (asked ? `${Math.round((n / asked) * 100)} %` : '-');
+  const lines = [
+    `Mentorbot, ${days[0]?.day ?? ''} til ${days.at(-1)?.day ?? ''}`,
+    '',
+    `Spørgsmål: ${asked}. Besvaret ${q.article} (${pct(q.article)}), "Mente du" ${q.ambiguous} (${pct(q.ambiguous)}), henvist andetsteds ${q.redirect}, ikke besvaret ${q.none} (${pct(q.none)}).`,
+    '',
+    'Emner (artikler):',
+    ...top(total.topics, 10).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`),
+    '',
+    'Ikke besvaret (maskeret):',
+    ...top(total.unanswered, 15).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`),
+    '',
+    'Forløb:',
+    ...top(total.paths, 20).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`),
+    '',
+    'Overdragelser til medarbejder:',
+    ...top(total.handoffs, 10).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<number> {
+  const url = (arg('url') ?? process.env.MENTORBOT_URL ?? 'http://localhost:3978').replace(/\/+$/, '');
+  const days = Number(arg('days') ?? '7');
+  const token = process.env.OPS_TOKEN;
+  if (!token) {
+    console.error('Sæt OPS_TOKEN (samme som serverens). / Set OPS_TOKEN (the same as the server\'s).');
+    return 1;
+  }
+  const to = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  const from = new Date(Date.parse(`${to}T12:00:00Z`) - (Math.max(1, days) - 1) * 86_400_000).toISOString().slice(0, 10);
+  let res: Response;
+  try {
+    res = await fetch(`${url}/api/ops/stats?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    console.error(`Kan ikke nå ${url}. Kører serveren (npm start)? / Cannot reach ${url}. Is the server running?`);
+    return 1;
+  }
+  if (!res.ok) {
+    console.error(`Serveren svarede ${res.status}. / The server answered ${res.status}.`);
+    return 1;
+  }
+  process.stdout.write(reportText(((await res.json()) as { days: DayStats[] }).days));
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void main().then((code) => process.exit(code));
+}

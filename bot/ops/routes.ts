@@ -1,0 +1,57 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Router } from 'express';
+import { BadRequest, sendError } from '../api/errors.js';
+import type { DayStats, Metrics } from './metrics.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function tokenMatches(header: unknown, token: string): boolean {
+  if (typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function csvCell(value: string | number): string {
+  const s = String(value);
+  // Quote, double quotes, and keep a spreadsheet from reading a cell as a formula.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n;]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The days as CSV rows: day, what, key, count. */
+export function statsCsv(days: DayStats[]): string {
+  const rows = [['day', 'what', 'key', 'count']];
+  for (const d of days) {
+    for (const [k, n] of Object.entries(d.questions)) rows.push([d.day, 'question', k, String(n)]);
+    for (const field of ['topics', 'paths', 'handoffs', 'unanswered'] as const) {
+      for (const [k, n] of Object.entries(d[field])) rows.push([d.day, field.replace(/s$/, ''), k, String(n)]);
+    }
+  }
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+/**
+ * The operators' view: `GET /api/ops/stats?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv`, behind
+ * `Authorization: Bearer <OPS_TOKEN>`. Without an OPS_TOKEN the endpoint does not exist.
+ */
+export function opsRouter(metrics: Metrics, token: string | null, today: () => string): Router {
+  const router = Router();
+  router.get('/ops/stats', async (req, res) => {
+    if (!token) return sendError(res, 404, 'path', 'There is no GET /api/ops/stats here');
+    if (!tokenMatches(req.headers.authorization, token)) return sendError(res, 401, 'authorization', 'The operators\' token is needed (Authorization: Bearer <OPS_TOKEN>)');
+    const to = typeof req.query.to === 'string' ? req.query.to : today();
+    const from = typeof req.query.from === 'string' ? req.query.from : new Date(Date.parse(`${to}T12:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    for (const [field, value] of [['from', from], ['to', to]] as const) {
+      if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new BadRequest(field, `${field} must be a date, YYYY-MM-DD`);
+    }
+    if (from > to) throw new BadRequest('from', 'from must not be after to');
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new BadRequest('format', 'format must be json or csv');
+    const days = await metrics.days(from, to);
+    res.set('cache-control', 'no-store');
+    if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(statsCsv(days));
+    res.json({ from, to, days });
+  });
+  return router;
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'chai';
+import { MemoryStorage } from 'botbuilder';
+import { createApp } from '../../bot/app.js';
+import { readConfig } from '../../bot/config.js';
+import { Metrics, keptQuestion } from '../../bot/ops/metrics.js';
+import { reportText } from '../../bot/ops/report.js';
+import { statsCsv } from '../../bot/ops/routes.js';
+import { createBotRuntime } from '../../bot/runtime.js';
+import { knowledgeBase, listen } from '../helpers.js';
+
+const TOKEN = 'ops-token-that-is-long-enough-123';
+
+describe('operators\' view', () => {
+  it('counts answered and unanswered questions, topics and paths from real conversations, without personal data', async () => {
+    const storage = new MemoryStorage();
+    const runtime = createBotRuntime(readConfig({ LOG_LEVEL: 'silent', OPS_TOKEN: TOKEN }), knowledgeBase(), { storage, today: () => '2026-11-22' });
+    const server = await listen(createApp(knowledgeBase(), runtime));
+    try {
+      const conversation = randomUUID();
+      const say = (text: string) =>
+        fetch(`${server.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text, id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: conversation }, deliveryMode: 'expectReplies' }),
+        });
+      await say('Stil et spørgsmål');
+      await say('hvor længe kan jeg have en mentor?');
+      await say('hvor er min blæksprutte 12 34 56 78 søren@mail.dk');
+      await runtime.parts.metrics.flush();
+      const res = await fetch(`${server.url}/api/ops/stats?from=2020-01-01&to=2030-01-01`.replace('from=2020-01-01&to=2030-01-01', `from=${today()}&to=${today()}`), {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status).to.equal(200);
+      const body = (await res.json()) as { days: { questions: Record<string, number>; topics: Record<string, number>; unanswered: Record<string, number>; paths: Record<string, number> }[] };
+      const day = body.days[0]!;
+      expect(day.questions.article).to.equal(1);
+      expect(day.questions.none).to.equal(1);
+      expect(day.topics).to.deep.equal({ varighed: 1 });
+      expect(day.paths).to.deep.equal({ 'question.started': 1 });
+      const kept = Object.keys(day.unanswered)[0]!;
+      expect(kept).to.include('hvor er min blæksprutte');
+      expect(kept).not.to.match(/12 34 56 78|søren@mail\.dk/);
+      const csv = await fetch(`${server.url}/api/ops/stats?from=${today()}&to=${today()}&format=csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(csv.headers.get('content-type')).to.match(/^text\/csv/);
+      expect(await csv.text()).to.include(`${today()},topic,varighed,1`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses the endpoint without the token, and hides it when no token is configured', async () => {
+    const on = createBotRuntime(readConfig({ LOG_LEVEL: 'silent', OPS_TOKEN: TOKEN }), knowledgeBase(), { storage: new MemoryStorage() });
+    const off = createBotRuntime(readConfig({ LOG_LEVEL: 'silent' }), knowledgeBase(), { storage: new MemoryStorage() });
+    const a = await listen(createApp(knowledgeBase(), on));
+    const b = await listen(createApp(knowledgeBase(), off));
+    try {
+      expect((await fetch(`${a.url}/api/ops/stats`)).status).to.equal(401);
+      expect((await fetch(`${a.url}/api/ops/stats`, { headers: { authorization: 'Bearer wrong' } })).status).to.equal(401);
+      expect((await fetch(`${a.url}/api/ops/stats?from=x`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).to.equal(400);
+      expect((await fetch(`${b.url}/api/ops/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).to.equal(404);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('adds the counts of several instances flushing at once into the day record, through its eTag', async () => {
+    const storage = new MemoryStorage();
+    const clock = () => new Date('2026-11-22T12:00:00Z');
+    const one = new Metrics(storage, clock);
+    const two = new Metrics(storage, clock);
+    one.record({ type: 'handoff', stage: 'requested' });
+    await one.flush();
+    one.record({ type: 'handoff', stage: 'requested' });
+    two.record({ type: 'handoff', stage: 'requested' });
+    two.record({ type: 'handoff', stage: 'claimed' });
+    await Promise.all([one.flush(), two.flush()]);
+    const [day] = await new Metrics(storage, clock).days('2026-11-22', '2026-11-22');
+    expect(day!.handoffs).to.deep.equal({ requested: 3, claimed: 1 });
+  });
+
+  it('keeps an unanswered question masked, in lower case and short', () => {
+    expect(keptQuestion('Mit CPR er 010190-1234   og jeg   hedder X')).to.equal('mit cpr er [cpr-nummer fjernet] og jeg hedder x');
+    expect(keptQuestion('a'.repeat(500))).to.have.length(120);
+  });
+
+  it('writes CSV that a spreadsheet will not run as a formula', () => {
+    const csv = statsCsv([{ day: '2026-11-22', questions: { article: 0, ambiguous: 0, redirect: 0, none: 1 }, topics: {}, paths: {}, handoffs: {}, unanswered: { '=cmd|calc': 1, 'a,b': 2 } }]);
+    expect(csv).to.include(`"'=cmd|calc"`);
+    expect(csv).to.include('"a,b"');
+  });
+
+  it('summarises the days for npm run report in Danish', () => {
+    const text = reportText([{ day: '2026-11-22', questions: { article: 3, ambiguous: 1, redirect: 0, none: 1 }, topics: { varighed: 2, klage: 1 }, paths: { 'citizen.started': 2 }, handoffs: { requested: 1 }, unanswered: { 'må min hund komme med': 1 } }]);
+    expect(text).to.include('Spørgsmål: 5. Besvaret 3 (60 %)');
+    expect(text).to.include('varighed');
+    expect(text).to.include('må min hund komme med');
+  });
+});
+
+function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}
