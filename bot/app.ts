@@ -9,6 +9,8 @@ import { opsRouter } from './ops/routes.js';
 import { todayInDenmark } from '../knowledge/dates.js';
 import type { WebChat } from './webchat/index.js';
 import type { Config } from './config.js';
+import { checkActivity } from './activity-check.js';
+import { type RateLimits, rateLimitMiddleware, rateLimits, withinConversationLimit } from './rate-limit.js';
 
 /** The parts the web page needs: the web chat's routes and the settings for the security headers. */
 export interface SiteParts {
@@ -16,15 +18,37 @@ export interface SiteParts {
   config: Config['webchat'];
 }
 
+/** How the server meets a flood: the rate limits and express's `trust proxy`. */
+export interface Protection {
+  rateLimit: Config['rateLimit'];
+  /** The limiters' clock (tests). */
+  now?: () => number;
+}
+
+/** The longest conversation id used as a rate-limit key; longer ones are cut (a client cannot grow the key table). */
+const MAX_KEY_CHARS = 200;
+
 /**
  * The express application: the bot at POST /api/messages, the JSON API, the health checks and, with `site`, the web
  * page, the widget and the web chat's routes. Without a bot runtime (the API alone) /api/messages does not exist.
+ * With `protection`, every /api route is limited per client address and the bot's messages per conversation (429
+ * with Retry-After); without it (tests, tools) nothing is limited. /healthz, /readyz and the page are never limited.
  */
-export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SiteParts): Express {
+export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SiteParts, protection?: Protection): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // JSON answers carry <, > and & as \u escapes, so text a client sent (a query, a field name) never reads as HTML.
+  app.set('json escape', true);
+  app.set('trust proxy', protection?.rateLimit.trustProxy ?? false);
   if (site) app.use(securityHeaders(site.config));
+  if (protection) {
+    const limits: RateLimits = rateLimits(protection.rateLimit, protection.now);
+    // With Bot Framework authentication on, /api/messages is called by Microsoft's channel service, one address for
+    // every person: only its per-conversation limit applies.
+    const fromChannelService = (req: express.Request) => runtime?.authenticated === true && req.path === '/messages';
+    app.use('/api', rateLimitMiddleware(limits, fromChannelService));
+  }
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -47,9 +71,9 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
       if (runtime.authenticated && !req.headers.authorization) {
         return sendError(res, 401, 'authorization', 'This endpoint needs a Bot Framework token');
       }
-      if (typeof req.body.type !== 'string') {
-        return sendError(res, 400, 'type', 'The activity needs a type, such as "message"');
-      }
+      checkActivity(req.body as Record<string, unknown>);
+      const conversationId = (req.body as { conversation: { id: string } }).conversation.id;
+      if (!withinConversationLimit(res, conversationId.slice(0, MAX_KEY_CHARS))) return;
       try {
         await runtime.handleMessages(req, res);
       } catch (e) {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
 import { type OpeningHours, parseHolidays, parseOpeningHours } from './handoff/opening-hours.js';
@@ -31,6 +32,12 @@ export interface Config {
     directLineSecret: string | null;
     directLineEndpoint: string;
   };
+  /**
+   * Rate limits: requests per minute per client address (all /api routes) and messages per minute per conversation
+   * (/api/messages and the web chat); 0 turns a limit off. `trustProxy` is express's `trust proxy`: false (the
+   * default: the address is the connection's), a number of proxies in front, or the proxies' addresses.
+   */
+  rateLimit: { perAddress: number; perConversation: number; trustProxy: false | number | string[] };
   /** The handoff to caseworkers in Teams; null when no caseworkers' channel is configured. */
   handoff: {
     serviceUrl: string;
@@ -112,6 +119,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
   const webchat = readWebChat(env);
   const handoff = readHandoff(env);
+  const rateLimit = {
+    perAddress: wholeNumber(env, 'RATE_LIMIT_PER_ADDRESS', 120, 0, 100_000),
+    perConversation: wholeNumber(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000),
+    trustProxy: readTrustProxy(env),
+  };
 
   return {
     port: Number(rawPort),
@@ -123,8 +135,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contact: { municipality, phone, url },
     logLevel,
     webchat,
+    rateLimit,
     handoff,
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: empty or "false" (default), a number of proxies (1-10), or the proxies' addresses (IPs, subnets such
+ * as 10.0.0.0/8, or loopback/linklocal/uniquelocal). "true" is refused: trusting every hop lets any client choose
+ * its own address with X-Forwarded-For and so step around the per-address limit.
+ */
+function readTrustProxy(env: NodeJS.ProcessEnv): Config['rateLimit']['trustProxy'] {
+  const v = optional(env, 'TRUST_PROXY');
+  if (v === null || v.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) < 1 || Number(v) > 10) throw new ConfigError('TRUST_PROXY', `must be a number of proxies from 1 to 10, got "${v}"`);
+    return Number(v);
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of list) {
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.includes(item) || (family !== 0 && okBits && extra === undefined))) {
+      throw new ConfigError('TRUST_PROXY', `must be false, a number of proxies, or the proxies' addresses (10.0.0.1, 10.0.0.0/8, loopback), got "${item}"`);
+    }
+  }
+  return list;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

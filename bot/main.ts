@@ -44,7 +44,7 @@ const handoff = createHandoff(config, runtime, webchat);
 handoff?.relay.start();
 const stopRetention = startRetention(storage.storage, config.retentionDays);
 runtime.parts.metrics.start();
-const app = createApp(kb, runtime, { webchat, config: config.webchat });
+const app = createApp(kb, runtime, { webchat, config: config.webchat }, { rateLimit: config.rateLimit });
 const server = app.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const auth = config.bot.appId ? 'Bot Framework authentication is on' : 'no MicrosoftAppId: local use only, do not expose';

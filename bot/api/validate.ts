@@ -66,7 +66,10 @@ export function parseAssessRequest(body: unknown): AssessRequest {
   const raw = body as Record<string, unknown>;
   const known = new Set<string>([...INPUTS.map((i) => i.name), 'date', 'lang']);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new BadRequest(key, `Unknown field "${key}". Known fields: ${[...known].join(', ')}`);
+    if (known.has(key)) continue;
+    // A field name is echoed only when it is a plain name: markup or control characters are not repeated back.
+    const shown = /^[\w.-]{1,60}$/.test(key);
+    throw new BadRequest(shown ? key : 'body', `Unknown field${shown ? ` "${key}"` : ''}. Known fields: ${[...known].join(', ')}`);
   }
   const situation: Record<string, unknown> = {};
   for (const input of INPUTS) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Request, type RequestHandler, Router } from 'express';
 import type { Config } from '../config.js';
 import { BadRequest, sendError } from '../api/errors.js';
+import { withinConversationLimit } from '../rate-limit.js';
 import type { BotParts } from '../runtime.js';
 import type { Activity } from '../sdk.js';
 import { WEBCHAT_BOT, WEBCHAT_CHANNEL, type WebChatAdapter } from './adapter.js';
@@ -94,6 +95,9 @@ export function webChatRouter(config: Config['webchat'], parts: BotParts, adapte
   });
 
   router.post('/webchat/conversations', async (req, res) => {
+    if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
+      throw new BadRequest('body', 'The body must be a JSON object, such as { "locale": "da-DK" }');
+    }
     const locale = (req.body as { locale?: unknown } | undefined)?.locale;
     if (locale !== undefined && (typeof locale !== 'string' || !LOCALES.test(locale))) throw new BadRequest('locale', 'locale must be da-DK or en-GB');
     const conversationId = randomUUID();
@@ -117,6 +121,7 @@ export function webChatRouter(config: Config['webchat'], parts: BotParts, adapte
   router.post('/webchat/activities', async (req, res) => {
     const claims = claimsOf(signer, req);
     if (!claims) return sendError(res, 401, 'authorization', 'A valid web chat token is needed (Authorization: Bearer <token>)');
+    if (!withinConversationLimit(res, claims.conversationId)) return;
     const activity = inboundActivity(req.body, claims);
     const replies = await run(activity);
     res.json({ id: activity.id, activities: replies.map((a) => outbound(a, claims.userId)) });

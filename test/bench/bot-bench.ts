@@ -81,7 +81,8 @@ async function startServer(target: Target): Promise<Server> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mentorbot-bench-'));
   tempDirs.push(dataDir);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+  // The load comes from one address at hundreds of turns a second: the rate limits are off for the measurement.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' };
   for (const name of Object.keys(env)) if (/^MicrosoftApp/i.test(name)) delete env[name];
   const child = spawn(process.execPath, [resolve(ROOT, target.script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);

@@ -1,0 +1,48 @@
+import { BadRequest } from './api/errors.js';
+import { ActivityTypes } from './sdk.js';
+
+const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
+const DELIVERY_MODES = ['normal', 'notification', 'expectReplies', 'ephemeral'];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function optionalString(a: Record<string, unknown>, field: string): void {
+  if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') throw new BadRequest(field, `${field} must be text`);
+}
+
+function optionalList(a: Record<string, unknown>, field: string, needsId: boolean): void {
+  const v = a[field];
+  if (v === undefined || v === null) return;
+  if (!Array.isArray(v) || !v.every((x) => isObject(x) && (!needsId || (typeof x.id === 'string' && x.id !== '')))) {
+    throw new BadRequest(field, needsId ? `${field} must be a list of members, each with an id` : `${field} must be a list of objects`);
+  }
+}
+
+/**
+ * Checks the envelope of an activity posted to /api/messages before the Bot Framework adapter sees it, so a broken
+ * one gets a 400 naming the field instead of a silent failure, an apology for a crash, or a 5xx. It checks only the
+ * fields the bot and the SDK rely on: a known type (not invoke: the bot answers none), conversation.id, from.id and
+ * channelId as text, the text fields as text, and the lists as lists. Throws BadRequest.
+ */
+export function checkActivity(a: Record<string, unknown>): void {
+  if (typeof a.type !== 'string') throw new BadRequest('type', 'The activity needs a type, such as "message"');
+  if (!KNOWN_TYPES.has(a.type)) throw new BadRequest('type', 'Unknown activity type; this bot handles Bot Framework activities such as "message"');
+  if (a.type === ActivityTypes.Invoke || a.type === ActivityTypes.InvokeResponse) {
+    throw new BadRequest('type', 'This bot does not handle invoke activities');
+  }
+  const conversation = a.conversation;
+  if (!isObject(conversation) || typeof conversation.id !== 'string' || conversation.id === '') {
+    throw new BadRequest('conversation.id', 'The activity needs conversation.id as text');
+  }
+  const from = a.from;
+  if (!isObject(from) || typeof from.id !== 'string' || from.id === '') throw new BadRequest('from.id', 'The activity needs from.id as text');
+  if (typeof a.channelId !== 'string' || a.channelId === '') throw new BadRequest('channelId', 'The activity needs a channelId as text');
+  for (const field of ['text', 'locale', 'serviceUrl', 'name', 'id']) optionalString(a, field);
+  if (a.deliveryMode !== undefined && a.deliveryMode !== null && !DELIVERY_MODES.includes(a.deliveryMode as string)) {
+    throw new BadRequest('deliveryMode', `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}`);
+  }
+  for (const field of ['attachments', 'entities']) optionalList(a, field, false);
+  for (const field of ['membersAdded', 'membersRemoved']) optionalList(a, field, true);
+}
