@@ -185,8 +185,9 @@ export class HandoffRelay {
           }
         }
         if (c.callback?.phone && c.callback.deleteAfter <= now.toISOString()) {
-          const result = await store.update(caseId, (cur) => ({ ...cur, status: 'ended', endedAt: now.toISOString(), callback: cur.callback ? { ...cur.callback, phone: '' } : null, note: 'Telefonnummeret er slettet.' }));
-          if (result && 'case' in result) await this.service.refresh(result.case);
+          // Guarded, so that when several instances' jobs get here, one deletes and updates the card.
+          const result = await store.update(caseId, (cur) => (cur.callback?.phone ? { ...cur, status: 'ended', endedAt: now.toISOString(), callback: { ...cur.callback, phone: '' }, note: 'Telefonnummeret er slettet.' } : null));
+          if (result && 'case' in result && result.changed) await this.service.refresh(result.case);
         }
       } catch (e) {
         log.warn('handoff: job failed for a case', { caseId, error: e });
