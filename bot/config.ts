@@ -13,7 +13,10 @@ export interface Config {
   host: string;
   /** Bot Framework authentication. With no appId, /api/messages accepts plain requests (local use only). */
   bot: { appId: string | null; appPassword: string | null; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId: string | null };
-  storage: { kind: 'sqlite' | 'memory'; dataDir: string };
+  /** Where conversation state lives. With DATABASE_URL it is PostgreSQL, shared by every instance. */
+  storage:
+    | { kind: 'sqlite' | 'memory'; dataDir: string; databaseUrl: null }
+    | { kind: 'postgres'; dataDir: string; databaseUrl: string };
   /** Days conversation state, transcripts and handoff cases are kept after their last change. */
   retentionDays: number;
   /** Bearer token for the operators' endpoint; null: the endpoint is off. */
@@ -94,10 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (tenantId !== null && !guid.test(tenantId)) throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id (a GUID), got "${tenantId}"`);
 
-  const kind = oneOf(env, 'STORAGE', ['sqlite', 'memory'] as const, 'sqlite');
-  const rawDir = optional(env, 'DATA_DIR') ?? 'data';
-  if (rawDir.includes('\0')) throw new ConfigError('DATA_DIR', 'must be a folder path');
-  const dataDir = isAbsolute(rawDir) ? rawDir : join(projectRoot(), rawDir);
+  const storage = readStorage(env);
 
   const phone = optional(env, 'MUNICIPALITY_PHONE');
   if (phone !== null && !/^\+?[\d ]{8,16}$/.test(phone)) {
@@ -118,6 +118,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
   const webchat = readWebChat(env);
+  if (storage.kind === 'postgres' && webchat.tokenSecret === null) {
+    throw new ConfigError('WEBCHAT_TOKEN_SECRET', 'is needed when DATABASE_URL is set: every instance must sign the web chat\'s tokens with the same secret (at least 32 characters)');
+  }
   const handoff = readHandoff(env);
   const rateLimit = {
     perAddress: wholeNumber(env, 'RATE_LIMIT_PER_ADDRESS', 120, 0, 100_000),
@@ -129,7 +132,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(rawPort),
     host,
     bot: { appId, appPassword, appType, tenantId },
-    storage: { kind, dataDir },
+    storage,
     retentionDays: wholeNumber(env, 'RETENTION_DAYS', 30, 1, 3650),
     opsToken: readOpsToken(env),
     contact: { municipality, phone, url },
@@ -164,6 +167,34 @@ function readTrustProxy(env: NodeJS.ProcessEnv): Config['rateLimit']['trustProxy
     }
   }
   return list;
+}
+
+/**
+ * DATABASE_URL chooses PostgreSQL; STORAGE may then be empty or postgres. Saying sqlite or memory as well is a
+ * contradiction and stops the server rather than silently ignoring one of the two.
+ */
+function readStorage(env: NodeJS.ProcessEnv): Config['storage'] {
+  const rawDir = optional(env, 'DATA_DIR') ?? 'data';
+  if (rawDir.includes('\0')) throw new ConfigError('DATA_DIR', 'must be a folder path');
+  const dataDir = isAbsolute(rawDir) ? rawDir : join(projectRoot(), rawDir);
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  const kind = oneOf(env, 'STORAGE', ['sqlite', 'memory', 'postgres'] as const, databaseUrl === null ? 'sqlite' : 'postgres');
+  if (databaseUrl === null) {
+    if (kind === 'postgres') throw new ConfigError('DATABASE_URL', 'is needed when STORAGE is postgres');
+    return { kind, dataDir, databaseUrl: null };
+  }
+  if (kind !== 'postgres') throw new ConfigError('STORAGE', `is ${kind} but DATABASE_URL is set; leave STORAGE empty (or postgres) to use PostgreSQL, or unset DATABASE_URL`);
+  // The address is not quoted back: it may hold a password.
+  let protocol = '';
+  try {
+    protocol = new URL(databaseUrl).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', 'must be a PostgreSQL address such as postgres://user:password@host:5432/database');
+  }
+  return { kind, dataDir, databaseUrl };
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -33,13 +33,17 @@ log.setLevel(config.logLevel);
 let storage;
 try {
   storage = openStorage(config.storage);
+  // PostgreSQL is reached over the network: check it now, so a wrong DATABASE_URL stops the start with a reason.
+  if (config.storage.kind === 'postgres') await storage.ping();
 } catch (e) {
-  console.error(`Mentorbot cannot open its state storage in ${config.storage.dataDir}: ${(e as Error).message}. Check DATA_DIR.`);
+  const where = config.storage.kind === 'postgres' ? 'in PostgreSQL' : `in ${config.storage.dataDir}`;
+  const setting = config.storage.kind === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR';
+  console.error(`Mentorbot cannot open its state storage ${where}: ${(e as Error).message}. Check ${setting}.`);
   process.exit(1);
 }
 const kb = loadKnowledgeBase();
 const runtime = createBotRuntime(config, kb, storage);
-const webchat = createWebChat(config, runtime.parts);
+const webchat = createWebChat(config, runtime.parts, { postgres: storage.postgres });
 const handoff = createHandoff(config, runtime, webchat);
 handoff?.relay.start();
 const stopRetention = startRetention(storage.storage, config.retentionDays);
@@ -58,11 +62,11 @@ server.on('error', (e) => {
 const stop = () => {
   stopRetention();
   handoff?.stop();
-  webchat.close();
+  const webchatClosed = webchat.close();
   server.closeIdleConnections();
   server.close(() => {
-    void runtime.parts.metrics
-      .stop()
+    void webchatClosed
+      .then(() => runtime.parts.metrics.stop())
       .catch(() => undefined)
       .then(() => runtime.close())
       .finally(() => process.exit(0));

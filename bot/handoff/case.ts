@@ -27,7 +27,7 @@ export interface HandoffCase {
   createdAt: string;
   /** The Teams thread the card opened, once it is posted. */
   thread: { reference: Partial<ConversationReference>; cardActivityId: string } | null;
-  /** Posting to Teams: how many tries failed, and when to try again (ISO). */
+  /** Posting to Teams: how many tries failed, and when the job may try (again) (ISO; also the lease of the instance posting it). */
   delivery: { attempts: number; nextAttemptAt: string | null; lastError: string | null };
   /** Citizen messages waiting for the thread to exist (Teams was unreachable). */
   pendingRelay: string[];

@@ -3,7 +3,7 @@ import { parsePhone } from '../../dialogs/input/index.js';
 import { log } from '../log.js';
 import { type Activity, type TurnContext, TurnContextClass } from '../sdk.js';
 import type { HandoffCase } from './case.js';
-import { HandoffService } from './service.js';
+import { DELIVERY_LEASE_MS, HandoffService } from './service.js';
 
 /** What a citizen writes to leave the queue or the caseworker and go back to the bot. */
 const CITIZEN_END = new Set(['afslut', 'slut', 'stop', 'end', 'quit', 'tilbage til mentorbot', 'start forfra', 'afslut samtalen'].map(commandKey));
@@ -206,7 +206,7 @@ export class HandoffRelay {
       const c = await store.get(caseId);
       if (!c) continue;
       try {
-        if (!c.thread && (!c.delivery.nextAttemptAt || c.delivery.nextAttemptAt <= now.toISOString())) await this.service.deliver(caseId);
+        if (!c.thread && due(c, now) && (await this.leaseDelivery(caseId, now))) await this.service.deliver(caseId);
         else if (c.thread && c.pendingRelay.length > 0) await this.service.deliver(caseId).then(() => this.flush(caseId));
         if (c.status === 'waiting' && !c.timedOut && Date.parse(c.createdAt) + settings.timeoutMinutes * 60_000 <= now.getTime()) {
           const result = await store.update(caseId, (cur) =>
@@ -219,13 +219,28 @@ export class HandoffRelay {
           }
         }
         if (c.callback?.phone && c.callback.deleteAfter <= now.toISOString()) {
-          const result = await store.update(caseId, (cur) => ({ ...cur, status: 'ended', endedAt: now.toISOString(), callback: cur.callback ? { ...cur.callback, phone: '' } : null, note: 'Telefonnummeret er slettet.' }));
-          if (result && 'case' in result) await this.service.refresh(result.case);
+          // Guarded, so that when several instances' jobs get here, one deletes and updates the card.
+          const result = await store.update(caseId, (cur) => (cur.callback?.phone ? { ...cur, status: 'ended', endedAt: now.toISOString(), callback: { ...cur.callback, phone: '' }, note: 'Telefonnummeret er slettet.' } : null));
+          if (result && 'case' in result && result.changed) await this.service.refresh(result.case);
         }
       } catch (e) {
         log.warn('handoff: job failed for a case', { caseId, error: e });
       }
     }
+  }
+
+  /**
+   * Takes the right to post the case's card for DELIVERY_LEASE_MS, with an eTag write: when the jobs of several
+   * instances find the same case due, one of them wins and posts, the others leave it. False: not ours to post.
+   */
+  private async leaseDelivery(caseId: string, now: Date): Promise<boolean> {
+    const until = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
+    const result = await this.service.caseStore.update(
+      caseId,
+      (cur) => (!cur.thread && due(cur, now) ? { ...cur, delivery: { ...cur.delivery, nextAttemptAt: until } } : null),
+      { once: true },
+    );
+    return !!result && 'case' in result && result.changed;
   }
 
   /** Sends what the citizen wrote while the thread could not be reached. */
@@ -249,4 +264,9 @@ export class HandoffRelay {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
+}
+
+/** Whether the case's card is due to be posted (again). */
+function due(c: HandoffCase, now: Date): boolean {
+  return !c.delivery.nextAttemptAt || c.delivery.nextAttemptAt <= now.toISOString();
 }

@@ -26,6 +26,12 @@ export type CitizenSender = (reference: Partial<ConversationReference>, activiti
 /** The transcript of the citizen's conversation, as the transcript middleware keeps it. */
 export type TranscriptReader = (context: TurnContext) => Promise<Transcript>;
 
+/**
+ * How long an instance that is posting a case's card has it to itself: the jobs (on every instance) leave the case
+ * alone until then, so one card is posted, not one per instance. After a crash the lease runs out and a job retries.
+ */
+export const DELIVERY_LEASE_MS = 2 * 60_000;
+
 /** Wait before trying Teams again: 30 s, 1, 2, 4 ... minutes, at most 15. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
@@ -75,7 +81,8 @@ export class HandoffService implements HandoffPort {
       transcript,
       createdAt: now.toISOString(),
       thread: null,
-      delivery: { attempts: 0, nextAttemptAt: null, lastError: null },
+      // This instance posts the card right away; the lease keeps the jobs from posting it too.
+      delivery: { attempts: 0, nextAttemptAt: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(), lastError: null },
       pendingRelay: [],
       claimedBy: null,
       claimedAt: null,

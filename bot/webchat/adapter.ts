@@ -52,7 +52,7 @@ export class WebChatAdapter extends BotAdapter {
         from: { ...WEBCHAT_BOT },
       };
       if (replies) replies.push(sent);
-      else if (sent.conversation?.id) this.hub.publish(sent.conversation.id, sent);
+      else if (sent.conversation?.id) await this.hub.publish(sent.conversation.id, sent);
       responses.push({ id: sent.id! });
     }
     return responses;

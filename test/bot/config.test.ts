@@ -38,7 +38,8 @@ describe('configuration of the bot', () => {
     [{ MicrosoftAppPassword: 'x' }, /MicrosoftAppPassword/],
     [{ MicrosoftAppId: appId, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
     [{ MicrosoftAppType: 'Everyone' }, /MicrosoftAppType/],
-    [{ STORAGE: 'postgres' }, /STORAGE/],
+    [{ STORAGE: 'oracle' }, /STORAGE/],
+    [{ STORAGE: 'postgres' }, /DATABASE_URL/],
     [{ MUNICIPALITY_PHONE: 'ring til os' }, /MUNICIPALITY_PHONE/],
     [{ MUNICIPALITY_CONTACT_URL: 'javascript:alert(1)' }, /MUNICIPALITY_CONTACT_URL/],
     [{ MUNICIPALITY_CONTACT_URL: 'kommune.dk' }, /MUNICIPALITY_CONTACT_URL/],
@@ -49,6 +50,42 @@ describe('configuration of the bot', () => {
       expect(() => readConfig(env)).to.throw(ConfigError, setting);
     });
   }
+});
+
+describe('configuration of PostgreSQL storage', () => {
+  const secret = 'x'.repeat(32);
+  const url = 'postgres://mentorbot:hemmeligt@db.internal:5432/mentorbot';
+
+  it('chooses PostgreSQL when DATABASE_URL is set, with STORAGE empty or postgres', () => {
+    for (const STORAGE of [undefined, 'postgres', 'PostgreS']) {
+      const c = readConfig({ DATABASE_URL: url, WEBCHAT_TOKEN_SECRET: secret, ...(STORAGE ? { STORAGE } : {}) });
+      expect(c.storage, STORAGE).to.include({ kind: 'postgres', databaseUrl: url });
+    }
+    expect(readConfig({ DATABASE_URL: 'postgresql://db/mentorbot', WEBCHAT_TOKEN_SECRET: secret }).storage.kind).to.equal('postgres');
+  });
+
+  it('has no database address with SQLite or memory', () => {
+    expect(readConfig({}).storage.databaseUrl).to.equal(null);
+    expect(readConfig({ STORAGE: 'memory' }).storage.databaseUrl).to.equal(null);
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL address, without quoting it back', () => {
+    for (const DATABASE_URL of ['mysql://u:hemmeligt@db/x', 'db.internal:5432', 'sqlite:///tmp/x']) {
+      expect(() => readConfig({ DATABASE_URL, WEBCHAT_TOKEN_SECRET: secret }), DATABASE_URL)
+        .to.throw(ConfigError, /DATABASE_URL/)
+        .with.property('message').that.does.not.include('hemmeligt');
+    }
+  });
+
+  it('refuses STORAGE sqlite or memory together with DATABASE_URL, naming STORAGE', () => {
+    for (const STORAGE of ['sqlite', 'memory']) {
+      expect(() => readConfig({ DATABASE_URL: url, WEBCHAT_TOKEN_SECRET: secret, STORAGE }), STORAGE).to.throw(ConfigError, /^Setting STORAGE:/);
+    }
+  });
+
+  it('refuses DATABASE_URL without WEBCHAT_TOKEN_SECRET, since every instance must sign tokens alike', () => {
+    expect(() => readConfig({ DATABASE_URL: url })).to.throw(ConfigError, /^Setting WEBCHAT_TOKEN_SECRET: .*DATABASE_URL/);
+  });
 });
 
 describe('configuration of the web chat', () => {

@@ -236,6 +236,26 @@ describe('handoff: more cases', function () {
     expect((await s.citizen('hej')).texts).to.include('Jeg er Mentorbot');
   });
 
+  it('posts a case card once when the jobs of two instances retry its delivery at the same moment', async () => {
+    s.connector.state.down = true;
+    await handOff(s);
+    s.connector.state.down = false;
+    s.clock.now = new Date(s.clock.now.getTime() + 60_000);
+    // The relay keeps nothing in memory: two ticks at once are what two instances' jobs on one storage do.
+    await Promise.all([s.handoff.relay.tick(), s.handoff.relay.tick(), s.handoff.relay.tick()]);
+    expect(s.connector.calls.filter((c) => c.method === 'CREATE')).to.have.length(1);
+  });
+
+  it('leaves a new case to the instance that created it while that instance posts the card', async () => {
+    const slow = s.connector.calls.length;
+    const asked = handOff(s);
+    // Another instance's job runs while the card is being posted.
+    while (s.connector.calls.length === slow) await new Promise((r) => setTimeout(r, 1));
+    await s.handoff.relay.tick();
+    await asked;
+    expect(s.connector.calls.filter((c) => c.method === 'CREATE')).to.have.length(1);
+  });
+
   it('never relays one citizen\'s messages into another citizen\'s case', async () => {
     await handOff(s);
     await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
