@@ -74,8 +74,9 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
       checkActivity(req.body as Record<string, unknown>);
       const conversationId = (req.body as { conversation: { id: string } }).conversation.id;
       if (!withinConversationLimit(res, conversationId.slice(0, MAX_KEY_CHARS))) return;
+      const channelId = String((req.body as { channelId: unknown }).channelId);
       try {
-        await runtime.handleMessages(req, res);
+        await runtime.parts.turns.run(`${channelId}/${conversationId}`, () => runtime.handleMessages(req, res));
       } catch (e) {
         next(e);
       }

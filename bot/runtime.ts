@@ -21,6 +21,7 @@ import {
 } from './sdk.js';
 import { type Transcript, TranscriptMiddleware } from './transcript.js';
 import { Metrics } from './ops/metrics.js';
+import { TurnLock } from './turn-lock.js';
 
 /** The bot as the web server sees it: a handler for POST /api/messages, a readiness check and a shutdown. */
 export interface BotRuntime {
@@ -60,6 +61,8 @@ export interface BotParts {
   storage: Storage;
   /** The operators' counts. */
   metrics: Metrics;
+  /** One turn at a time per conversation, for every adapter. */
+  turns: TurnLock;
 }
 
 /** The bot and its middleware on the given storage, with no adapter: the part tests drive directly. */
@@ -83,14 +86,20 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
   ];
   const onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', { channel: context.activity.channelId, conversation: context.activity.conversation?.id, error });
+    // The storage itself may be what failed: the language comes from this turn's cache or is Danish.
+    let lang: 'da' | 'en' = 'da';
     try {
-      const profile = await deps.profile.get(context, newProfile());
-      await context.sendActivity(deps.replies.message(profile.lang, 'error.apology'));
+      lang = (await deps.profile.get(context, newProfile())).lang;
+    } catch {
+      lang = /^en\b/i.test(context.activity.locale ?? '') ? 'en' : 'da';
+    }
+    try {
+      await context.sendActivity(deps.replies.message(lang, 'error.apology'));
     } catch {
       // The apology is best effort: the client still gets an HTTP answer.
     }
   };
-  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, onTurnError };
+  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, turns: new TurnLock(), onTurnError };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */

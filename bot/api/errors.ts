@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ConversationBusy } from '../turn-lock.js';
 
 /** A client error: the request is wrong, and `field` says where. */
 export class BadRequest extends Error {
@@ -29,6 +30,10 @@ export const notFound: RequestHandler = (req, res) => {
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (res.headersSent) return;
   if (err instanceof BadRequest) return sendError(res, err.status, err.field, err.message);
+  if (err instanceof ConversationBusy) {
+    res.set('retry-after', '2');
+    return sendError(res, 429, 'conversation', 'For mange beskeder på én gang. Vent på svaret, og prøv igen. (Too many messages at once; wait for the answer and try again.)');
+  }
   const type = (err as { type?: string }).type;
   switch (type) {
     case 'entity.parse.failed':

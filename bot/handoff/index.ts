@@ -6,7 +6,7 @@ import type { WebChat } from '../webchat/index.js';
 import { HandoffRelay } from './relay.js';
 import { type CitizenSender, HandoffService } from './service.js';
 import { CaseStore } from './store.js';
-import { type CaseworkerChannel, TeamsChannel } from './teams.js';
+import { type CaseworkerChannel, TeamsChannel, withTimeout } from './teams.js';
 
 export interface Handoff {
   service: HandoffService;
@@ -23,19 +23,29 @@ export function createHandoff(
   config: Config,
   runtime: BotRuntime,
   webchat: WebChat | null,
-  options: { channel?: CaseworkerChannel; now?: () => Date } = {},
+  options: { channel?: CaseworkerChannel; now?: () => Date; teamsTimeoutMs?: number } = {},
 ): Handoff | null {
   const settings = config.handoff;
   if (!settings) return null;
   const { parts, adapter } = runtime;
   const appId = config.bot.appId ?? '';
-  const channel = options.channel ?? new TeamsChannel(adapter, { appId, serviceUrl: settings.serviceUrl, channelId: settings.channelId, tenantId: settings.tenantId });
+  const channel = options.channel ?? new TeamsChannel(adapter, {
+      appId,
+      serviceUrl: settings.serviceUrl,
+      channelId: settings.channelId,
+      tenantId: settings.tenantId,
+      ...(options.teamsTimeoutMs ? { timeoutMs: options.teamsTimeoutMs } : {}),
+    });
   const toCitizen: CitizenSender = async (reference, activities) => {
     const logic = async (context: TurnContext) => {
       await context.sendActivities(activities);
     };
-    if (reference.channelId === 'webchat' && webchat) await webchat.adapter.continueConversation(reference, logic);
-    else await adapter.continueConversationAsync(appId, reference, logic);
+    const send =
+      reference.channelId === 'webchat' && webchat
+        ? webchat.adapter.continueConversation(reference, logic)
+        : adapter.continueConversationAsync(appId, reference, logic);
+    // A slow channel must not hold the caseworker's turn.
+    await withTimeout(send, options.teamsTimeoutMs ?? 10_000, 'The citizen\'s channel');
   };
   const transcript = parts.conversationState.createProperty<Transcript>('transcript');
   const service = new HandoffService(

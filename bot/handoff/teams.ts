@@ -18,6 +18,17 @@ export interface TeamsSettings {
   serviceUrl: string;
   channelId: string;
   tenantId: string;
+  /** How long one call to Teams may take before it counts as failed (the case keeps what it could not send). */
+  timeoutMs?: number;
+}
+
+/** Rejects when `promise` has not settled within `ms`; a slow Teams must not hold a citizen's turn. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -33,7 +44,7 @@ export class TeamsChannel implements CaseworkerChannel {
   async postThread(first: Outgoing): Promise<{ reference: Partial<ConversationReference>; activityId: string }> {
     const { appId, serviceUrl, channelId, tenantId } = this.settings;
     let reference: Partial<ConversationReference> | undefined;
-    await this.adapter.createConversationAsync(
+    await this.timed(this.adapter.createConversationAsync(
       appId,
       'msteams',
       serviceUrl,
@@ -49,7 +60,7 @@ export class TeamsChannel implements CaseworkerChannel {
       async (context) => {
         reference = TurnContextClass.getConversationReference(context.activity);
       },
-    );
+    ));
     const id = reference?.conversation?.id ?? '';
     const activityId = /;messageid=(.+)$/.exec(id)?.[1];
     if (!reference || !activityId) throw new Error(`Teams did not name the new thread as expected ("${id}")`);
@@ -57,14 +68,22 @@ export class TeamsChannel implements CaseworkerChannel {
   }
 
   async update(thread: Partial<ConversationReference>, activityId: string, activity: Outgoing): Promise<void> {
-    await this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {
-      await context.updateActivity({ ...activity, id: activityId });
-    });
+    await this.timed(
+      this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {
+        await context.updateActivity({ ...activity, id: activityId });
+      }),
+    );
   }
 
   async send(thread: Partial<ConversationReference>, activity: Outgoing): Promise<void> {
-    await this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {
-      await context.sendActivity(activity);
-    });
+    await this.timed(
+      this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {
+        await context.sendActivity(activity);
+      }),
+    );
+  }
+
+  private timed<T>(call: Promise<T>): Promise<T> {
+    return withTimeout(call, this.settings.timeoutMs ?? 10_000, 'Teams');
   }
 }

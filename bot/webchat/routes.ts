@@ -123,7 +123,7 @@ export function webChatRouter(config: Config['webchat'], parts: BotParts, adapte
     if (!claims) return sendError(res, 401, 'authorization', 'A valid web chat token is needed (Authorization: Bearer <token>)');
     if (!withinConversationLimit(res, claims.conversationId)) return;
     const activity = inboundActivity(req.body, claims);
-    const replies = await run(activity);
+    const replies = await parts.turns.run(`${WEBCHAT_CHANNEL}/${claims.conversationId}`, () => run(activity));
     res.json({ id: activity.id, activities: replies.map((a) => outbound(a, claims.userId)) });
   });
 

@@ -15,10 +15,15 @@ export interface Call {
 export async function fakeConnector() {
   const calls: Call[] = [];
   let next = 1;
-  const state = { down: false };
+  /** down: answer 503. hang: never answer (a connector that has stopped responding). */
+  const state = { down: false, hang: false };
   const app = express();
   app.use(express.json({ limit: '1mb' }));
-  app.use((_req, res, next) => (state.down ? res.status(503).json({ error: { code: 'ServiceUnavailable', message: 'down' } }) : next()));
+  app.use((_req, res, next) => {
+    if (state.hang) return;
+    if (state.down) return void res.status(503).json({ error: { code: 'ServiceUnavailable', message: 'down' } });
+    next();
+  });
   app.post('/v3/conversations', (req, res) => {
     const n = next++;
     const channel = (req.body.channelData?.channel?.id as string | undefined) ?? 'conv';
