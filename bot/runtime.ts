@@ -22,6 +22,7 @@ import {
 import { type Transcript, TranscriptMiddleware } from './transcript.js';
 import { Metrics } from './ops/metrics.js';
 import { TurnLock } from './turn-lock.js';
+import type pg from 'pg';
 
 /** The bot as the web server sees it: a handler for POST /api/messages, a readiness check and a shutdown. */
 export interface BotRuntime {
@@ -46,6 +47,8 @@ export interface RuntimeOptions {
   /** The date the law is applied on; today in Denmark unless a test fixes it. */
   today?: () => IsoDate;
   templates?: Templates;
+  /** With several instances on PostgreSQL: the pool whose advisory locks keep a conversation's turns in order. */
+  postgres?: { lockPool: pg.Pool } | null;
 }
 
 export interface BotParts {
@@ -99,7 +102,7 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
       // The apology is best effort: the client still gets an HTTP answer.
     }
   };
-  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, turns: new TurnLock(), onTurnError };
+  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, turns: new TurnLock(5, options.postgres?.lockPool ?? null), onTurnError };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */

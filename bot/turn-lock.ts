@@ -1,3 +1,5 @@
+import type pg from 'pg';
+
 /** Thrown when too many turns of one conversation are already waiting. */
 export class ConversationBusy extends Error {
   constructor() {
@@ -10,24 +12,45 @@ export class ConversationBusy extends Error {
  * Runs the turns of one conversation one after the other, so two messages sent at the same moment cannot both read
  * the same state and overwrite each other's answer (BotState saves without an eTag). Turns of different
  * conversations run side by side. At most `maxWaiting` turns of one conversation wait; more get ConversationBusy, so
- * a stuck turn cannot make a queue grow without bound. Within one process; see README "Running several instances".
+ * a stuck turn cannot make a queue grow without bound. With a PostgreSQL pool the turn also holds a session-level
+ * advisory lock on the conversation, so instances behind a load balancer take its turns one at a time too.
  */
 export class TurnLock {
   private readonly queues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
 
-  constructor(private readonly maxWaiting = 5) {}
+  constructor(
+    private readonly maxWaiting = 5,
+    private readonly pool: pg.Pool | null = null,
+  ) {}
 
   async run<T>(key: string, turn: () => Promise<T>): Promise<T> {
     const queue = this.queues.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
     if (queue.waiting >= this.maxWaiting) throw new ConversationBusy();
     queue.waiting += 1;
     this.queues.set(key, queue);
-    const result = queue.tail.then(turn, turn);
+    const locked = () => this.acrossInstances(key, turn);
+    const result = queue.tail.then(locked, locked);
     queue.tail = result.catch(() => undefined).finally(() => {
       queue.waiting -= 1;
       if (queue.waiting === 0) this.queues.delete(key);
     });
     return result;
+  }
+
+  /** Runs the turn under the conversation's advisory lock in PostgreSQL (one connection while it runs). */
+  private async acrossInstances<T>(key: string, turn: () => Promise<T>): Promise<T> {
+    if (!this.pool) return turn();
+    const client = await this.pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext('mentorbot-turn'), hashtext($1))", [key]);
+      try {
+        return await turn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext('mentorbot-turn'), hashtext($1))", [key]);
+      }
+    } finally {
+      client.release();
+    }
   }
 
   /** Conversations with a turn running or waiting (for tests). */
