@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { log } from './log.js';
 
 /** Thrown when too many turns of one conversation are already waiting. */
 export class ConversationBusy extends Error {
@@ -37,19 +38,36 @@ export class TurnLock {
     return result;
   }
 
-  /** Runs the turn under the conversation's advisory lock in PostgreSQL (one connection while it runs). */
+  /**
+   * Runs the turn under the conversation's advisory lock in PostgreSQL (one connection while it runs). When the
+   * database cannot be reached the turn runs without it: it will fail on the state and the person gets the apology,
+   * rather than an error page. A connection that breaks while it is held must not bring the process down.
+   */
   private async acrossInstances<T>(key: string, turn: () => Promise<T>): Promise<T> {
     if (!this.pool) return turn();
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      log.warn('turn lock: the database cannot be reached; the turn runs without the lock', { error: e });
+      return turn();
+    }
+    const broken = (error: Error) => log.warn('turn lock: the connection broke during a turn', { error });
+    client.on('error', broken);
+    let locked = false;
     try {
       await client.query("SELECT pg_advisory_lock(hashtext('mentorbot-turn'), hashtext($1))", [key]);
-      try {
-        return await turn();
-      } finally {
-        await client.query("SELECT pg_advisory_unlock(hashtext('mentorbot-turn'), hashtext($1))", [key]);
-      }
+      locked = true;
+    } catch (e) {
+      log.warn('turn lock: could not take the lock; the turn runs without it', { error: e });
+    }
+    try {
+      return await turn();
     } finally {
-      client.release();
+      if (locked) await client.query("SELECT pg_advisory_unlock(hashtext('mentorbot-turn'), hashtext($1))", [key]).catch(() => undefined);
+      client.off('error', broken);
+      // A broken connection is thrown away, not given back to the pool.
+      client.release(!locked);
     }
   }
 

@@ -16,6 +16,8 @@ export function schemaOnce(pool: pg.Pool, ddl: string): () => Promise<void> {
   return () => {
     done ??= (async () => {
       const client = await pool.connect();
+      // A connection that breaks while checked out emits 'error' on the client: not a reason to stop the process.
+      client.on('error', () => undefined);
       try {
         await client.query('BEGIN');
         await client.query("SELECT pg_advisory_xact_lock(hashtext('mentorbot schema'))");
@@ -104,6 +106,7 @@ export class PostgresStorage implements Storage {
       return;
     }
     const client = await this.pool.connect();
+    client.on('error', () => undefined);
     try {
       await client.query('BEGIN');
       for (const change of batch) {
