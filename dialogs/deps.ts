@@ -63,6 +63,13 @@ export function checkDeps(owner: string, deps: DialogDeps): DialogDeps {
   return deps;
 }
 
+/** How to reach a person, as the "human.contact" template shows it: the municipality, its phone and page if set. */
+export function contactView(deps: DialogDeps, lang: Lang) {
+  const base = common(deps, lang);
+  const { contact } = deps;
+  return { ...base, municipality: contact.municipality || base.authority, phone: contact.phone ?? '', url: contact.url ?? '' };
+}
+
 /** The values most templates use: who decides ("kommunen") on the given date. */
 export function common(deps: DialogDeps, lang: Lang): { authority: string; Authority: string } {
   const authority = deps.kb.registry.authorityName(deps.today(), lang);

@@ -2,7 +2,7 @@ import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
 import { type Command, recogniseCommand, sameLabel } from './commands.js';
 import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs } from './handoff-dialog.js';
-import { type DialogDeps, checkDeps, common } from './deps.js';
+import { type DialogDeps, checkDeps, common, contactView } from './deps.js';
 import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
 import { IntakeQuestions } from './intake/questions.js';
 import {
@@ -14,7 +14,6 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from './sdk.js';
-import type { Lang } from '../knowledge/search/normalise.js';
 import { newChatData, newProfile } from './state.js';
 import type { TemplateKey } from './template-keys.js';
 
@@ -89,7 +88,7 @@ export class MainDialog extends ComponentDialog {
           await dc.cancelAllDialogs();
           return dc.beginDialog(MENU_STEPS, { route: 'human' } satisfies MenuOptions);
         }
-        await say('human.contact', this.contactView(profile.lang));
+        await say('human.contact', contactView(this.deps, profile.lang));
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'restart':
@@ -114,12 +113,6 @@ export class MainDialog extends ComponentDialog {
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
     }
-  }
-
-  private contactView(lang: Lang) {
-    const { contact } = this.deps;
-    const base = common(this.deps, lang);
-    return { ...base, municipality: contact.municipality || base.authority, phone: contact.phone ?? '', url: contact.url ?? '' };
   }
 
   private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

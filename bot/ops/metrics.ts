@@ -1,4 +1,5 @@
 import type { OpsEvent } from '../../dialogs/deps.js';
+import { todayInDenmark } from '../../knowledge/dates.js';
 import { log } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Storage, StoreItem } from '../sdk.js';
@@ -18,8 +19,6 @@ export const MAX_QUESTION_CHARS = 120;
 export const MAX_UNANSWERED = 500;
 
 const dayKey = (day: string) => `ops/stats/${day}`;
-/** Made once: an Intl formatter is costly to build. Swedish dates read YYYY-MM-DD. */
-const DANISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
 export function emptyDay(day: string): DayStats {
   return { day, questions: { article: 0, ambiguous: 0, redirect: 0, none: 0 }, topics: {}, unanswered: {}, paths: {}, handoffs: {} };
@@ -60,7 +59,7 @@ export class Metrics {
   ) {}
 
   record(event: OpsEvent): void {
-    const day = DANISH_DAY.format(this.now());
+    const day = todayInDenmark(this.now());
     let d = this.pending.get(day);
     if (!d) this.pending.set(day, (d = emptyDay(day)));
     if (event.type === 'answer') {

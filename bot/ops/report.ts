@@ -2,6 +2,7 @@
  * npm run report: a summary of what citizens asked, from the running service's operators' endpoint.
  * Usage: OPS_TOKEN=... npm run report [-- --url http://localhost:3978] [-- --days 7]
  */
+import { todayInDenmark } from '../../knowledge/dates.js';
 import type { DayStats } from './metrics.js';
 import { emptyDay, mergeDay } from './metrics.js';
 
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
     console.error('Sæt OPS_TOKEN (samme som serverens). / Set OPS_TOKEN (the same as the server\'s).');
     return 1;
   }
-  const to = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  const to = todayInDenmark();
   const from = new Date(Date.parse(`${to}T12:00:00Z`) - (Math.max(1, days) - 1) * 86_400_000).toISOString().slice(0, 10);
   let res: Response;
   try {

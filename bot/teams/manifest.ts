@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../config.js';
 
-/** What the packager fills into the manifest template's {{placeholders}}. */
+/** What the packager fills into the manifest template's {{fields}}. */
 export interface TeamsSettings {
   /** The Microsoft Entra app id of the Azure Bot; also the Teams app's id. */
   botId: string;
@@ -82,14 +82,14 @@ export function readTeamsSettings(env: NodeJS.ProcessEnv, packageVersion: string
 
 /**
  * Fills every {{name}} in the template's strings with the setting of that name. The values go into parsed JSON, so
- * no value can break the JSON. Throws on a placeholder that has no setting.
+ * no value can break the JSON. Throws on a field that has no setting.
  */
 export function fillManifest(template: unknown, settings: TeamsSettings): Record<string, unknown> {
   const values = settings as unknown as Record<string, string>;
   const fill = (node: unknown): unknown => {
     if (typeof node === 'string') {
       return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-        if (!(name in values)) throw new Error(`The manifest template has an unknown placeholder {{${name}}}`);
+        if (!(name in values)) throw new Error(`The manifest template has an unknown field {{${name}}}`);
         return values[name]!;
       });
     }
@@ -133,6 +133,6 @@ export function manifestProblems(manifest: Record<string, unknown>): string[] {
   if (!Array.isArray(domains) || domains.length === 0 || !domains.every((d) => typeof d === 'string' && HOST_NAME.test(d))) {
     problems.push(`validDomains must list host names, got ${JSON.stringify(domains)}`);
   }
-  if (JSON.stringify(manifest).includes('{{')) problems.push('a {{placeholder}} is left unfilled');
+  if (JSON.stringify(manifest).includes('{{')) problems.push('a {{field}} is left unfilled');
   return problems;
 }

@@ -7,6 +7,7 @@ import { Metrics, keptQuestion } from '../../bot/ops/metrics.js';
 import { reportText } from '../../bot/ops/report.js';
 import { statsCsv } from '../../bot/ops/routes.js';
 import { createBotRuntime } from '../../bot/runtime.js';
+import { todayInDenmark } from '../../knowledge/dates.js';
 import { knowledgeBase, listen } from '../helpers.js';
 
 const TOKEN = 'ops-token-that-is-long-enough-123';
@@ -100,5 +101,5 @@ describe('operators\' view', () => {
 });
 
 function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  return todayInDenmark();
 }

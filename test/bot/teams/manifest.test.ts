@@ -91,8 +91,8 @@ describe('Teams manifest', () => {
     expect((m.developer as Record<string, string>).name).to.equal('Kommunen "A", {x}');
   });
 
-  it('refuses a template with a placeholder it has no setting for', () => {
-    expect(() => fillManifest({ id: '{{teamId}}' }, settings(base))).to.throw(Error, /unknown placeholder \{\{teamId\}\}/);
+  it('refuses a template with a field it has no setting for', () => {
+    expect(() => fillManifest({ id: '{{teamId}}' }, settings(base))).to.throw(Error, /unknown field \{\{teamId\}\}/);
   });
 
   const broken: [string, (m: Record<string, any>) => void, RegExp][] = [
@@ -103,7 +103,7 @@ describe('Teams manifest', () => {
     ['a bot id that is not a GUID', (m) => (m.bots[0].botId = 'x'), /bots.0.botId must be a GUID/],
     ['no valid domains', (m) => (m.validDomains = []), /validDomains must list host names/],
     ['an accent colour by name', (m) => (m.accentColor = 'blue'), /accentColor must be a colour/],
-    ['a placeholder left over', (m) => (m.name.full = '{{name}}'), /a \{\{placeholder\}\} is left unfilled/],
+    ['a field left over', (m) => (m.name.full = '{{name}}'), /a \{\{field\}\} is left unfilled/],
   ];
   for (const [name, breakIt, problem] of broken) {
     it(`names the problem with ${name}`, () => {
