@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { type RequestListener, createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { type KnowledgeBase, buildBundle, fromBundle } from '../knowledge/kb.js';
 import { log } from '../bot/log.js';
@@ -28,4 +30,38 @@ export async function listen(handler: RequestListener): Promise<{ url: string; c
         server.closeAllConnections();
       }),
   };
+}
+
+/** A loopback port nobody listens on right now (for a server started as a child process). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createTcpServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/**
+ * A person writes `text` in `conversation` to the bot at `baseUrl` (POST /api/messages, expectReplies); returns the
+ * HTTP status and the texts of the turn's replies, joined by new lines.
+ */
+export async function sayTo(
+  baseUrl: string,
+  conversation: string,
+  text: string,
+  serviceUrl = 'http://127.0.0.1:1/',
+): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', id: randomUUID(), channelId: 'emulator', serviceUrl, text, locale: 'da-DK',
+      from: { id: 'user-1' }, recipient: { id: 'bot' }, conversation: { id: conversation }, deliveryMode: 'expectReplies',
+    }),
+  });
+  const body = (await res.json()) as { activities?: { text?: string }[] };
+  return { status: res.status, text: (body.activities ?? []).map((a) => a.text ?? '').join('\n') };
 }

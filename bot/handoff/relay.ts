@@ -158,12 +158,9 @@ export class HandoffRelay {
         await this.service.notifyCitizen(c, 'handoff.connected', { name: who.name }, 'accepted');
         return;
       }
+      // Lost the race, or the case was no longer waiting: say who has it, or that it is gone.
       const current = await store.get(caseId);
       if (current?.status === 'claimed') return void (await context.sendActivity(this.service.teamsText('teams.taken', { name: current.claimedBy?.name ?? '' })));
-      if (!current || 'conflict' in (result ?? {})) {
-        const again = await store.get(caseId);
-        if (again?.status === 'claimed') return void (await context.sendActivity(this.service.teamsText('teams.taken', { name: again.claimedBy?.name ?? '' })));
-      }
       return void (await context.sendActivity(this.service.teamsText('teams.gone')));
     }
     if (action === 'decline') {

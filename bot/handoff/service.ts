@@ -151,7 +151,7 @@ export class HandoffService implements HandoffPort {
   }
 
   /** Re-renders the card in its thread after a change of status. Best effort: the case record holds the truth. */
-  private async refreshCard(c: HandoffCase): Promise<void> {
+  async refresh(c: HandoffCase): Promise<void> {
     if (!c.thread) return;
     try {
       await this.teams.update(c.thread.reference, c.thread.cardActivityId, { type: 'message', attachments: [caseCardAttachment(this.cardData(c))] });
@@ -189,11 +189,6 @@ export class HandoffService implements HandoffPort {
 
   get handoffSettings(): HandoffSettings {
     return this.settings;
-  }
-
-  /** Used by the relay and the job. */
-  async refresh(c: HandoffCase): Promise<void> {
-    await this.refreshCard(c);
   }
 
   /** Whether the case is live for the citizen: they are queued or talking to a caseworker. */

@@ -6,6 +6,24 @@ import type { Storage, StoreItem, StoreItems } from '../sdk.js';
 /** The name of the state table, in the connection's current schema (search_path). */
 export const STATE_TABLE = 'mentorbot_state';
 
+/** Runs `work` in one transaction on one checked-out connection: committed if it resolves, rolled back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // A connection that breaks while checked out emits 'error' on the client: not a reason to stop the process.
+  client.on('error', () => undefined);
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Runs `ddl` once per pool under a database-wide advisory lock, so several instances starting at the same time do not
  * trip over each other's CREATE TABLE IF NOT EXISTS (which is not safe against a concurrent create by itself).
@@ -14,22 +32,10 @@ export const STATE_TABLE = 'mentorbot_state';
 export function schemaOnce(pool: pg.Pool, ddl: string): () => Promise<void> {
   let done: Promise<void> | null = null;
   return () => {
-    done ??= (async () => {
-      const client = await pool.connect();
-      // A connection that breaks while checked out emits 'error' on the client: not a reason to stop the process.
-      client.on('error', () => undefined);
-      try {
-        await client.query('BEGIN');
-        await client.query("SELECT pg_advisory_xact_lock(hashtext('mentorbot schema'))");
-        await client.query(ddl);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    })().catch((e: unknown) => {
+    done ??= inTransaction(pool, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('mentorbot schema'))");
+      await client.query(ddl);
+    }).catch((e: unknown) => {
       done = null;
       throw e;
     });
@@ -105,20 +111,11 @@ export class PostgresStorage implements Storage {
       if (!(await upsert(this.pool, batch[0]!))) throw conflictError(batch[0]!.key);
       return;
     }
-    const client = await this.pool.connect();
-    client.on('error', () => undefined);
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       for (const change of batch) {
         if (!(await upsert(client, change))) throw conflictError(change.key);
       }
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Deletes the keys; keys that do not exist are fine. A missing array is a TypeError, as in MemoryStorage. */

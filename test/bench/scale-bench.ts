@@ -8,29 +8,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort } from '../helpers.js';
 import { type ReplyTally, conversationRequests } from './bench-lib.js';
 import { BOT_MIX } from './bot-mix.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DATABASE = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const children = new Set<ChildProcess>();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** Starts `node dist/bot/main.js` and resolves when /readyz answers 200, with the milliseconds that took. */
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; ms: number }> {

@@ -7,7 +7,7 @@ import { type Handoff, createHandoff } from '../../bot/handoff/index.js';
 import { createBotRuntime } from '../../bot/runtime.js';
 import { ConversationBusy, TurnLock } from '../../bot/turn-lock.js';
 import { createWebChat } from '../../bot/webchat/index.js';
-import { knowledgeBase, listen } from '../helpers.js';
+import { knowledgeBase, listen, sayTo } from '../helpers.js';
 import { fakeConnector } from './handoff/fake-connector.js';
 
 /** A storage that can be slow (so turns overlap) or down (every call fails), like a database on a bad day. */
@@ -43,15 +43,7 @@ async function bot(storage: Storage) {
   });
   const server = await listen(createApp(knowledgeBase(), runtime));
   const conversation = randomUUID();
-  const say = async (text: string) => {
-    const res = await fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text, id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: conversation }, deliveryMode: 'expectReplies' }),
-    });
-    const body = (await res.json()) as { activities?: { text?: string }[] };
-    return { status: res.status, text: (body.activities ?? []).map((a) => a.text ?? '').join('\n') };
-  };
+  const say = (text: string) => sayTo(server.url, conversation, text);
   return { server, say, runtime };
 }
 
@@ -133,13 +125,8 @@ describe('faults', function () {
     const conversation = randomUUID();
     const say = async (text: string) => {
       const started = Date.now();
-      const res = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text, id: randomUUID(), channelId: 'emulator', serviceUrl: connector.url, from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: conversation }, deliveryMode: 'expectReplies' }),
-      });
-      const body = (await res.json()) as { activities?: { text?: string }[] };
-      return { ms: Date.now() - started, text: (body.activities ?? []).map((a) => a.text ?? '').join('\n') };
+      const { text: replies } = await sayTo(server.url, conversation, text, connector.url);
+      return { ms: Date.now() - started, text: replies };
     };
     try {
       connector.state.hang = true;

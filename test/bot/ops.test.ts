@@ -8,7 +8,7 @@ import { reportText } from '../../bot/ops/report.js';
 import { statsCsv } from '../../bot/ops/routes.js';
 import { createBotRuntime } from '../../bot/runtime.js';
 import { todayInDenmark } from '../../knowledge/dates.js';
-import { knowledgeBase, listen } from '../helpers.js';
+import { knowledgeBase, listen, sayTo } from '../helpers.js';
 
 const TOKEN = 'ops-token-that-is-long-enough-123';
 
@@ -19,12 +19,7 @@ describe('operators\' view', () => {
     const server = await listen(createApp(knowledgeBase(), runtime));
     try {
       const conversation = randomUUID();
-      const say = (text: string) =>
-        fetch(`${server.url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', text, id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: conversation }, deliveryMode: 'expectReplies' }),
-        });
+      const say = (text: string) => sayTo(server.url, conversation, text);
       await say('Stil et spørgsmål');
       await say('hvor længe kan jeg have en mentor?');
       await say('hvor er min blæksprutte 12 34 56 78 søren@mail.dk');

@@ -5,7 +5,7 @@ import { createApp } from '../../bot/app.js';
 import { readConfig } from '../../bot/config.js';
 import { createBotRuntime } from '../../bot/runtime.js';
 import { openStorage } from '../../bot/storage/index.js';
-import { knowledgeBase, listen } from '../helpers.js';
+import { knowledgeBase, listen, sayTo } from '../helpers.js';
 import { type TestSchema, freshSchema } from './postgres.js';
 
 /** A TCP proxy in front of PostgreSQL that can be cut, as a network or a database failing would. */
@@ -54,15 +54,7 @@ describe('PostgreSQL unreachable for a while', function () {
     const runtime = createBotRuntime(config, knowledgeBase(), { ...storage, today: () => '2026-11-22' });
     const server = await listen(createApp(knowledgeBase(), runtime));
     const conversation = randomUUID();
-    const say = async (text: string) => {
-      const res = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text, id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: conversation }, deliveryMode: 'expectReplies' }),
-      });
-      const body = (await res.json()) as { activities?: { text?: string }[] };
-      return { status: res.status, text: (body.activities ?? []).map((a) => a.text ?? '').join('\n') };
-    };
+    const say = (text: string) => sayTo(server.url, conversation, text);
     try {
       expect((await say('Jeg er borger')).text).to.include('Hvad passer bedst');
       proxy.cut();

@@ -1,22 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../../knowledge/paths.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+import { freePort, sayTo } from '../helpers.js';
 
 /** Starts `npm start`'s server (dist/bot/main.js) and waits until it answers /healthz. */
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
@@ -62,17 +51,9 @@ describe('state that survives a restart', function () {
     const port = await freePort();
     const conversation = randomUUID();
     const say = async (text: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message', id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', text, locale: 'da-DK',
-          from: { id: 'user-1' }, recipient: { id: 'bot' }, conversation: { id: conversation }, deliveryMode: 'expectReplies',
-        }),
-      });
+      const res = await sayTo(`http://127.0.0.1:${port}`, conversation, text);
       expect(res.status).to.equal(200);
-      const body = (await res.json()) as { activities: { text?: string }[] };
-      return body.activities.map((a) => a.text ?? '').join('\n');
+      return res.text;
     };
 
     child = await startServer(port, dataDir);

@@ -1,26 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import { projectRoot } from '../../knowledge/paths.js';
+import { freePort, sayTo } from '../helpers.js';
 import { fakeConnector } from './handoff/fake-connector.js';
 import { type TestSchema, freshSchema } from './postgres.js';
 
 const CHANNEL = '19:caseworkers@thread.tacv2';
 const TENANT = 'tenant-kommune';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** One instance: `node dist/bot/main.js` on its own port, with the shared settings; resolves when it is ready. */
 async function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
@@ -106,16 +95,9 @@ describe('several instances on one PostgreSQL database', function () {
   it('continues a Bot Framework conversation without a seam when its turns alternate between two instances', async () => {
     const conversation = randomUUID();
     const say = async (on: string, text: string) => {
-      const res = await fetch(`${on}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message', id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', text, locale: 'da-DK',
-          from: { id: 'user-1' }, recipient: { id: 'bot' }, conversation: { id: conversation }, deliveryMode: 'expectReplies',
-        }),
-      });
+      const res = await sayTo(on, conversation, text);
       expect(res.status, text).to.equal(200);
-      return ((await res.json()) as { activities: { text?: string }[] }).activities.map((x) => x.text ?? '').join('\n');
+      return res.text;
     };
     expect(await say(a, 'Jeg er borger')).to.include('Hvad passer bedst');
     expect(await say(b, 'Jeg er ledig')).to.include('Hvilken ydelse får du?');
