@@ -20,6 +20,24 @@ function optionalList(a: Record<string, unknown>, field: string, needsId: boolea
   }
 }
 
+/** How deep a client's structured fields (value, channelData, attachments, entities) may nest. */
+export const MAX_DEPTH = 32;
+
+/** Whether `v` nests deeper than `max` objects or lists; walked without recursion, so any depth is safe to check. */
+export function nestsDeeperThan(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Control characters (NUL, newlines ...) have no place in an id: they would end up in storage keys and logs. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /**
  * Checks the envelope of an activity posted to /api/messages before the Bot Framework adapter sees it, so a broken
  * one gets a 400 naming the field instead of a silent failure, an apology for a crash, or a 5xx. It checks only the
@@ -39,10 +57,16 @@ export function checkActivity(a: Record<string, unknown>): void {
   const from = a.from;
   if (!isObject(from) || typeof from.id !== 'string' || from.id === '') throw new BadRequest('from.id', 'The activity needs from.id as text');
   if (typeof a.channelId !== 'string' || a.channelId === '') throw new BadRequest('channelId', 'The activity needs a channelId as text');
+  for (const [field, v] of [['conversation.id', conversation.id], ['from.id', from.id], ['channelId', a.channelId]] as const) {
+    if (CONTROL.test(v)) throw new BadRequest(field, `${field} must not hold control characters`);
+  }
   for (const field of ['text', 'locale', 'serviceUrl', 'name', 'id']) optionalString(a, field);
   if (a.deliveryMode !== undefined && a.deliveryMode !== null && !DELIVERY_MODES.includes(a.deliveryMode as string)) {
     throw new BadRequest('deliveryMode', `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}`);
   }
   for (const field of ['attachments', 'entities']) optionalList(a, field, false);
   for (const field of ['membersAdded', 'membersRemoved']) optionalList(a, field, true);
+  for (const field of ['value', 'channelData', 'attachments', 'entities']) {
+    if (nestsDeeperThan(a[field], MAX_DEPTH)) throw new BadRequest(field, `${field} nests deeper than ${MAX_DEPTH} levels`);
+  }
 }

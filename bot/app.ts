@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { errorHandler, notFound, sendError } from './api/errors.js';
+import { errorHandler, notFound } from './api/errors.js';
 import { apiRouter } from './api/routes.js';
 import { log } from './log.js';
 import type { BotRuntime } from './runtime.js';
@@ -9,8 +9,8 @@ import { opsRouter } from './ops/routes.js';
 import { todayInDenmark } from '../knowledge/dates.js';
 import type { WebChat } from './webchat/index.js';
 import type { Config } from './config.js';
-import { checkActivity } from './activity-check.js';
-import { type RateLimits, rateLimitMiddleware, rateLimits, withinConversationLimit } from './rate-limit.js';
+import { type RateLimits, rateLimitMiddleware, rateLimits } from './rate-limit.js';
+import { botEndpoint } from './bot-endpoint.js';
 
 /** The parts the web page needs: the web chat's routes and the settings for the security headers. */
 export interface SiteParts {
@@ -24,9 +24,6 @@ export interface Protection {
   /** The limiters' clock (tests). */
   now?: () => number;
 }
-
-/** The longest conversation id used as a rate-limit key; longer ones are cut (a client cannot grow the key table). */
-const MAX_KEY_CHARS = 200;
 
 /**
  * The express application: the bot at POST /api/messages, the JSON API, the health checks and, with `site`, the web
@@ -46,6 +43,7 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
     const limits: RateLimits = rateLimits(protection.rateLimit, protection.now);
     // With Bot Framework authentication on, /api/messages is called by Microsoft's channel service, one address for
     // every person: only its per-conversation limit applies.
+    // The bot endpoint applies its address limit itself, before the token check (botEndpoint).
     const fromChannelService = (req: express.Request) => runtime?.authenticated === true && req.path === '/messages';
     app.use('/api', rateLimitMiddleware(limits, fromChannelService));
   }
@@ -62,26 +60,7 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
       res.status(503).json({ status: 'not ready', storage: 'unreachable' });
     }
   });
-  if (runtime) {
-    app.post('/api/messages', async (req, res, next) => {
-      if (!req.is('application/json') || typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-        return sendError(res, 400, 'body', 'The body must be a Bot Framework activity as a JSON object');
-      }
-      // With authentication on, a request without a token is refused here, before the SDK logs it as an error.
-      if (runtime.authenticated && !req.headers.authorization) {
-        return sendError(res, 401, 'authorization', 'This endpoint needs a Bot Framework token');
-      }
-      checkActivity(req.body as Record<string, unknown>);
-      const conversationId = (req.body as { conversation: { id: string } }).conversation.id;
-      if (!withinConversationLimit(res, conversationId.slice(0, MAX_KEY_CHARS))) return;
-      const channelId = String((req.body as { channelId: unknown }).channelId);
-      try {
-        await runtime.parts.turns.run(`${channelId}/${conversationId}`, () => runtime.handleMessages(req, res));
-      } catch (e) {
-        next(e);
-      }
-    });
-  }
+  if (runtime) app.post('/api/messages', botEndpoint(runtime, protection));
   if (runtime) app.use('/api', opsRouter(runtime.parts.metrics, runtime.opsToken, () => todayInDenmark()));
   if (site) app.use('/api', site.webchat.router);
   app.use('/api', apiRouter(kb));

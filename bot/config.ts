@@ -10,7 +10,22 @@ import { LOG_LEVELS, type LogLevel } from './log.js';
  */
 export interface Config {
   port: number;
+  /** The address the server listens on: loopback unless authentication is on or ALLOW_UNAUTHENTICATED_NETWORK says so. */
   host: string;
+  /**
+   * True when the server listens beyond loopback without Bot Framework authentication, because the operator said so
+   * (ALLOW_UNAUTHENTICATED_NETWORK=true): the start prints a warning.
+   */
+  unauthenticatedOnNetwork: boolean;
+  /**
+   * Without authentication: the only places /api/messages may send replies to (the activity's serviceUrl), as
+   * origins; an origin without a port allows every port of that host. Default: loopback.
+   */
+  serviceUrlAllowlist: string[];
+  /** The longest a turn may take (ms); after it the person gets an error and the conversation's next turn may run. */
+  turnTimeoutMs: number;
+  /** The longest one call to a channel (a reply, an update) may take (ms). */
+  outboundTimeoutMs: number;
   /** Bot Framework authentication. With no appId, /api/messages accepts plain requests (local use only). */
   bot: { appId: string | null; appPassword: string | null; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId: string | null };
   /** Where conversation state lives. With DATABASE_URL it is PostgreSQL, shared by every instance. */
@@ -28,6 +43,8 @@ export interface Config {
     /** Secret that signs the embedded web chat's tokens; null: kept in DATA_DIR (or made per process in memory mode). */
     tokenSecret: string | null;
     tokenMinutes: number;
+    /** The longest a web chat conversation's tokens live from its start, however often refreshed (hours). */
+    conversationHours: number;
     /** Origins of other sites that may embed the widget (CORS), e.g. https://www.kommune.dk. */
     allowedOrigins: string[];
     privacyUrl: string;
@@ -80,8 +97,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
     throw new ConfigError('PORT', `must be a whole number from 1 to 65535, got "${env.PORT}"`);
   }
-  const host = env.HOST?.trim() || '0.0.0.0';
-
   const appId = optional(env, 'MicrosoftAppId');
   const appPassword = optional(env, 'MicrosoftAppPassword');
   const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant');
@@ -97,6 +112,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (tenantId !== null && !guid.test(tenantId)) throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id (a GUID), got "${tenantId}"`);
 
+  const { host, unauthenticatedOnNetwork } = readHost(env, appId !== null);
+  const serviceUrlAllowlist = readServiceUrlAllowlist(env);
   const storage = readStorage(env);
 
   const phone = optional(env, 'MUNICIPALITY_PHONE');
@@ -131,6 +148,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(rawPort),
     host,
+    unauthenticatedOnNetwork,
+    serviceUrlAllowlist,
+    turnTimeoutMs: wholeNumber(env, 'TURN_TIMEOUT_SECONDS', 20, 2, 300) * 1000,
+    outboundTimeoutMs: wholeNumber(env, 'OUTBOUND_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     bot: { appId, appPassword, appType, tenantId },
     storage,
     retentionDays: wholeNumber(env, 'RETENTION_DAYS', 30, 1, 3650),
@@ -141,6 +162,68 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit,
     handoff,
   };
+}
+
+/** Whether an address (or host name) reaches only this machine. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * HOST: without Bot Framework authentication the server listens on loopback (127.0.0.1) only, since /api/messages
+ * then takes any request. Another address needs ALLOW_UNAUTHENTICATED_NETWORK=true, a deliberate choice that the
+ * start reports as a warning. With authentication the default is every interface (0.0.0.0).
+ */
+function readHost(env: NodeJS.ProcessEnv, authenticated: boolean): { host: string; unauthenticatedOnNetwork: boolean } {
+  const host = optional(env, 'HOST') ?? (authenticated ? '0.0.0.0' : '127.0.0.1');
+  if (!(isIP(host) !== 0 || /^[a-z0-9.-]{1,253}$/i.test(host))) throw new ConfigError('HOST', `must be an address such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
+  const allow = optional(env, 'ALLOW_UNAUTHENTICATED_NETWORK');
+  if (allow !== null && !['true', 'false'].includes(allow.toLowerCase())) {
+    throw new ConfigError('ALLOW_UNAUTHENTICATED_NETWORK', `must be true or false, got "${allow}"`);
+  }
+  if (authenticated || isLoopback(host)) return { host, unauthenticatedOnNetwork: false };
+  if (allow?.toLowerCase() !== 'true') {
+    throw new ConfigError(
+      'HOST',
+      `is ${host}, but MicrosoftAppId is not set: without Bot Framework authentication the bot endpoint takes any request, so the server listens on 127.0.0.1 only. Set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=true if you really mean it`,
+    );
+  }
+  return { host, unauthenticatedOnNetwork: true };
+}
+
+const DEFAULT_SERVICE_URLS = ['http://localhost', 'http://127.0.0.1', 'http://[::1]', 'https://localhost', 'https://127.0.0.1', 'https://[::1]'];
+
+/** SERVICE_URL_ALLOWLIST: origins (http(s)://host[:port]) separated by commas. Default: loopback on any port. */
+function readServiceUrlAllowlist(env: NodeJS.ProcessEnv): string[] {
+  const v = optional(env, 'SERVICE_URL_ALLOWLIST');
+  if (v === null) return DEFAULT_SERVICE_URLS;
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of list) {
+    if (!httpUrl(item) || new URL(item).origin !== item.replace(/\/+$/, '')) {
+      throw new ConfigError('SERVICE_URL_ALLOWLIST', `must list origins such as http://localhost:3979 (no path), got "${item}"`);
+    }
+  }
+  return list.map((x) => x.replace(/\/+$/, ''));
+}
+
+/**
+ * Whether `serviceUrl` is on the allowlist: same protocol and host as an entry, and the same port when the entry
+ * names one. A value that is not an http(s) address is never allowed.
+ */
+export function serviceUrlAllowed(serviceUrl: string, allowlist: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return allowlist.some((entry) => {
+    const allowed = new URL(entry);
+    const portNamed = /:\d+$/.test(entry);
+    return allowed.protocol === url.protocol && allowed.hostname === url.hostname && (!portNamed || allowed.port === url.port);
+  });
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -275,6 +358,7 @@ function readWebChat(env: NodeJS.ProcessEnv): Config['webchat'] {
     transport,
     tokenSecret,
     tokenMinutes: Number(rawMinutes),
+    conversationHours: wholeNumber(env, 'WEBCHAT_CONVERSATION_HOURS', 24, 1, 168),
     allowedOrigins,
     privacyUrl: linkSetting(env, 'PRIVACY_URL', '/privatliv.html'),
     accessibilityUrl: linkSetting(env, 'ACCESSIBILITY_URL', '/tilgaengelighed.html'),

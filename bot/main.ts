@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadKnowledgeBase } from '../knowledge/kb.js';
 import { projectRoot } from '../knowledge/paths.js';
 import { createApp } from './app.js';
-import { type Config, ConfigError, readConfig } from './config.js';
+import { type Config, ConfigError, isLoopback, readConfig } from './config.js';
 import { log } from './log.js';
 import { createBotRuntime } from './runtime.js';
 import { openStorage } from './storage/index.js';
@@ -50,10 +50,18 @@ const stopRetention = startRetention(storage.storage, config.retentionDays);
 runtime.parts.metrics.start();
 const app = createApp(kb, runtime, { webchat, config: config.webchat }, { rateLimit: config.rateLimit });
 const server = app.listen(config.port, config.host, () => {
-  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  const auth = config.bot.appId ? 'Bot Framework authentication is on' : 'no MicrosoftAppId: local use only, do not expose';
-  console.log(`Mentorbot is running: open http://${shown}:${config.port}/ for the web chat.`);
-  console.log(`Bot Framework endpoint: http://${shown}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`);
+  const everywhere = config.host === '0.0.0.0' || config.host === '::';
+  const local = everywhere || isLoopback(config.host) ? 'localhost' : config.host;
+  const where = everywhere ? `every network interface (${config.host})` : isLoopback(config.host) ? `${config.host} only (this machine)` : config.host;
+  const auth = config.bot.appId ? 'Bot Framework authentication is on' : 'no MicrosoftAppId: no authentication';
+  console.log(`Mentorbot is running on port ${config.port}, listening on ${where}: open http://${local}:${config.port}/ for the web chat.`);
+  console.log(`Bot Framework endpoint: http://${local}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`);
+  if (config.unauthenticatedOnNetwork) {
+    const warning = `WARNING: ALLOW_UNAUTHENTICATED_NETWORK is true: /api/messages takes requests from the network without authentication. Replies go only to ${config.serviceUrlAllowlist.join(', ')}. Set MicrosoftAppId for a public server.`;
+    console.warn(warning);
+    log.warn('bot endpoint open to the network without authentication', { host: config.host });
+  }
+  if (config.handoff && !config.bot.appId) console.warn('WARNING: the Teams handoff runs without authentication (test mode).');
 });
 server.on('error', (e) => {
   console.error(`Mentorbot cannot listen on port ${config.port}: ${e.message}`);

@@ -53,6 +53,15 @@ export class RateLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.rate / 1000)) };
   }
 
+  /** Whether `key` has a token left now, without spending it. */
+  peek(key: string): Take {
+    const old = this.buckets.get(key);
+    if (!old) return { ok: true };
+    const tokens = Math.min(this.perMinute, old.tokens + Math.max(0, this.now() - old.at) * this.rate);
+    if (tokens >= 1) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.rate / 1000)) };
+  }
+
   /** Number of keys held (for tests: it must not grow without bound). */
   size(): number {
     return this.buckets.size;
@@ -97,7 +106,7 @@ export function rateLimitMiddleware(limits: RateLimits, skip: (req: Parameters<R
   return (req, res, next) => {
     res.locals[LIMITS] = limits;
     if (limits.perAddress && !skip(req)) {
-      const taken = limits.perAddress.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      const taken = limits.perAddress.take(addressOf(req));
       if (!taken.ok) return refuse(res, taken.retryAfterSeconds);
     }
     next();
@@ -115,4 +124,27 @@ export function withinConversationLimit(res: Response, conversationId: string): 
   if (taken.ok) return true;
   refuse(res, taken.retryAfterSeconds);
   return false;
+}
+
+/** The client address a limit counts by (express's `req.ip` honours `trust proxy`). */
+function addressOf(req: Parameters<RequestHandler>[0]): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * For requests the address limit lets through unspent (the bot endpoint with authentication on): true when the
+ * address has used up its limit on refused requests; a 429 has then been sent. Call it before the costly check.
+ */
+export function addressOverLimit(req: Parameters<RequestHandler>[0], res: Response): boolean {
+  const limiter = (res.locals[LIMITS] as RateLimits | undefined)?.perAddress;
+  if (!limiter) return false;
+  const taken = limiter.peek(addressOf(req));
+  if (taken.ok) return false;
+  refuse(res, taken.retryAfterSeconds);
+  return true;
+}
+
+/** Counts a refused request (a bad token) against its address. */
+export function spendAddress(req: Parameters<RequestHandler>[0], res: Response): void {
+  (res.locals[LIMITS] as RateLimits | undefined)?.perAddress?.take(addressOf(req));
 }

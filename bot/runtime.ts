@@ -1,4 +1,3 @@
-import type { Request, Response } from 'express';
 import { todayInDenmark, type IsoDate } from '../knowledge/dates.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { DialogDeps } from '../dialogs/deps.js';
@@ -6,13 +5,16 @@ import { MainDialog } from '../dialogs/main-dialog.js';
 import { Replies } from '../dialogs/replies.js';
 import { type ChatData, type Profile, newProfile } from '../dialogs/state.js';
 import { Templates } from '../dialogs/templates.js';
-import type { Config } from './config.js';
+import { type Config, serviceUrlAllowed } from './config.js';
 import { log } from './log.js';
 import { MentorBot } from './mentor-bot.js';
 import { PrivacyMiddleware } from './privacy/privacy-middleware.js';
 import {
+  type Activity,
+  type AuthenticateRequestResult,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
   ConversationState,
   type Middleware,
   type Storage,
@@ -22,14 +24,27 @@ import {
 import { type Transcript, TranscriptMiddleware } from './transcript.js';
 import { Metrics } from './ops/metrics.js';
 import { TurnLock } from './turn-lock.js';
+import { OutboundTimeoutMiddleware } from './timeout.js';
 import type pg from 'pg';
 
-/** The bot as the web server sees it: a handler for POST /api/messages, a readiness check and a shutdown. */
+/** The bot as the web server sees it: the two steps of POST /api/messages, a readiness check and a shutdown. */
 export interface BotRuntime {
-  handleMessages(req: Request, res: Response): Promise<void>;
+  /**
+   * Checks the request's Bot Framework token (the Authorization header) for the activity. Resolves with the result
+   * to hand to `process`; rejects when the token is missing, malformed, forged or expired. Without authentication
+   * every request passes (anonymous).
+   */
+  authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult>;
+  /** Runs the turn for an authenticated activity; the invoke response (expectReplies: the turn's replies), if any. */
+  process(auth: AuthenticateRequestResult, activity: Activity): Promise<InvokeResponse | undefined>;
   ready(): Promise<void>;
   /** True when MicrosoftAppId is set: every request to /api/messages must carry a Bot Framework token. */
   readonly authenticated: boolean;
+  /**
+   * Without authentication: whether the bot may send replies to this serviceUrl (SERVICE_URL_ALLOWLIST). With
+   * authentication the token vouches for the channel service, and every serviceUrl passes.
+   */
+  serviceUrlAllowed(serviceUrl: string): boolean;
   /** The operators' endpoint token (OPS_TOKEN); null: the endpoint is off. */
   readonly opsToken: string | null;
   close(): Promise<void>;
@@ -49,6 +64,17 @@ export interface RuntimeOptions {
   templates?: Templates;
   /** With several instances on PostgreSQL: the pool whose advisory locks keep a conversation's turns in order. */
   postgres?: { lockPool: pg.Pool } | null;
+  /** The longest a turn may take (ms) before its conversation's lock is let go. Default 20 s. */
+  turnTimeoutMs?: number;
+  /** The longest one call to a channel (a reply) may take (ms). Default 10 s. */
+  outboundTimeoutMs?: number;
+}
+
+/** A CloudAdapter whose turn can be run with a token check that was done beforehand (by the route). */
+class BotEndpointAdapter extends CloudAdapter {
+  run(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
 }
 
 export interface BotParts {
@@ -84,6 +110,7 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
   deps.record = (event) => metrics.record(event);
   const bot = new MentorBot(conversationState, userState, new MainDialog(deps), deps);
   const middleware: Middleware[] = [
+    new OutboundTimeoutMiddleware(options.outboundTimeoutMs ?? 10_000),
     new PrivacyMiddleware(),
     new TranscriptMiddleware(conversationState.createProperty<Transcript>('transcript')),
   ];
@@ -102,12 +129,12 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
       // The apology is best effort: the client still gets an HTTP answer.
     }
   };
-  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, turns: new TurnLock(5, options.postgres?.lockPool ?? null), onTurnError };
+  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, turns: new TurnLock(5, options.postgres?.lockPool ?? null, options.turnTimeoutMs ?? 20_000), onTurnError };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */
 export function createBotRuntime(config: Config, kb: KnowledgeBase, options: RuntimeOptions): BotRuntime {
-  const parts = createBot(kb, config.contact, options);
+  const parts = createBot(kb, config.contact, { turnTimeoutMs: config.turnTimeoutMs, outboundTimeoutMs: config.outboundTimeoutMs, ...options });
   const { bot, middleware } = parts;
   const { appId, appPassword, appType, tenantId } = config.bot;
   const auth = new ConfigurationBotFrameworkAuthentication(
@@ -115,7 +142,7 @@ export function createBotRuntime(config: Config, kb: KnowledgeBase, options: Run
       ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword ?? '', MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId ?? '' }
       : {},
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotEndpointAdapter(auth);
   for (const m of middleware) adapter.use(m);
   adapter.onTurnError = parts.onTurnError;
 
@@ -125,8 +152,10 @@ export function createBotRuntime(config: Config, kb: KnowledgeBase, options: Run
     parts,
     adapter,
     authenticated: appId !== null,
+    serviceUrlAllowed: (url) => appId !== null || serviceUrlAllowed(url, config.serviceUrlAllowlist),
     opsToken: config.opsToken,
-    handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    authenticate: (activity, authorization) => auth.authenticateRequest(activity, authorization),
+    process: (result, activity) => adapter.run(result, activity, (context) => bot.run(context)),
     ready: options.ping ?? (async () => undefined),
     close: options.close ?? (async () => undefined),
   };

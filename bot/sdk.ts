@@ -23,4 +23,6 @@ export {
   type StoreItem,
   type StoreItems,
   type TurnContext,
+  type InvokeResponse,
 } from 'botbuilder';
+export type { AuthenticateRequestResult } from 'botframework-connector';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { log } from './log.js';
+import { withTimeout } from './timeout.js';
 
 /** Thrown when too many turns of one conversation are already waiting. */
 export class ConversationBusy extends Error {
@@ -15,6 +16,9 @@ export class ConversationBusy extends Error {
  * conversations run side by side. At most `maxWaiting` turns of one conversation wait; more get ConversationBusy, so
  * a stuck turn cannot make a queue grow without bound. With a PostgreSQL pool the turn also holds a session-level
  * advisory lock on the conversation, so instances behind a load balancer take its turns one at a time too.
+ * A turn that takes longer than `timeoutMs` rejects with TimeoutError and lets go of both locks, so one stuck turn
+ * (a channel that never answers) cannot hold its conversation, or a pool connection, for ever. Its work is not
+ * cancelled; a later turn of the same conversation may then run beside it.
  */
 export class TurnLock {
   private readonly queues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
@@ -22,6 +26,7 @@ export class TurnLock {
   constructor(
     private readonly maxWaiting = 5,
     private readonly pool: pg.Pool | null = null,
+    private readonly timeoutMs = 20_000,
   ) {}
 
   async run<T>(key: string, turn: () => Promise<T>): Promise<T> {
@@ -29,7 +34,8 @@ export class TurnLock {
     if (queue.waiting >= this.maxWaiting) throw new ConversationBusy();
     queue.waiting += 1;
     this.queues.set(key, queue);
-    const locked = () => this.acrossInstances(key, turn);
+    const bounded = () => withTimeout(turn(), this.timeoutMs, 'The turn');
+    const locked = () => this.acrossInstances(key, bounded);
     const result = queue.tail.then(locked, locked);
     queue.tail = result.catch(() => undefined).finally(() => {
       queue.waiting -= 1;

@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { log } from '../log.js';
+import { TimeoutError } from '../timeout.js';
 import { ConversationBusy } from '../turn-lock.js';
 
 /** A client error: the request is wrong, and `field` says where. */
@@ -34,6 +36,11 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
     res.set('retry-after', '2');
     return sendError(res, 429, 'conversation', 'For mange beskeder på én gang. Vent på svaret, og prøv igen. (Too many messages at once; wait for the answer and try again.)');
   }
+  if (err instanceof TimeoutError) {
+    log.warn('a turn took too long and was let go', { error: err.message });
+    res.set('retry-after', '5');
+    return sendError(res, 503, 'turn', 'Svaret tog for lang tid. Prøv igen om lidt. (The answer took too long; try again in a moment.)');
+  }
   const type = (err as { type?: string }).type;
   switch (type) {
     case 'entity.parse.failed':
@@ -48,6 +55,6 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   }
   const status = (err as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, status, 'request', String((err as Error).message));
-  console.error('Unexpected error:', (err as Error)?.name, (err as Error)?.message);
+  log.error('unexpected error', { name: (err as Error)?.name, message: (err as Error)?.message });
   sendError(res, 500, 'server', 'Something went wrong on our side. Please try again.');
 };

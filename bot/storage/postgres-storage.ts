@@ -94,10 +94,10 @@ export class PostgresStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array when reading.');
     if (keys.length === 0) return {};
     await this.ensureTable();
-    const { rows } = await this.pool.query<ItemRow>(`SELECT key, etag, value FROM ${STATE_TABLE} WHERE key = ANY($1::text[])`, [keys]);
+    const { rows } = await this.pool.query<ItemRow>(`SELECT key, etag, value FROM ${STATE_TABLE} WHERE key = ANY($1::text[])`, [keys.map(storedKey)]);
     const items: StoreItems = {};
     // pg parses each value anew, so the caller gets its own copy.
-    for (const row of rows) items[row.key] = { ...row.value, eTag: row.etag };
+    for (const row of rows) items[givenKey(row.key)] = { ...row.value, eTag: row.etag };
     return items;
   }
 
@@ -123,7 +123,7 @@ export class PostgresStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when deleting.');
     if (keys.length === 0) return;
     await this.ensureTable();
-    await this.pool.query(`DELETE FROM ${STATE_TABLE} WHERE key = ANY($1::text[])`, [keys]);
+    await this.pool.query(`DELETE FROM ${STATE_TABLE} WHERE key = ANY($1::text[])`, [keys.map(storedKey)]);
   }
 
   /**
@@ -157,6 +157,21 @@ export function newPool(connectionString: string, max: number): pg.Pool {
   return pool;
 }
 
+const ENCODED = '~b64~';
+
+/**
+ * The key as it is kept in the table. PostgreSQL's text cannot hold NUL, which a key may (MemoryStorage takes it):
+ * such a key, and any key that starts with the marker, is kept as the marker and its UTF-8 in base64url. The mapping
+ * is one-to-one, and every other key is kept as it is.
+ */
+export function storedKey(key: string): string {
+  return key.includes('\u0000') || key.startsWith(ENCODED) ? ENCODED + Buffer.from(key, 'utf8').toString('base64url') : key;
+}
+
+function givenKey(stored: string): string {
+  return stored.startsWith(ENCODED) ? Buffer.from(stored.slice(ENCODED.length), 'base64url').toString('utf8') : stored;
+}
+
 function toChange(key: string, item: unknown): Change {
   if (item === null || item === undefined) throw new TypeError(`Storage: cannot write "${key}": the item is ${String(item)}.`);
   const { eTag, ...value } = item as StoreItem;
@@ -175,7 +190,7 @@ async function upsert(db: pg.Pool | pg.PoolClient, change: Change): Promise<bool
     `INSERT INTO ${STATE_TABLE} AS s (key, etag, value, updated_at) VALUES ($1, $2, $3::json, now())
      ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
      WHERE $4::text IS NULL OR s.etag = $4::text`,
-    [change.key, randomUUID(), change.json, change.expected],
+    [storedKey(change.key), randomUUID(), change.json, change.expected],
   );
   return result.rowCount === 1;
 }

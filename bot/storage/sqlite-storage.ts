@@ -1,8 +1,16 @@
 import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from '../sdk.js';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How long a write waits, in all, for another connection's write lock; it waits asynchronously, in steps. */
+const BUSY_WAIT_MS = 5_000;
+/** Below this much free space in the database's folder the storage says it is not ready (/readyz 503). */
+export const MIN_FREE_BYTES = 20 * 1024 * 1024;
+/** SQLite's answers that mean the disk, not the request, is the problem. */
+const DISK_ERRORS = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN']);
 
 interface ItemRow {
   etag: string;
@@ -24,7 +32,10 @@ interface ItemRow {
  *   is new and throws the TypeError only when it exists).
  *
  * eTags are random UUIDs, not a counter, so an eTag read before a restart can never match a later write.
- * better-sqlite3 is synchronous; the methods are async only because the Storage interface is.
+ * better-sqlite3 is synchronous. So that a lock held by another connection (another process on the same file) never
+ * blocks the event loop, SQLite is told not to wait (busy timeout 0) and a busy write is retried here, asynchronously,
+ * for up to BUSY_WAIT_MS. A write that fails because the disk is full or broken makes `ping` fail until a later
+ * write succeeds; `ping` also fails when the folder has less than MIN_FREE_BYTES free.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
@@ -37,10 +48,21 @@ export class SqliteStorage implements Storage {
   private readonly writeAll: Database.Transaction<(changes: StoreItems) => void>;
   private readonly deleteAll: Database.Transaction<(keys: string[]) => void>;
 
+  private readonly folder: string | null;
+  /** The disk error of the last write, until a write succeeds again. */
+  private diskError: string | null = null;
+
   /** Opens (and creates, with its folder) the database at `file`; ':memory:' gives a private in-memory one. */
-  constructor(file: string) {
-    if (file !== ':memory:' && file !== '') mkdirSync(dirname(resolve(file)), { recursive: true });
-    this.db = new Database(file);
+  constructor(
+    file: string,
+    private readonly freeBytes: (folder: string) => number = (folder) => {
+      const s = statfsSync(folder);
+      return s.bavail * s.bsize;
+    },
+  ) {
+    this.folder = file !== ':memory:' && file !== '' ? dirname(resolve(file)) : null;
+    if (this.folder) mkdirSync(this.folder, { recursive: true });
+    this.db = new Database(file, { timeout: 0 });
     // WAL lets readers go on while one writer commits; NORMAL sync is safe from corruption in WAL mode and may
     // only lose the last commits on power loss, which for conversation state is the right trade for speed.
     this.db.pragma('journal_mode = WAL');
@@ -103,13 +125,36 @@ export class SqliteStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     // IMMEDIATE takes the write lock before the eTag check, so another process cannot commit in between.
-    this.writeAll.immediate(changes);
+    await this.whenFree(() => this.writeAll.immediate(changes));
   }
 
   /** Deletes the keys; keys that do not exist are fine. A missing array is a TypeError, as in MemoryStorage. */
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when deleting.');
-    this.deleteAll(keys);
+    await this.whenFree(() => this.deleteAll.immediate(keys));
+  }
+
+  /**
+   * Runs a write; while another connection holds the write lock (SQLITE_BUSY), tries again after a pause that grows
+   * from 5 to 200 ms, for up to BUSY_WAIT_MS in all, without blocking the event loop. Remembers disk errors for ping.
+   */
+  private async whenFree<T>(work: () => T): Promise<T> {
+    const started = Date.now();
+    for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+      try {
+        const result = work();
+        this.diskError = null;
+        return result;
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (code.startsWith('SQLITE_BUSY') && Date.now() - started < BUSY_WAIT_MS) {
+          await sleep(pause);
+          continue;
+        }
+        if ([...DISK_ERRORS].some((d) => code.startsWith(d))) this.diskError = code;
+        throw e;
+      }
+    }
   }
 
   /**
@@ -117,12 +162,18 @@ export class SqliteStorage implements Storage {
    * alike) and returns how many went.
    */
   async deleteOlderThan(cutoff: Date): Promise<number> {
-    return this.db.prepare('DELETE FROM items WHERE updated_at < ?').run(cutoff.getTime()).changes;
+    const remove = this.db.prepare('DELETE FROM items WHERE updated_at < ?');
+    return this.whenFree(() => remove.run(cutoff.getTime()).changes);
   }
 
-  /** Resolves when the items table can be queried; rejects otherwise (closed, file gone bad). For /readyz. */
+  /**
+   * Resolves when the storage can take writes; rejects otherwise, for /readyz: the items table cannot be queried
+   * (closed, file gone bad), the last write failed on the disk, or the folder has less than MIN_FREE_BYTES free.
+   */
   async ping(): Promise<void> {
     this.probe.get();
+    if (this.diskError) throw new Error(`the last write failed: ${this.diskError}`);
+    if (this.folder && this.freeBytes(this.folder) < MIN_FREE_BYTES) throw new Error(`less than ${MIN_FREE_BYTES / 1024 / 1024} MB free in ${this.folder}`);
   }
 
   /** Closes the database. Safe to call twice; every later call on this instance rejects. */

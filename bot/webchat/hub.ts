@@ -112,6 +112,11 @@ export class PushHub {
     this.waiting.set(conversationId, list.slice(-KEEP_MAX));
   }
 
+  /** Number of streams open on this instance for one conversation. */
+  streamsOf(conversationId: string): number {
+    return this.streams.get(conversationId)?.size ?? 0;
+  }
+
   /** Number of open streams (for tests and the operators' view). */
   openStreams(): number {
     let n = 0;

@@ -29,6 +29,6 @@ export function createWebChat(config: Config, parts: BotParts, options: { postgr
   for (const m of parts.middleware) adapter.use(m);
   adapter.onTurnError = parts.onTurnError;
   const dataDir = config.storage.kind === 'sqlite' ? config.storage.dataDir : null;
-  const signer = new TokenSigner(tokenSecret(config.webchat.tokenSecret, dataDir), config.webchat.tokenMinutes * 60);
+  const signer = new TokenSigner(tokenSecret(config.webchat.tokenSecret, dataDir), config.webchat.tokenMinutes * 60, undefined, config.webchat.conversationHours * 3600);
   return { router: webChatRouter(config.webchat, parts, adapter, hub, signer), adapter, hub, close: () => hub.close() };
 }

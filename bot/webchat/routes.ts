@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Request, type RequestHandler, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { Config } from '../config.js';
 import { BadRequest, sendError } from '../api/errors.js';
 import { withinConversationLimit } from '../rate-limit.js';
@@ -8,17 +8,28 @@ import type { Activity } from '../sdk.js';
 import { WEBCHAT_BOT, WEBCHAT_CHANNEL, type WebChatAdapter } from './adapter.js';
 import { exchangeDirectLineSecret } from './directline.js';
 import type { PushHub } from './hub.js';
-import type { TokenClaims, TokenSigner } from './tokens.js';
+import { Revocations, type TokenClaims, type TokenSigner } from './tokens.js';
+import { MAX_DEPTH, nestsDeeperThan } from '../activity-check.js';
 
 const LOCALES = /^(da|en)(-[A-Za-z]{2})?$/;
+/** Open push streams one conversation may have on one instance (a few tabs; not a thousand). */
+export const MAX_STREAMS = 4;
+/** The event the bot sends when it has deleted a person's data ("slet mine data"). */
+const DATA_DELETED_EVENT = 'mentorbot.dataDeleted';
 const MAX_CLIENT_ID = 100;
 
-/** The conversation a request's token grants, or a 401 answer. */
-function claimsOf(signer: TokenSigner, req: Request): TokenClaims | null {
+/**
+ * The conversation a request's token grants; null for a missing, bad, expired or revoked token. The token comes in
+ * the Authorization header; only the push stream (GET, opened by EventSource, which cannot set headers) may carry it
+ * in `?token=` instead.
+ */
+async function claimsOf(signer: TokenSigner, revoked: Revocations, req: Request): Promise<TokenClaims | null> {
   const header = req.headers.authorization;
   const bearer = typeof header === 'string' && /^Bearer\s+\S+$/i.test(header) ? header.split(/\s+/)[1] : undefined;
-  const query = typeof req.query.token === 'string' ? req.query.token : undefined;
-  return signer.verify(bearer ?? query);
+  const query = req.method === 'GET' && typeof req.query.token === 'string' ? req.query.token : undefined;
+  const claims = signer.verify(bearer ?? query);
+  if (!claims || (await revoked.has(claims.conversationId))) return null;
+  return claims;
 }
 
 /** The person's activity from the page, checked and completed with what the server decides (ids, conversation). */
@@ -28,6 +39,7 @@ function inboundActivity(body: unknown, claims: TokenClaims): Partial<Activity> 
   if (b.type !== 'message') throw new BadRequest('type', 'Only activities of type "message" can be sent');
   if (b.text !== undefined && typeof b.text !== 'string') throw new BadRequest('text', 'text must be a string');
   if (b.value !== undefined && (typeof b.value !== 'object' || b.value === null)) throw new BadRequest('value', 'value must be an object');
+  if (nestsDeeperThan(b.value, MAX_DEPTH)) throw new BadRequest('value', `value nests deeper than ${MAX_DEPTH} levels`);
   if (b.text === undefined && b.value === undefined) throw new BadRequest('text', 'A message needs text or a value');
   if (b.locale !== undefined && (typeof b.locale !== 'string' || !LOCALES.test(b.locale))) throw new BadRequest('locale', 'locale must be da-DK or en-GB');
   const channelData = b.channelData as Record<string, unknown> | undefined;
@@ -83,7 +95,9 @@ export function corsFor(origins: string[]): RequestHandler {
 export function webChatRouter(config: Config['webchat'], parts: BotParts, adapter: WebChatAdapter, hub: PushHub, signer: TokenSigner): Router {
   const router = Router();
   router.use(corsFor(config.allowedOrigins));
+  const revoked = new Revocations(parts.storage);
   const run = (activity: Partial<Activity>) => adapter.processActivity(activity, (context) => parts.bot.run(context));
+  const unauthorized = (res: Response, message: string) => sendError(res, 401, 'authorization', message);
 
   router.get('/webchat/config', (_req, res) => {
     res.set('cache-control', 'no-store').json({
@@ -119,23 +133,31 @@ export function webChatRouter(config: Config['webchat'], parts: BotParts, adapte
   });
 
   router.post('/webchat/activities', async (req, res) => {
-    const claims = claimsOf(signer, req);
-    if (!claims) return sendError(res, 401, 'authorization', 'A valid web chat token is needed (Authorization: Bearer <token>)');
+    const claims = await claimsOf(signer, revoked, req);
+    if (!claims) return unauthorized(res, 'A valid web chat token is needed (Authorization: Bearer <token>)');
     if (!withinConversationLimit(res, claims.conversationId)) return;
     const activity = inboundActivity(req.body, claims);
     const replies = await parts.turns.run(`${WEBCHAT_CHANNEL}/${claims.conversationId}`, () => run(activity));
+    // "slet mine data": the conversation is gone, and so is every token for it.
+    if (replies.some((a) => a.type === 'event' && a.name === DATA_DELETED_EVENT)) await revoked.add(claims.conversationId);
     res.json({ id: activity.id, activities: replies.map((a) => outbound(a, claims.userId)) });
   });
 
-  router.post('/webchat/token', (req, res) => {
-    const claims = claimsOf(signer, req);
-    if (!claims) return sendError(res, 401, 'authorization', 'A valid web chat token is needed to get a new one');
-    res.json(signer.issue(claims.conversationId, claims.userId));
+  router.post('/webchat/token', async (req, res) => {
+    const claims = await claimsOf(signer, revoked, req);
+    if (!claims) return unauthorized(res, 'A valid web chat token is needed to get a new one');
+    const fresh = signer.refresh(claims);
+    if (!fresh) return unauthorized(res, 'This conversation is too old for a new token; start a new conversation');
+    res.json(fresh);
   });
 
-  router.get('/webchat/stream', (req, res) => {
-    const claims = claimsOf(signer, req);
-    if (!claims) return sendError(res, 401, 'authorization', 'A valid web chat token is needed (?token=<token>)');
+  router.get('/webchat/stream', async (req, res) => {
+    const claims = await claimsOf(signer, revoked, req);
+    if (!claims) return unauthorized(res, 'A valid web chat token is needed (?token=<token>)');
+    if (hub.streamsOf(claims.conversationId) >= MAX_STREAMS) {
+      res.set('retry-after', '10');
+      return sendError(res, 429, 'stream', `At most ${MAX_STREAMS} streams may be open for one conversation`);
+    }
     hub.open(claims.conversationId, res);
   });
 

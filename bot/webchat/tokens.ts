@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Storage } from '../sdk.js';
 
 /** What a web chat token grants: one conversation, as one user, until it expires. */
 export interface TokenClaims {
@@ -8,9 +9,11 @@ export interface TokenClaims {
   userId: string;
   /** Expiry, in seconds since 1970. */
   exp: number;
+  /** When the conversation started, in seconds since 1970: no token of it lives beyond start + maxAge. */
+  start: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
 function b64(data: Buffer | string): string {
   return Buffer.from(data).toString('base64url');
@@ -27,14 +30,32 @@ export class TokenSigner {
     /** Lifetime of a token in seconds. */
     readonly lifetime: number,
     private readonly now: () => number = () => Date.now(),
+    /** The longest a conversation's tokens live, counted from its start, in seconds, however often they are refreshed. */
+    readonly maxAge = 24 * 3600,
   ) {
     if (secret.length < 32) throw new Error('The web chat token secret must be at least 32 bytes');
   }
 
+  /** A token for a conversation that starts now. */
   issue(conversationId: string, userId: string): { token: string; expiresIn: number } {
-    const exp = Math.floor(this.now() / 1000) + this.lifetime;
-    const payload = b64(JSON.stringify({ v: VERSION, c: conversationId, u: userId, exp }));
-    return { token: `${payload}.${this.sign(payload)}`, expiresIn: this.lifetime };
+    const now = Math.floor(this.now() / 1000);
+    return this.make(conversationId, userId, now, now);
+  }
+
+  /**
+   * A new token for the conversation of a valid one, keeping the conversation's start: however often it is refreshed,
+   * no token lives beyond start + maxAge. Null when that time has come.
+   */
+  refresh(claims: TokenClaims): { token: string; expiresIn: number } | null {
+    const now = Math.floor(this.now() / 1000);
+    if (claims.start + this.maxAge <= now) return null;
+    return this.make(claims.conversationId, claims.userId, claims.start, now);
+  }
+
+  private make(conversationId: string, userId: string, start: number, now: number): { token: string; expiresIn: number } {
+    const exp = Math.min(now + this.lifetime, start + this.maxAge);
+    const payload = b64(JSON.stringify({ v: VERSION, c: conversationId, u: userId, exp, s: start }));
+    return { token: `${payload}.${this.sign(payload)}`, expiresIn: exp - now };
   }
 
   /** The claims of a valid, unexpired token; null for anything else. */
@@ -46,15 +67,16 @@ export class TokenSigner {
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    let claims: { v?: unknown; c?: unknown; u?: unknown; exp?: unknown };
+    let claims: { v?: unknown; c?: unknown; u?: unknown; exp?: unknown; s?: unknown };
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
     } catch {
       return null;
     }
-    if (claims.v !== VERSION || typeof claims.c !== 'string' || typeof claims.u !== 'string' || typeof claims.exp !== 'number') return null;
-    if (claims.exp * 1000 <= this.now()) return null;
-    return { conversationId: claims.c, userId: claims.u, exp: claims.exp };
+    if (claims.v !== VERSION || typeof claims.c !== 'string' || typeof claims.u !== 'string') return null;
+    if (typeof claims.exp !== 'number' || typeof claims.s !== 'number') return null;
+    if (claims.exp * 1000 <= this.now() || (claims.s + this.maxAge) * 1000 <= this.now()) return null;
+    return { conversationId: claims.c, userId: claims.u, exp: claims.exp, start: claims.s };
   }
 
   private sign(payload: string): string {
@@ -76,4 +98,37 @@ export function tokenSecret(configured: string | null, dataDir: string | null): 
   writeFileSync(file, `${secret.toString('base64')}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;
+}
+
+/** The storage key that marks a conversation's tokens as revoked. Holds no personal data, only the time. */
+const revokedKey = (conversationId: string) => `webchat/revoked/${conversationId}`;
+
+/**
+ * Conversations whose tokens are no longer accepted, although signed and unexpired: the person asked to have their
+ * data deleted. Kept in the state storage, so every instance refuses them; a revocation is remembered in this process
+ * too, so a revoked conversation costs no read. Retention deletes the marks with the rest (tokens live a day at most).
+ */
+export class Revocations {
+  private readonly known = new Set<string>();
+
+  constructor(private readonly storage: Storage) {}
+
+  async add(conversationId: string): Promise<void> {
+    this.remember(conversationId);
+    await this.storage.write({ [revokedKey(conversationId)]: { at: new Date().toISOString() } });
+  }
+
+  async has(conversationId: string): Promise<boolean> {
+    if (this.known.has(conversationId)) return true;
+    const key = revokedKey(conversationId);
+    const found = key in (await this.storage.read([key]));
+    if (found) this.remember(conversationId);
+    return found;
+  }
+
+  /** At most 10,000 are remembered here, the oldest forgotten first (the storage still has them). */
+  private remember(conversationId: string): void {
+    this.known.add(conversationId);
+    if (this.known.size > 10_000) this.known.delete(this.known.values().next().value as string);
+  }
 }

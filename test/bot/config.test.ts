@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError, readConfig } from '../../bot/config.js';
+import { ConfigError, readConfig, serviceUrlAllowed } from '../../bot/config.js';
 
 describe('configuration', () => {
   it('uses port 3978 by default and PORT when set', () => {
@@ -121,4 +121,39 @@ describe('configuration of the web chat', () => {
       expect(() => readConfig(env)).to.throw(ConfigError, setting);
     });
   }
+});
+
+describe('configuration of the address the server listens on', () => {
+  const appId = '00000000-0000-0000-0000-000000000001';
+
+  it('listens on loopback only without Bot Framework authentication, and on every interface with it', () => {
+    expect(readConfig({}).host).to.equal('127.0.0.1');
+    expect(readConfig({}).unauthenticatedOnNetwork).to.equal(false);
+    expect(readConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 'x' }).host).to.equal('0.0.0.0');
+    for (const HOST of ['127.0.0.1', 'localhost', '::1', '127.0.1.1']) expect(readConfig({ HOST }).host).to.equal(HOST);
+  });
+
+  it('refuses another address without authentication, naming HOST, unless ALLOW_UNAUTHENTICATED_NETWORK is true', () => {
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.10', 'bot.kommune.dk']) {
+      expect(() => readConfig({ HOST }), HOST).to.throw(ConfigError, /HOST.*MicrosoftAppId.*ALLOW_UNAUTHENTICATED_NETWORK/);
+      const c = readConfig({ HOST, ALLOW_UNAUTHENTICATED_NETWORK: 'true' });
+      expect(c.host).to.equal(HOST);
+      expect(c.unauthenticatedOnNetwork).to.equal(true);
+    }
+    expect(() => readConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' })).to.throw(ConfigError, /ALLOW_UNAUTHENTICATED_NETWORK/);
+    expect(() => readConfig({ HOST: 'a b' })).to.throw(ConfigError, /HOST/);
+  });
+
+  it('lets replies go only to loopback by default without authentication, or to the origins in SERVICE_URL_ALLOWLIST', () => {
+    const allowed = readConfig({}).serviceUrlAllowlist;
+    for (const url of ['http://localhost:3979/', 'http://127.0.0.1:51234/v3', 'http://[::1]:80/']) expect(serviceUrlAllowed(url, allowed), url).to.equal(true);
+    for (const url of ['http://169.254.169.254/', 'https://evil.example/', 'http://localhost.evil.example/', 'javascript:alert(1)', 'file:///etc/passwd', '']) {
+      expect(serviceUrlAllowed(url, allowed), url).to.equal(false);
+    }
+    const list = readConfig({ SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net, http://127.0.0.1:3979' }).serviceUrlAllowlist;
+    expect(serviceUrlAllowed('https://smba.trafficmanager.net/emea/', list)).to.equal(true);
+    expect(serviceUrlAllowed('http://127.0.0.1:3979/x', list)).to.equal(true);
+    expect(serviceUrlAllowed('http://127.0.0.1:3980/x', list)).to.equal(false);
+    expect(() => readConfig({ SERVICE_URL_ALLOWLIST: 'https://a.dk/path' })).to.throw(ConfigError, /SERVICE_URL_ALLOWLIST/);
+  });
 });

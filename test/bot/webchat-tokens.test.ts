@@ -27,6 +27,26 @@ describe('web chat tokens', () => {
     expect(signer.verify(token)).to.equal(null);
   });
 
+  it('refresh keeps the conversation\'s start, so no token of it lives beyond the maximum age however often it is refreshed', () => {
+    let clock = 1_800_000_000_000;
+    const capped = new TokenSigner(secret, 600, () => clock, 1800);
+    let current = capped.issue('conv-1', 'user-1').token;
+    const refreshedTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      clock += 500_000;
+      const claims = capped.verify(current);
+      if (!claims) break;
+      const next = capped.refresh(claims);
+      if (!next) break;
+      refreshedTimes.push(next.expiresIn);
+      current = next.token;
+    }
+    // 1800 s from the start: refreshed at 500, 1000 and 1500 s; the last one lives only until 1800 s.
+    expect(refreshedTimes).to.deep.equal([600, 600, 300]);
+    clock = 1_800_000_000_000 + 1_800_000;
+    expect(capped.verify(current)).to.equal(null);
+  });
+
   it('needs a secret of at least 32 bytes', () => {
     expect(() => new TokenSigner(Buffer.alloc(16), 600)).to.throw(/32 bytes/);
   });

@@ -141,6 +141,46 @@ describe('web chat: embedded transport', () => {
     expect(received).to.include('"role":"bot"');
   });
 
+  it('opens at most a few streams for one conversation', async () => {
+    const c = await start();
+    const controllers: AbortController[] = [];
+    const statuses: number[] = [];
+    try {
+      for (let i = 0; i < 6; i++) {
+        const controller = new AbortController();
+        controllers.push(controller);
+        const res = await fetch(`${s.url}/api/webchat/stream?token=${encodeURIComponent(c.token)}`, { signal: controller.signal });
+        statuses.push(res.status);
+        if (res.status !== 200) await res.text();
+      }
+    } finally {
+      for (const c of controllers) c.abort();
+    }
+    expect(statuses).to.deep.equal([200, 200, 200, 200, 429, 429]);
+  });
+
+  it('takes the token only in the Authorization header on POST, not in ?token=', async () => {
+    const c = await start();
+    const q = `?token=${encodeURIComponent(c.token)}`;
+    expect((await s.call(`/api/webchat/activities${q}`, { body: { type: 'message', text: 'hej' } })).status).to.equal(401);
+    expect((await s.call(`/api/webchat/token${q}`, { method: 'POST' })).status).to.equal(401);
+  });
+
+  it('revokes every token of a conversation when the person asks to have their data deleted', async () => {
+    const c = await start();
+    const refreshed = (await s.call('/api/webchat/token', { method: 'POST', token: c.token })).json as { token: string };
+    const deleted = await s.call('/api/webchat/activities', { token: c.token, body: { type: 'message', text: 'slet mine data' } });
+    expect(deleted.status).to.equal(200);
+    for (const token of [c.token, refreshed.token]) {
+      expect((await s.call('/api/webchat/activities', { token, body: { type: 'message', text: 'hej' } })).status).to.equal(401);
+      expect((await s.call('/api/webchat/token', { method: 'POST', token })).status).to.equal(401);
+      expect((await s.call(`/api/webchat/stream?token=${encodeURIComponent(token)}`)).status).to.equal(401);
+    }
+    // Another conversation is not touched.
+    const other = await start();
+    expect((await s.call('/api/webchat/activities', { token: other.token, body: { type: 'message', text: 'hej' } })).status).to.equal(200);
+  });
+
   it('refuses a stream without a valid token', async () => {
     expect((await s.call('/api/webchat/stream?token=nope')).status).to.equal(401);
   });

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStorage } from '../../../bot/storage/sqlite-storage.js';
+import Database from 'better-sqlite3';
+import { MIN_FREE_BYTES, SqliteStorage } from '../../../bot/storage/sqlite-storage.js';
 import { atomicWriteContract } from './atomic-write-contract.js';
 import type { OpenStorage } from './storage-contract-helpers.js';
 import { storageContract } from './storage-contract.js';
@@ -110,5 +111,57 @@ describe('SqliteStorage on a file', () => {
         (error: unknown) => expect(error).to.be.instanceOf(Error),
       );
     }
+  });
+
+  it('waits for another connection\'s write lock without blocking the event loop, then writes', async () => {
+    const file = join(dir, 'state.db');
+    const storage = open(file);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      const writing = storage.write({ 'samtale/1': { svar: 'ja' } });
+      await new Promise((r) => setTimeout(r, 300));
+      // Timers ran while the write waited: the event loop was free (a blocking wait would have given none).
+      expect(ticks).to.be.greaterThan(5);
+      other.exec('COMMIT');
+      await writing;
+      expect(await storage.read(['samtale/1'])).to.have.nested.property('samtale/1.svar', 'ja');
+    } finally {
+      clearInterval(timer);
+      other.close();
+    }
+  });
+
+  it('says it is not ready when a write failed because the disk is full, and ready again after a good write', async () => {
+    const storage = open(join(dir, 'state.db'));
+    await storage.ping();
+    // A full disk, as SQLite sees it: the file may not grow by another page.
+    const db = (storage as unknown as { db: Database.Database }).db;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    let failed: unknown = null;
+    await storage.write({ big: { text: 'x'.repeat(200_000) } }).catch((e: unknown) => (failed = e));
+    expect((failed as { code?: string } | null)?.code).to.equal('SQLITE_FULL');
+    await storage.ping().then(
+      () => expect.fail('ping must reject after a disk-full write'),
+      (e: unknown) => expect(String(e)).to.include('SQLITE_FULL'),
+    );
+    db.pragma('max_page_count = 1073741823');
+    await storage.write({ small: { text: 'ok' } });
+    await storage.ping();
+  });
+
+  it('says it is not ready when its folder has almost no free space', async () => {
+    let free = MIN_FREE_BYTES * 10;
+    const storage = new SqliteStorage(join(dir, 'state.db'), () => free);
+    opened.push(storage);
+    await storage.ping();
+    free = MIN_FREE_BYTES - 1;
+    await storage.ping().then(
+      () => expect.fail('ping must reject when the disk is nearly full'),
+      (e: unknown) => expect(String(e)).to.include('MB free'),
+    );
   });
 });

@@ -197,6 +197,18 @@ export function storageContract(name: string, open: OpenStorage): void {
       });
     });
 
+    describe('keys', () => {
+      it('keeps keys with NUL, other control characters, æøå and the encoding marker apart and gives them back as written', async () => {
+        const keys = ['a\u0000b', 'a\u0000c', 'a\u0001b', 'ærø/ø', '~b64~YQ', 'YQ', '~b64~', 'webchat/x\u0000'];
+        await current().write(Object.fromEntries(keys.map((k, i) => [k, { i }])));
+        const read = await current().read(keys);
+        expect(Object.keys(read).sort()).to.deep.equal([...keys].sort());
+        keys.forEach((k, i) => expect(read[k]).to.include({ i }));
+        await current().delete(['a\u0000b']);
+        expect(Object.keys(await current().read(keys))).to.not.include('a\u0000b');
+      });
+    });
+
     describe('deleting', () => {
       it('removes the given items and leaves the others', async () => {
         await current().write({ a: { v: 1 }, b: { v: 2 }, c: { v: 3 } });
