@@ -141,6 +141,7 @@ export class AskDialog extends Dialog<AskOptions> {
       return replies.message(lang, options.prompt, options.data ?? {}, buttons);
     }
     const q = this.questions.question(options.input, lang);
-    return replies.plain(lang, q.text, q.buttons);
+    // Which fact the question asks for, for clients (and test runners) that answer it by value rather than by text.
+    return { ...replies.plain(lang, q.text, q.buttons), channelData: { mentorbot: { asking: options.input } } };
   }
 }

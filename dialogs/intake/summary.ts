@@ -51,13 +51,14 @@ export function summary(
   for (const kind of kinds) {
     const outcomes = assessment.outcomes.filter((o) => o.kind === kind);
     if (outcomes.length === 0) continue;
-    activities.push(
-      replies.message(lang, 'summary.section', {
+    activities.push({
+      ...replies.message(lang, 'summary.section', {
         ...base,
         heading: replies.text(lang, HEADINGS[role][kind]),
         outcomes: outcomes.map((o) => outcomeView(o, lang)),
       }),
-    );
+      channelData: { mentorbot: { outcomes: outcomes.map(outcomeData) } },
+    });
   }
   if (activities.length === 1) activities.push(replies.message(lang, 'summary.nothing', base));
   const offers = READ_MORE[role].map((id) => answerer.offer(id, lang));
@@ -79,4 +80,9 @@ function outcomeView(o: Outcome, lang: Lang) {
     unsure: o.certainty === 'unverified',
     citations: o.citations.map((c) => ({ label: c.label, url: c.url, unverified: c.status === 'unverified' })),
   };
+}
+
+/** An outcome as data beside its text, for clients that act on it (and test runners that check it). */
+export function outcomeData(o: Outcome) {
+  return { id: o.id, kind: o.kind, certainty: o.certainty, citations: o.citations.map((c) => c.label) };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../../knowledge/paths.js';
@@ -6,13 +6,48 @@ import { projectRoot } from '../../knowledge/paths.js';
 export interface EvalQuestion {
   q: string;
   lang: 'da' | 'en';
-  /** The best article; empty for a question the search must decline. */
+  /** The articles holding the facts asked for; empty for a question the bot must decline. */
   expect: string[];
   alsoAccept?: string[];
+  /** Out of scope only: near our topic (jobs, benefits, other mentors). */
+  near?: boolean;
 }
 
-/** Reads a question set from test/cases/ (default: eval-questions.yaml). */
+const casesDir = () => join(projectRoot(), 'test', 'cases');
+
+/** Reads one question file from test/cases/ (a path below it, such as "dev/questions.yaml"). */
 export function loadQuestions(file = 'eval-questions.yaml'): EvalQuestion[] {
-  const doc = parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', file), 'utf8')) as { questions: EvalQuestion[] };
+  const doc = parseYaml(readFileSync(join(casesDir(), file), 'utf8')) as { questions: EvalQuestion[] };
   return doc.questions;
+}
+
+/**
+ * A named set: its files (test/cases/<name>.yaml, or every questions*.yaml / people*.yaml in test/cases/<name>/),
+ * and whether it is held out: a held-out set is reported only as totals, never question by question, so that
+ * nobody tunes on it by reading its misses.
+ */
+export interface EvalSet {
+  name: string;
+  files: string[];
+  heldOut: boolean;
+}
+
+/** The question or people sets in test/cases/: the flat eval-*.yaml files and the dev/ and heldout/ folders. */
+export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
+  const sets: EvalSet[] = [];
+  if (kind === 'questions') {
+    for (const f of readdirSync(casesDir()).filter((f) => /^eval-.*\.yaml$/.test(f)).sort()) {
+      sets.push({ name: f.replace(/\.yaml$/, ''), files: [f], heldOut: false });
+    }
+  }
+  for (const folder of ['dev', 'heldout']) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(casesDir(), folder)).filter((f) => f.startsWith(kind) && f.endsWith('.yaml')).sort();
+    } catch {
+      files = [];
+    }
+    if (files.length > 0) sets.push({ name: folder, files: files.map((f) => `${folder}/${f}`), heldOut: folder === 'heldout' });
+  }
+  return sets;
 }

@@ -1,39 +1,58 @@
-import type { KnowledgeBase } from '../../knowledge/kb.js';
 import type { EvalQuestion } from './questions.js';
+
+/** What the bot does with a free-text question: its status and the articles it would show, best first. */
+export interface Asked {
+  status: 'answer' | 'ambiguous' | 'none';
+  ids: string[];
+}
 
 export interface EvalReport {
   inScope: number;
   outOfScope: number;
+  /** Confident, and the first article holds the facts asked for. */
+  directRight: number;
+  /** The first article holds the facts, whatever the confidence. */
   top1: number;
   top3: number;
-  /** Out-of-scope questions that got no article (status none). */
+  /** Confident, with a first article that does not hold the facts. */
+  confidentWrong: number;
+  /** Out-of-scope questions that got no article (declined, or pointed elsewhere). */
   declined: number;
-  /** In-scope questions answered with confidence (status answer). */
-  answeredConfidently: number;
   misses: { q: string; expected: string[]; got: string[]; status: string }[];
 }
 
+export const emptyReport = (): EvalReport => ({ inScope: 0, outOfScope: 0, directRight: 0, top1: 0, top3: 0, confidentWrong: 0, declined: 0, misses: [] });
+
 /**
- * Scores the search on a question set. Top-1/top-3: the expected (or an also-accepted) article is first / among the
- * first three results, whatever the confidence. Declined: an out-of-scope question gets no article at all.
+ * Scores how the bot meets a question set, with the product owner's definitions: direct-and-right (confident and
+ * the first article right), right first, right among the first three, confidently wrong (over in-scope questions),
+ * and out-of-scope questions declined.
  */
-export function scoreSearch(kb: KnowledgeBase, questions: EvalQuestion[], date: string): EvalReport {
-  const r: EvalReport = { inScope: 0, outOfScope: 0, top1: 0, top3: 0, declined: 0, answeredConfidently: 0, misses: [] };
+export function scoreQuestions(questions: EvalQuestion[], ask: (q: EvalQuestion) => Asked): EvalReport {
+  const r = emptyReport();
   for (const q of questions) {
-    const out = kb.search.search(q.q, { date });
-    const got = out.hits.map((h) => h.article.id);
+    const out = ask(q);
     if (q.expect.length === 0) {
       r.outOfScope++;
       if (out.status === 'none') r.declined++;
-      else r.misses.push({ q: q.q, expected: [], got, status: out.status });
+      else r.misses.push({ q: q.q, expected: [], got: out.ids.slice(0, 3), status: out.status });
       continue;
     }
     r.inScope++;
     const ok = new Set([...q.expect, ...(q.alsoAccept ?? [])]);
-    if (got[0] && ok.has(got[0])) r.top1++;
-    if (got.slice(0, 3).some((id) => ok.has(id))) r.top3++;
-    if (out.status === 'answer') r.answeredConfidently++;
-    if (!(got[0] && ok.has(got[0]))) r.misses.push({ q: q.q, expected: q.expect, got: got.slice(0, 3), status: out.status });
+    const first = out.ids[0];
+    const firstRight = first !== undefined && ok.has(first);
+    if (firstRight) r.top1++;
+    if (out.ids.slice(0, 3).some((id) => ok.has(id))) r.top3++;
+    if (out.status === 'answer' && firstRight) r.directRight++;
+    if (out.status === 'answer' && !firstRight) r.confidentWrong++;
+    if (!(out.status === 'answer' && firstRight)) r.misses.push({ q: q.q, expected: q.expect, got: out.ids.slice(0, 3), status: out.status });
   }
   return r;
+}
+
+export function addReports(a: EvalReport, b: EvalReport): EvalReport {
+  const out = emptyReport();
+  for (const k of ['inScope', 'outOfScope', 'directRight', 'top1', 'top3', 'confidentWrong', 'declined'] as const) out[k] = a[k] + b[k];
+  return out;
 }

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { projectRoot } from '../../knowledge/paths.js';
+
+/** The topics a simulated person can be asked about, in their own words (test/cases/*\/people*.yaml). */
+export type Topic =
+  | 'role' | 'situation' | 'benefit' | 'age' | 'psychiatric' | 'education' | 'educationBenefit' | 'vocational'
+  | 'mentorSoFar' | 'beyondUsual' | 'mentorWho' | 'several' | 'wage';
+
+/** A simulated person: how they open, how they answer each topic, what they say when asked nothing, and where they should end. */
+export interface Person {
+  name: string;
+  lang: 'da' | 'en';
+  opening: string;
+  answers: Partial<Record<Topic, string>>;
+  followUps?: string[];
+  expect: { kinds: ('right' | 'possible' | 'not-eligible')[]; citation: string };
+}
+
+export function loadPeople(file: string): Person[] {
+  const doc = parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', file), 'utf8')) as { people: Person[] };
+  return doc.people;
+}
+
+/** The persona's topic for each fact the bot asks for (channelData.mentorbot.asking). */
+export const TOPIC_OF_INPUT: Record<string, Topic> = {
+  role: 'role',
+  situation: 'situation',
+  benefit: 'benefit',
+  age: 'age',
+  psychiatricDischarge: 'psychiatric',
+  admittedToEducation: 'education',
+  educationKind: 'education',
+  benefitAtAdmission: 'educationBenefit',
+  hasVocationalEducation: 'vocational',
+  monthsWithMentor: 'mentorSoFar',
+  supportBeyondUsual: 'beyondUsual',
+  mentorType: 'mentorWho',
+  severalPersons: 'several',
+  mentorWage: 'wage',
+  mentorHours: 'wage',
+  period: 'wage',
+};
+
+/** An employer persona: one whose answers speak of the workplace's mentor. */
+export const isEmployer = (p: Person) => ['beyondUsual', 'mentorWho', 'several', 'wage'].some((t) => p.answers[t as Topic] !== undefined);
