@@ -4,6 +4,8 @@ import { sameLabel } from './commands.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import type { Activity } from './sdk.js';
 import type { Offer } from './state.js';
+import type { Reading } from './understand.js';
+import { askQuestion } from '../knowledge/answer.js';
 
 /** Only this much of a message is searched; longer texts are letters, and their start says what they are about. */
 export const SEARCHED_CHARS = 1000;
@@ -35,7 +37,7 @@ export class Answerer {
     this.deps = checkDeps('Answerer', deps);
   }
 
-  plan(text: string, lang: Lang, offers: Offer[], audience?: Audience): AnswerPlan {
+  plan(text: string, lang: Lang, offers: Offer[], audience?: Audience, reading?: Reading): AnswerPlan {
     const { replies } = this.deps;
     const offered = offers.find((o) => sameLabel(text, o.label));
     if (offered) {
@@ -47,10 +49,11 @@ export class Answerer {
     if (offers.length > 0 && sameLabel(text, noneOfThese)) {
       return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.noneOfThese', {}, [human])], offers: [] };
     }
-    const result = this.deps.kb.search.search(text.slice(0, SEARCHED_CHARS), {
+    const result = askQuestion(this.deps.kb, text.slice(0, SEARCHED_CHARS), {
       date: this.deps.today(),
       lang,
       ...(audience ? { audience } : {}),
+      ...(reading ? { kinds: reading.kinds, voice: reading.role } : {}),
     });
     if (result.status === 'answer') {
       return { kind: 'article', articleId: result.hits[0]!.article.id, activities: [this.article(result.hits[0]!.article, lang)], offers: [] };

@@ -1,6 +1,6 @@
 import type { Role } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
-import { type AnswerPlan, type Answerer, SEARCHED_CHARS } from './answers.js';
+import type { AnswerPlan, Answerer } from './answers.js';
 import { commandKey, sameLabel } from './commands.js';
 import { isDontKnow } from './input/index.js';
 import { type DialogDeps, checkDeps } from './deps.js';
@@ -8,6 +8,8 @@ import type { AskableInput, IntakeQuestions } from './intake/questions.js';
 import { type Activity, ActivityTypes, Dialog, type DialogContext, type DialogTurnResult } from './sdk.js';
 import { newChatData, newProfile } from './state.js';
 import type { TemplateKey } from './template-keys.js';
+import { type Facts, type Said, factsFor } from './understand.js';
+import { readingOf } from './turn-reading.js';
 
 export const ASK_DIALOG = 'ask';
 
@@ -16,23 +18,19 @@ export type AskOptions =
   | { kind: 'input'; input: AskableInput; role: Role }
   | { kind: 'free'; prompt: TemplateKey; buttons: TemplateKey[]; data?: Record<string, string>; silent?: boolean };
 
-/** What the person answered. */
+/**
+ * What the person answered: the asked fact (`value`) and any other facts the same message gave (`facts`, which may
+ * also correct earlier answers), or that they skip the question, or free text.
+ */
 export type AskResult =
-  | { kind: 'value'; input: AskableInput; value: unknown; text: string }
+  | { kind: 'value'; input: AskableInput; value: unknown; text: string; facts?: Facts; said?: Said }
+  | { kind: 'facts'; input: AskableInput; facts: Facts; said: Said; text: string }
   | { kind: 'skipped'; input: AskableInput }
   | { kind: 'text'; text: string };
 
 const WHY: ReadonlySet<string> = new Set(
   ['hvorfor', 'hvorfor det', 'hvorfor spørger du', 'hvorfor spørger du om det', 'hvorfor vil du vide det', 'why', 'why do you ask', 'why is that'].map(commandKey),
 );
-
-const QUESTION_START = /^(hv\w*|kan|må|skal|er|har|får|bliver|gælder|what|how|who|when|where|why|can|do|does|is|are|will)(?=[\s,.!?]|$)/iu;
-
-/** A question rather than an answer: ends with "?" or starts like one, and is more than a few words long. */
-export function looksLikeQuestion(text: string): boolean {
-  const words = text.trim().split(/\s+/u);
-  return words.length >= 4 && (/\?\s*$/u.test(text) || QUESTION_START.test(text.trim()));
-}
 
 /**
  * Asks one thing and waits for the answer. While waiting it also handles what people do instead of answering:
@@ -91,24 +89,37 @@ export class AskDialog extends Dialog<AskOptions> {
       await send('ask.skipped');
       return dc.endDialog({ kind: 'skipped', input } satisfies AskResult);
     }
-    // A pressed article button, or something that reads as a question, is answered first: a question such as
-    // "hvad hvis jeg starter på en uddannelse?" names a choice but is not an answer.
+    // One reading of the message (MainDialog made it, knowing this question): the answer to the question, other facts
+    // it states (several at once, or a correction), and whether it also asks something.
+    const reading = readingOf(dc.context);
     const chat = await this.deps.chat.get(dc.context, newChatData());
     const audience = options.role === 'employer' ? 'employer' : 'citizen';
     const pressedOffer = chat.offers.some((o) => sameLabel(text, o.label));
-    const plan = pressedOffer || looksLikeQuestion(text) ? this.answerer.plan(text, lang, chat.offers, audience) : null;
-    if (plan && plan.kind !== 'none') return this.answerThenAskAgain(dc, options, plan);
-
-    const reading = this.questions.read(input, text.slice(0, SEARCHED_CHARS), lang);
-    if (reading.ok) return dc.endDialog({ kind: 'value', input, value: reading.value, text } satisfies AskResult);
-    if (!reading.answered) {
-      // Not an answer: maybe a question about something else.
-      const other = plan ?? this.answerer.plan(text, lang, chat.offers, audience);
-      if (other.kind !== 'none') return this.answerThenAskAgain(dc, options, other);
+    const others = reading ? factsFor(options.role, reading.facts) : {};
+    delete (others as Record<string, unknown>)[input];
+    const answer = pressedOffer ? null : reading?.answer ?? null;
+    if (answer || (!pressedOffer && Object.keys(others).length > 0)) {
+      // An answer is an answer first; what the message asks besides is answered after it is taken.
+      if (reading?.asks) {
+        const plan = this.answerer.plan(text, lang, chat.offers, audience, reading);
+        if (plan.kind === 'article') {
+          this.answerer.record(plan, text);
+          chat.offers = plan.offers;
+          await dc.context.sendActivities(plan.activities);
+        }
+      }
+      const said = reading?.said ?? {};
+      if (answer) return dc.endDialog({ kind: 'value', input, value: answer.value, text, facts: others, said } satisfies AskResult);
+      return dc.endDialog({ kind: 'facts', input, facts: others, said, text } satisfies AskResult);
     }
+    const plan = this.answerer.plan(text, lang, chat.offers, audience, reading ?? undefined);
+    const reread = this.questions.read(input, text, lang);
+    // A wrong answer ("-5" for an age) is an answer, not a question about something else.
+    const clearlyAnswered = !reread.ok && reread.answered === true;
+    if (plan.kind !== 'none' && (pressedOffer || reading?.asks || !clearlyAnswered)) return this.answerThenAskAgain(dc, options, plan);
     // A question nobody could answer is counted for the operators; a wrong answer ("blåbær" for an age) is not.
-    if (plan && looksLikeQuestion(text)) this.answerer.record(plan, text);
-    await send(reading.problem);
+    if (reading?.asks) this.answerer.record(plan, text);
+    await send(reread.ok ? 'ask.notUnderstood.choice' : reread.problem);
     await this.ask(dc, options);
     return Dialog.EndOfTurn;
   }

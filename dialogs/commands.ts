@@ -54,12 +54,34 @@ for (const [command, phrases] of Object.entries(PHRASES) as [Command, string[]][
 }
 
 /**
- * The command a whole message is, or null. Only the whole message counts, so "hjælp" is a command but
- * "hvad kan en mentor hjælpe med?" is a question. Longer texts are never commands.
+ * Requests said in a sentence of one's own, matched on the folded words (commandKey): asking for a person ("kan jeg
+ * snakke med et menneske", "jeg vil have fat i min sagsbehandler", "I want to talk to a person") and for a language
+ * ("English please", "på dansk tak"). A message that asks whether one should do it ("skal jeg tale med ...") is a
+ * question, not a request.
+ */
+const SENTENCES: [Command, RegExp][] = [
+  ['human', /\b(?:tale|snakke|chatte|skrive|tal|snak|snakker|taler) (?:med|til) (?:en |et |min |mine |jeres |nogen |et rigtigt |en rigtig |en levende |et levende |rigtige )?(?:medarbejder|medarbejdere|menneske|mennesker|person|personer|sagsbehandler|sagsbehandleren|radgiver|vejleder|nogen|jer|kommunen)\b/],
+  ['human', /\b(?:have|fa|komme i) (?:fat|kontakt) (?:i|pa|med) (?:en |min |et |jeres )?(?:sagsbehandler|medarbejder|person|nogen|menneske|radgiver|kommunen)\b/],
+  ['human', /\b(?:ring|ringe|kontakt|kontakte) (?:mig|til mig)\b/],
+  ['human', /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/],
+  ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
+  ['human', /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/],
+  ['lang-en', /\b(?:english|engelsk) (?:please|plz|pls|tak)\b|\b(?:in|pa) (?:english|engelsk)\b|\b(?:speak|write|talk|answer|reply) (?:in )?english\b|\bi (?:dont|do not|cant|cannot) (?:speak|read|understand) danish\b|\bno danish\b/],
+  ['lang-da', /\bpa dansk\b|\bdansk (?:tak|please)\b|\b(?:skriv|tal|svar|skrive) (?:pa )?dansk\b|\bin danish\b/],
+];
+const NOT_A_REQUEST = /^(?:skal|should|hvornar|when|hvorfor|why|hvordan|how)\b/;
+
+/**
+ * The command a message is, or null: the whole message as one of the phrases ("hjælp", "start forfra"), or a
+ * sentence that asks for a person or a language. "hvad kan en mentor hjælpe med?" is a question, not "hjælp".
  */
 export function recogniseCommand(text: string | undefined): Command | null {
-  if (!text || text.length > 80) return null;
-  return BY_KEY.get(commandKey(text)) ?? null;
+  if (!text || text.length > 160) return null;
+  const key = commandKey(text);
+  const exact = text.length <= 80 ? BY_KEY.get(key) : undefined;
+  if (exact) return exact;
+  if (NOT_A_REQUEST.test(key)) return null;
+  return SENTENCES.find(([, pattern]) => pattern.test(key))?.[0] ?? null;
 }
 
 /** True when the text, as a whole, is the given label (a button a person pressed or typed again). */

@@ -1,6 +1,6 @@
 import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
-import { type Command, recogniseCommand, sameLabel } from './commands.js';
+import { type Command, sameLabel } from './commands.js';
 import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs } from './handoff-dialog.js';
 import { type DialogDeps, checkDeps, common, contactView } from './deps.js';
 import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
@@ -15,6 +15,11 @@ import {
   type WaterfallStepContext,
 } from './sdk.js';
 import { newChatData, newProfile } from './state.js';
+import { factsFor, hasRuleFacts, readMessage } from './understand.js';
+import { keepReading, readingOf } from './turn-reading.js';
+import type { Role, Situation } from '../knowledge/rules/inputs.js';
+import type { IntakeOptions } from './intake/intake-dialog.js';
+import type { AskableInput } from './intake/questions.js';
 import type { TemplateKey } from './template-keys.js';
 
 export const MAIN_DIALOG = 'main';
@@ -43,25 +48,38 @@ const MORE_BUTTONS: TemplateKey[] = ['buttons.citizen', 'buttons.employer', 'but
 export class MainDialog extends ComponentDialog {
   private readonly deps: DialogDeps;
   private readonly answerer: Answerer;
+  private readonly questions: IntakeQuestions;
 
   constructor(deps: DialogDeps) {
     super(MAIN_DIALOG);
     this.deps = checkDeps('MainDialog', deps);
     this.answerer = new Answerer(deps);
     const questions = new IntakeQuestions(deps.replies);
+    this.questions = questions;
     this.addDialog(new AskDialog(deps, questions, this.answerer));
     for (const d of new HandoffDialogs(deps, questions).dialogs()) this.addDialog(d);
-    this.addDialog(new IntakeDialog(deps, questions, this.answerer));
+    this.addDialog(new IntakeDialog(deps, this.answerer));
     this.addDialog(new WaterfallDialog(MENU_STEPS, [this.menuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
     this.addDialog(new WaterfallDialog(QUESTION_STEPS, [this.questionPromptStep.bind(this), this.questionAnswerStep.bind(this)]));
     this.initialDialogId = MENU_STEPS;
   }
 
+  /**
+   * Every message is read once, here, before any dialog sees it: knowing the question the bot asked, so "36" is an age
+   * when the bot asked for one. A command is carried out at once; a message clearly in the other language switches
+   * the language (until the person chooses one); everything else goes to the active dialog with the reading.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
     if (activity.type === ActivityTypes.Message) {
-      const command = recogniseCommand(activity.text);
-      if (command) return this.interrupt(innerDc, command);
+      const profile = await this.deps.profile.get(innerDc.context, newProfile());
+      const reading = readMessage(this.deps.kb, this.questions, activity.text ?? '', { lang: profile.lang, ...pendingOf(innerDc) });
+      keepReading(innerDc.context, reading);
+      if (reading.command) return this.interrupt(innerDc, reading.command);
+      if (reading.lang && reading.lang !== profile.lang && !profile.chosen) {
+        profile.lang = reading.lang;
+        await innerDc.context.sendActivity(this.deps.replies.message(profile.lang, 'language.detected'));
+      }
     }
     return super.onContinueDialog(innerDc);
   }
@@ -79,6 +97,7 @@ export class MainDialog extends ComponentDialog {
       case 'lang-da':
       case 'lang-en':
         profile.lang = command === 'lang-da' ? 'da' : 'en';
+        profile.chosen = true;
         await say('language.switched');
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
@@ -138,7 +157,12 @@ export class MainDialog extends ComponentDialog {
       this.deps.record?.({ type: 'path', path: result.route, stage: 'started' });
       if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
       if (result.route === 'human') return step.beginDialog(HANDOFF_DIALOG);
+      (await this.deps.chat.get(step.context, newChatData())).role = result.route === 'employer' ? 'employer' : 'citizen';
       return step.beginDialog(INTAKE_DIALOG, startIntake(result.route));
+    }
+    if (result.kind === 'text') {
+      const personal = await this.personalStart(step);
+      if (personal) return step.beginDialog(INTAKE_DIALOG, personal);
     }
     const kind = result.kind === 'text' ? await this.answer(step, result.text) : null;
     return step.next(kind);
@@ -162,8 +186,43 @@ export class MainDialog extends ComponentDialog {
 
   private async questionAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as AskResult;
+    if (result.kind === 'text') {
+      const personal = await this.personalStart(step);
+      if (personal) return step.beginDialog(INTAKE_DIALOG, personal);
+    }
     const kind = result.kind === 'text' ? await this.answer(step, result.text) : null;
     return step.replaceDialog(QUESTION_STEPS, { first: false, silent: kind === 'ambiguous' || kind === 'offer' });
+  }
+
+  /**
+   * An intake that starts from the person's own words, when their message states facts the rules use and asks whether
+   * they can get a mentor (or asks nothing in particular: a life story), or names a fact that can give a right (a
+   * psychiatric discharge). A question of another kind ("hvor længe ...") is answered from the articles, with its
+   * article first. Null: answer it as a question.
+   */
+  private async personalStart(step: WaterfallStepContext): Promise<IntakeOptions | null> {
+    const reading = readingOf(step.context);
+    if (!reading) return null;
+    const chat = await this.deps.chat.get(step.context, newChatData());
+    // A pressed article button opens its article.
+    if (chat.offers.some((o) => sameLabel(reading.text, o.label))) return null;
+    const role: Role | null =
+      reading.role ?? chat.role ?? (hasRuleFacts('citizen', reading.facts) ? 'citizen' : hasRuleFacts('employer', reading.facts) ? 'employer' : null);
+    if (!role || !hasRuleFacts(role, reading.facts)) return null;
+    const specific = reading.kinds.filter((k) => k !== 'eligibility' && k !== 'whatIs');
+    const rightFact = reading.facts.psychiatricDischarge === true;
+    if (!(reading.kinds.includes('eligibility') || specific.length === 0 || rightFact)) return null;
+    if (specific.length > 0) {
+      // "Kan jeg få en mentor, og hvad koster det?": the article for the other part first.
+      const { lang } = await this.deps.profile.get(step.context, newProfile());
+      const plan = this.answerer.plan(reading.text, lang, chat.offers, role, reading);
+      if (plan.kind === 'article') await step.context.sendActivities(plan.activities);
+    }
+    chat.role = role;
+    const known = { ...(chat.situation?.role === role ? chat.situation : {}), role, ...factsFor(role, reading.facts) } as Situation;
+    chat.situation = known;
+    this.deps.record?.({ type: 'path', path: role, stage: 'started' });
+    return { situation: known, skipped: [], introduced: true, personal: { said: reading.said, question: reading.text, answered: false, right: false } };
   }
 
   /**
@@ -174,7 +233,8 @@ export class MainDialog extends ComponentDialog {
     const chat = await this.deps.chat.get(step.context, newChatData());
     const { lang } = await this.deps.profile.get(step.context, newProfile());
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
-    const plan = this.answerer.plan(text, lang, chat.offers);
+    const reading = readingOf(step.context);
+    const plan = this.answerer.plan(text, lang, chat.offers, chat.role, reading ?? undefined);
     this.answerer.record(plan, text);
     chat.offers = plan.offers;
     chat.misses = plan.kind === 'none' ? (chat.misses ?? 0) + 1 : 0;
@@ -187,4 +247,11 @@ export class MainDialog extends ComponentDialog {
     await step.context.sendActivities(plan.activities);
     return plan.kind;
   }
+}
+
+/** The fact the active question asks for, when the innermost dialog is an intake question. */
+function pendingOf(dc: DialogContext): { pending?: AskableInput } {
+  const active = dc.activeDialog;
+  const options = active?.id === ASK_DIALOG ? (active.state.options as AskOptions | undefined) : undefined;
+  return options?.kind === 'input' ? { pending: options.input } : {};
 }

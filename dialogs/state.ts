@@ -1,9 +1,11 @@
-import type { Situation } from '../knowledge/rules/inputs.js';
+import type { Role, Situation } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 
 /** What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail. */
 export interface Profile {
   lang: Lang;
+  /** The person chose the language ("english", "dansk"): it is no longer switched by what they write. */
+  chosen?: boolean;
 }
 
 /** A button the bot offered that opens a knowledge-base article when pressed (or typed again). */
@@ -21,6 +23,8 @@ export interface ChatData {
   situation?: Situation;
   /** Free questions in a row the bot could not answer; at two it offers a caseworker. */
   misses?: number;
+  /** Who the person is, once known (a path chosen, or their words): questions are answered for that audience. */
+  role?: Role;
 }
 
 export const newProfile = (): Profile => ({ lang: 'da' });

@@ -13,6 +13,7 @@ import { type RuleTexts, loadRuleTexts } from './rules/texts.js';
 import { type SearchData, buildSearchData } from './search/build-index.js';
 import { SearchEngine } from './search/search-engine.js';
 import { loadSynonyms } from './search/synonyms.js';
+import { Lexicon, type LexiconData, loadLexicon } from './understand/lexicon.js';
 
 /** The prebuilt bundle the service loads at start: everything checked, the search index built. */
 export interface KnowledgeBundle {
@@ -23,6 +24,7 @@ export interface KnowledgeBundle {
   law: { acts: Act[]; provisions: Provision[]; reforms: Reform[] };
   articles: Article[];
   ruleTexts: RuleTexts;
+  lexicon: LexiconData;
   search: SearchData;
 }
 
@@ -32,6 +34,8 @@ export interface KnowledgeBase {
   articles: Article[];
   search: SearchEngine;
   assessor: Assessor;
+  /** What people's own words say about their situation and what they ask (knowledge/understand/lexicon.yaml). */
+  lexicon: Lexicon;
   sourceHash: string;
 }
 
@@ -44,6 +48,7 @@ export function sourceHash(root: string = projectRoot()): string {
     ...filesBelow(paths.articles, ['.md']),
     paths.ruleTexts,
     paths.synonyms,
+    paths.lexicon,
     ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes('/build/')),
   ];
   const hash = createHash('sha256');
@@ -63,6 +68,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
   const articles = loadArticles(paths.articles, root, registry);
   const ruleTexts = loadRuleTexts(paths.ruleTexts, root);
   const synonyms = loadSynonyms(paths.synonyms, root);
+  const lexicon = loadLexicon(paths.lexicon, root);
   return {
     format: 1,
     sourceHash: sourceHash(root),
@@ -70,6 +76,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
     law: { acts: registry.acts, provisions: registry.provisions, reforms: registry.reforms },
     articles,
     ruleTexts,
+    lexicon,
     search: buildSearchData(articles, synonyms),
   };
 }
@@ -112,6 +119,7 @@ export function fromBundle(bundle: KnowledgeBundle): KnowledgeBase {
     articles: bundle.articles,
     search: new SearchEngine(bundle.search, bundle.articles),
     assessor: new Assessor(registry, bundle.ruleTexts),
+    lexicon: new Lexicon(bundle.lexicon),
     sourceHash: bundle.sourceHash,
   };
 }

@@ -32,11 +32,12 @@ interface AgeContext {
 const CONTEXT: Readonly<Record<Lang, AgeContext>> = {
   da: {
     unitAfter: /^\s*-?\s*(?:år|aar|ar)(?:ig|ige)?(?![\p{L}\p{N}])/u,
-    statementBefore: /(?:^|[^\p{L}])(?:er|bliver|blev|fylder|fyldte|alder|alderen)\s*[:=]?\s*$/u,
+    statementBefore:
+      /(?:^|[^\p{L}])(?:er|bliver|blev|fylder|fyldte|fyldt|alder|alderen|(?:søn|sønnen|datter|dreng|pige|mand|kvinde|bror|søster|barn|ung|unge|fyr)\s+på)\s*[:=]?\s*$/u,
     spanBefore:
       /(?:^|[^\p{L}])(?:i|for|om|efter|over|under|inden|siden|sidste|seneste|næste|mindst|højst|hver|alle)\s*$/u,
     agoAfter: /^\s*(?:år|aar|ar)?\s*siden(?![\p{L}])/u,
-    filler: new Set(['ca', 'cirka', 'circa', 'omkring', 'år', 'aar', 'ar', 'gammel', 'gamle', 'jeg', 'er']),
+    filler: new Set(['ca', 'cirka', 'circa', 'omkring', 'år', 'aar', 'ar', 'gammel', 'gamle', 'jeg', 'er', 'ok', 'okay', 'øh', 'øhm', 'hmm', 'jamen', 'tja', 'nu', 'lige', 'snart']),
   },
   en: {
     unitAfter: /^\s*-?\s*(?:years?|yrs?|y\/?o)(?![\p{L}\p{N}])/u,

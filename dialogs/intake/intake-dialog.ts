@@ -4,8 +4,10 @@ import { ASK_DIALOG, type AskOptions, type AskResult } from '../ask-dialog.js';
 import { type DialogDeps, checkDeps } from '../deps.js';
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../sdk.js';
 import { newChatData, newProfile } from '../state.js';
-import type { AskableInput, IntakeQuestions } from './questions.js';
+import type { AskableInput } from './questions.js';
 import { summary } from './summary.js';
+import { personalAnswer } from './personal.js';
+import type { Said } from '../understand.js';
 
 export const INTAKE_DIALOG = 'intake';
 /** What an intake ends with: its summary has been sent. */
@@ -16,7 +18,15 @@ export interface IntakeOptions {
   situation: Situation;
   skipped: InputName[];
   introduced: boolean;
+  /**
+   * Set when the intake began from the person's own words: the words each fact came from ("fordi du skrev ..."),
+   * and whether the personal answer has been given. Such an intake asks only what can still change the answer.
+   */
+  personal?: { said: Said; question: string; answered: boolean; right: boolean; asked?: boolean };
 }
+
+/** Facts that only add information (not a right, a possibility or a refusal): a personal intake does not ask them. */
+const INFO_ONLY: ReadonlySet<InputName> = new Set(['monthsWithMentor', 'mentorType', 'severalPersons']);
 
 export const startIntake = (role: Role): IntakeOptions => ({ situation: { role }, skipped: [], introduced: false });
 
@@ -32,7 +42,6 @@ export class IntakeDialog extends WaterfallDialog {
 
   constructor(
     deps: DialogDeps,
-    private readonly questions: IntakeQuestions,
     private readonly answerer: Answerer,
   ) {
     super(INTAKE_DIALOG);
@@ -45,20 +54,56 @@ export class IntakeDialog extends WaterfallDialog {
     const options = step.options as IntakeOptions;
     const { lang } = await this.deps.profile.get(step.context, newProfile());
     const role = options.situation.role;
+    if (options.personal && !options.personal.answered) {
+      // The person told us about themselves: answer for them first, then ask only what could still change that.
+      options.personal.answered = true;
+      const answer = personalAnswer(this.deps, options.situation, options.personal.said, lang);
+      // An answer that rests on nothing they wrote would be the general one: then the article says it better.
+      const plan = answer?.fromTheirWords ? null : this.answerer.plan(options.personal.question, lang, [], role);
+      if (plan?.kind === 'article') {
+        await step.context.sendActivities(plan.activities);
+      } else if (answer) {
+        await step.context.sendActivity(answer.activity);
+        options.personal.right = answer.outcomes.some((o) => o.kind === 'right');
+      }
+    }
     if (!options.introduced) {
       options.introduced = true;
       await step.context.sendActivity(this.deps.replies.message(lang, role === 'employer' ? 'ask.employerIntro' : 'ask.citizenIntro'));
     }
-    const next = openInputs(options.situation).find((i) => !options.skipped.includes(i) && i !== 'psychiatricDischarge');
+    const next = options.personal?.right ? undefined : this.nextInput(options);
     if (!next) {
-      const result = summary(this.deps, this.answerer, options.situation, lang);
+      // After a personal answer that found a right, the summary says only what to do next: the right was just said.
+      const result = summary(this.deps, this.answerer, options.situation, lang, { nextOnly: options.personal?.right === true });
       const chat = await this.deps.chat.get(step.context, newChatData());
       chat.offers = result.offers;
       await step.context.sendActivities(result.activities);
       this.deps.record?.({ type: 'path', path: role, stage: 'completed' });
       return step.endDialog(INTAKE_DONE);
     }
-    return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next as AskableInput, role } satisfies AskOptions);
+    if (options.personal && !options.personal.asked) {
+      options.personal.asked = true;
+      await step.context.sendActivity(this.deps.replies.message(lang, 'personal.more'));
+    }
+    return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next, role } satisfies AskOptions);
+  }
+
+  /**
+   * The next fact to ask: the rule module's order (openInputs), with the discharge question put right after the
+   * situation and benefit when a discharge could give this person a right (it is never asked otherwise). A personal
+   * intake leaves out facts that only add information.
+   */
+  private nextInput(options: IntakeOptions): AskableInput | undefined {
+    const s = options.situation;
+    const open = openInputs(s).filter((i) => !options.skipped.includes(i) && !(options.personal && INFO_ONLY.has(i)));
+    const discharge =
+      s.role === 'citizen' &&
+      s.psychiatricDischarge === undefined &&
+      !options.skipped.includes('psychiatricDischarge') &&
+      s.situation !== undefined &&
+      this.deps.kb.assessor.couldGiveRight(s, { psychiatricDischarge: true }, this.deps.today());
+    if (discharge && !open.includes('situation') && !open.includes('benefit')) return 'psychiatricDischarge';
+    return open[0];
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -66,20 +111,17 @@ export class IntakeDialog extends WaterfallDialog {
     const result = step.result as AskResult;
     const situation: Situation = { ...options.situation };
     const skipped = [...options.skipped];
-    if (result.kind === 'value') {
-      // Other facts named in the same answer fill in what is still unknown.
-      if (situation.role === 'citizen' && (situation.situation === undefined || situation.benefit === undefined)) {
-        for (const [name, value] of Object.entries(this.questions.extract(result.text))) {
-          const key = name as 'situation' | 'benefit';
-          if (situation[key] === undefined && key !== result.input) (situation as unknown as Record<string, unknown>)[key] = value;
-        }
-      }
-      (situation as unknown as Record<string, unknown>)[result.input] = result.value;
+    const set = (name: string, value: unknown) => ((situation as unknown as Record<string, unknown>)[name] = value);
+    if (result.kind === 'value' || result.kind === 'facts') {
+      // Other facts named in the same message fill in, or correct ("nej, jeg er sygemeldt, ikke ledig"), the others.
+      for (const [name, value] of Object.entries(result.facts ?? {})) set(name, value);
+      if (result.kind === 'value') set(result.input, result.value);
     } else if (result.kind === 'skipped') {
       skipped.push(result.input);
     }
     // Kept beside the dialog stack too, so a caseworker gets the answers if the person asks for one mid-intake.
     (await this.deps.chat.get(step.context, newChatData())).situation = situation;
-    return step.replaceDialog(INTAKE_DIALOG, { situation, skipped, introduced: true } satisfies IntakeOptions);
+    const personal = options.personal ? { ...options.personal, said: { ...options.personal.said, ...('said' in result ? result.said : {}) } } : undefined;
+    return step.replaceDialog(INTAKE_DIALOG, { situation, skipped, introduced: true, ...(personal ? { personal } : {}) } satisfies IntakeOptions);
   }
 }

@@ -5,8 +5,11 @@ import { sameLabel } from '../commands.js';
 import type { Replies } from '../replies.js';
 import type { TemplateKey } from '../template-keys.js';
 
-/** The inputs a dialog asks for. psychiatricDischarge is a health detail: the bot never asks it. */
-export type AskableInput = Exclude<InputName, 'psychiatricDischarge'>;
+/**
+ * The inputs a dialog asks for. psychiatricDischarge is a health detail: it is asked only where it could give a right,
+ * worded as a question about the right (not about health), with its reason and "ved ikke" always open.
+ */
+export type AskableInput = InputName;
 
 /**
  * How one answer was read: a value for the situation, or the template that says what was wrong. `answered` is true
@@ -17,7 +20,7 @@ export type Reading =
   | { ok: false; problem: TemplateKey; answered?: boolean };
 
 type ChoiceInput = 'situation' | 'benefit' | 'mentorType';
-type YesNoInput = 'admittedToEducation' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons';
+type YesNoInput = 'admittedToEducation' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons' | 'psychiatricDischarge';
 
 /** Words people use for each choice besides its button labels (both languages; matched after folding æøå). */
 const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
@@ -47,7 +50,7 @@ const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
 
 const VALUES: Record<ChoiceInput, readonly string[]> = { situation: SITUATIONS, benefit: BENEFITS, mentorType: MENTOR_TYPES };
 
-const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons'];
+const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons', 'psychiatricDischarge'];
 
 const isChoice = (input: AskableInput): input is ChoiceInput => input in VALUES;
 const isYesNo = (input: AskableInput): input is YesNoInput => (YES_NO as readonly string[]).includes(input);

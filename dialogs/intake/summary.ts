@@ -39,6 +39,7 @@ export function summary(
   answerer: Answerer,
   situation: Situation,
   lang: Lang,
+  options: { nextOnly?: boolean } = {},
 ): { activities: Partial<Activity>[]; offers: Offer[] } {
   const { replies } = deps;
   const role = situation.role;
@@ -47,7 +48,7 @@ export function summary(
   const activities: Partial<Activity>[] = [
     replies.message(lang, role === 'employer' ? 'summary.headEmployer' : 'summary.head', base),
   ];
-  const kinds: OutcomeKind[] = ['right', 'possible', 'not-eligible', 'info'];
+  const kinds: OutcomeKind[] = options.nextOnly ? [] : ['right', 'possible', 'not-eligible', 'info'];
   for (const kind of kinds) {
     const outcomes = assessment.outcomes.filter((o) => o.kind === kind);
     if (outcomes.length === 0) continue;
@@ -60,7 +61,8 @@ export function summary(
       channelData: { mentorbot: { outcomes: outcomes.map(outcomeData) } },
     });
   }
-  if (activities.length === 1) activities.push(replies.message(lang, 'summary.nothing', base));
+  if (options.nextOnly) activities.length = 0;
+  else if (activities.length === 1) activities.push(replies.message(lang, 'summary.nothing', base));
   const offers = READ_MORE[role].map((id) => answerer.offer(id, lang));
   const buttons = [
     ...offers.map((o) => o.label),

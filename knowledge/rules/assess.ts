@@ -68,6 +68,16 @@ export class Assessor {
     return { asOf: date, rulesVersion: RULES_VERSION, outcomes };
   }
 
+  /**
+   * Whether knowing `patch` on top of what is known would give the person a right they do not have now: what-if
+   * reasoning for deciding whether a question is worth asking.
+   */
+  couldGiveRight(s: Situation, patch: Partial<Situation>, date: IsoDate): boolean {
+    const rights = (x: Situation) => new Set(this.assess(x, date).outcomes.filter((o) => o.kind === 'right').map((o) => o.id));
+    const now = rights(s);
+    return [...rights({ ...s, ...patch })].some((id) => !now.has(id));
+  }
+
   private outcome(rule: Rule, because: InputName[], certainty: Certainty, s: Situation, date: IsoDate): Outcome {
     const lang = (l: 'da' | 'en') => {
       const authority = this.registry.authorityName(date, l);

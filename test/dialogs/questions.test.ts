@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { looksLikeQuestion } from '../../dialogs/ask-dialog.js';
+import { looksLikeQuestion } from '../../dialogs/understand.js';
 import { type AskableInput, IntakeQuestions } from '../../dialogs/intake/questions.js';
 import { Replies } from '../../dialogs/replies.js';
 import { Templates } from '../../dialogs/templates.js';

@@ -19,7 +19,7 @@ const SAMPLE = {
   answer: 'Højst 6 måneder ad gangen.',
   heading: 'Godt at vide',
   citations: [{ label: 'LAB § 167, stk. 1', url: 'https://www.retsinformation.dk/eli/lta/2019/548', unverified: false }],
-  outcomes: [{ text: 'Du kan søge.', because: 'Fordi du svarede, at du er ledig.', unsure: true, citations: [] }],
+  outcomes: [{ heading: 'Det kan du søge om', text: 'Du kan søge.', because: 'Fordi du svarede, at du er ledig.', unsure: true, citations: [] }],
   name: 'Mette Hansen',
   text: 'Hej, jeg ringer i morgen.',
   days: '30',

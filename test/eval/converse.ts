@@ -68,7 +68,7 @@ export async function converse(app: Express, person: Person): Promise<Conversati
       ),
     );
   let reached = false;
-  const state = { pressedRole: false };
+  const state: { pressedRole: boolean; lastAsked?: string } = { pressedRole: false };
   try {
     let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'person' }, { id: 'mentorbot' }] });
     let message: string | null = person.opening;
@@ -88,13 +88,18 @@ export async function converse(app: Express, person: Person): Promise<Conversati
   return { person: person.name, reached, lines };
 }
 
-function nextMessage(person: Person, replies: Reply[], followUps: string[], state: { pressedRole: boolean }): string | null {
+function nextMessage(person: Person, replies: Reply[], followUps: string[], state: { pressedRole: boolean; lastAsked?: string }): string | null {
   const asking = [...replies].reverse().find((r) => r.channelData?.mentorbot?.asking)?.channelData?.mentorbot?.asking;
+  const dontKnow = person.lang === 'en' ? "I don't know" : 'ved ikke';
   if (asking) {
+    // Asked the same again (the bot did not understand): a person gives up on that question.
+    const again = state.lastAsked === asking;
+    state.lastAsked = asking;
     const topic = TOPIC_OF_INPUT[asking];
     const answer = topic ? person.answers[topic] : undefined;
-    return answer ?? (person.lang === 'en' ? "I don't know" : 'ved ikke');
+    return again ? dontKnow : (answer ?? dontKnow);
   }
+  state.lastAsked = undefined;
   if (followUps.length > 0) return followUps.shift()!;
   const buttons = replies.at(-1)?.suggestedActions?.actions.map((a) => a.title) ?? [];
   const role = isEmployer(person)

@@ -1,0 +1,144 @@
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { InputName, Role, Situation } from '../knowledge/rules/inputs.js';
+import type { Lang } from '../knowledge/search/normalise.js';
+import type { QuestionKind } from '../knowledge/understand/lexicon.js';
+import { type Command, recogniseCommand } from './commands.js';
+import { parseAge, parseMonths } from './input/index.js';
+import type { AskableInput, IntakeQuestions } from './intake/questions.js';
+
+/** The facts a message can state, as the rule module names them. */
+export type Facts = Partial<Omit<Situation, 'role'>>;
+
+/** Which words said each fact, for "fordi du skrev ..." (as the person wrote them, lower case). */
+export type Said = Partial<Record<keyof Facts, string>>;
+
+/**
+ * One reading of a message, whatever the conversation is doing: the facts it states (with the words that said them),
+ * the role it speaks in, its language when that is clear, a command, what kind of question it asks, and the answer
+ * to the question the bot asked, if it is one. Every part of the bot acts on this one reading.
+ */
+export interface Reading {
+  text: string;
+  facts: Facts;
+  said: Said;
+  role: Role | null;
+  /** The message's language when its words clearly say so (a long enough message); else null. */
+  lang: Lang | null;
+  command: Command | null;
+  kinds: QuestionKind[];
+  /** It asks something (and is more than an answer to the bot's question). */
+  asks: boolean;
+  /** The person writes for somebody else (a son, a mother). */
+  aboutOther: boolean;
+  /** The answer to the question the bot asked (`pending`), when the message gives one. */
+  answer: { input: AskableInput; value: unknown } | null;
+}
+
+export interface ReadingContext {
+  lang: Lang;
+  /** The fact the bot asked for in its last message, if any. */
+  pending?: AskableInput;
+}
+
+const QUESTION_START = /^(hv\w*|kan|kunne|må|skal|er|har|får|bliver|gælder|findes|what|how|who|when|where|why|which|can|could|do|does|is|are|will|would|should|am)(?=[\s,.!?]|$)/iu;
+
+/** A question rather than a statement: a question mark, or a question word first, in a message of a few words. */
+export function looksLikeQuestion(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(/\s+/u).filter(Boolean);
+  if (words.length < 3) return false;
+  return /\?/u.test(t) || QUESTION_START.test(t);
+}
+
+/** English function words against Danish ones; null unless the message is long enough and clearly one language. */
+function languageOf(text: string): Lang | null {
+  const words = text.toLowerCase().replace(/['’]/g, '').match(/\p{L}+/gu) ?? [];
+  if (words.length < 3) return null;
+  let en = 0;
+  let da = 0;
+  for (const w of words) {
+    if (ENGLISH.has(w)) en++;
+    if (DANISH.has(w)) da++;
+  }
+  if (en >= 2 && en >= 2 * da + 1) return 'en';
+  if (da >= 2 && da >= 2 * en + 1) return 'da';
+  return null;
+}
+const ENGLISH = new Set([
+  'i', 'im', 'am', 'is', 'are', 'the', 'a', 'an', 'to', 'of', 'and', 'my', 'me', 'what', 'who', 'how', 'can', 'do',
+  'does', 'have', 'has', 'with', 'get', 'it', 'be', 'we', 'our', 'you', 'your', 'if', 'when', 'there', 'this', 'will',
+  'should', 'would', 'could', 'from', 'for', 'about', 'hello', 'hi', 'please', 'want', 'need', 'work', 'job', 'help',
+]);
+const DANISH = new Set([
+  'jeg', 'er', 'en', 'et', 'det', 'og', 'at', 'på', 'kan', 'til', 'med', 'har', 'hvad', 'hvem', 'hvor', 'hvordan',
+  'min', 'mig', 'mit', 'ikke', 'skal', 'der', 'som', 'af', 'om', 'når', 'får', 'få', 'vi', 'du', 'man', 'den', 'hvis',
+  'være', 'også', 'eller', 'hej', 'tak', 'jo', 'lige', 'gerne', 'hjælp', 'nej', 'ja',
+]);
+
+/** "har haft mentor i 4 måneder", "haft en mentor siden ..." : a duration said about the mentor so far. */
+const MENTOR_SO_FAR = /\bhaft\s+(?:en\s+|min\s+)?(?:mentor\w*\s+)?(?:i\s+)?(.{1,40})$|\b(?:had|have had)\s+(?:a\s+)?mentor\s+(?:for\s+)?(.{1,40})$/iu;
+
+/**
+ * Reads a message once, in context. Legal meaning (which words mean which situation or benefit) comes from the
+ * knowledge base's lexicon; numbers, ages, durations and yes/no come from the Danish input parsers; the answer to the
+ * pending question from the intake's own reading of it.
+ */
+export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text: string, ctx: ReadingContext): Reading {
+  const trimmed = text.trim();
+  const lexicon = kb.lexicon.read(trimmed);
+  const facts: Facts = {};
+  const said: Said = {};
+  let role: Role | null = null;
+  const lang = languageOf(trimmed);
+  const inLang = lang ?? ctx.lang;
+  for (const [fact, found] of Object.entries(lexicon.facts)) {
+    if (!found) continue;
+    if (fact === 'role') role = found.value as Role;
+    else if (fact === 'educationKind') continue;
+    else {
+      (facts as Record<string, unknown>)[fact] = found.value;
+      said[fact as keyof Facts] = found.said;
+    }
+  }
+  const age = parseAge(trimmed, inLang);
+  if (age.ok) {
+    facts.age = age.years;
+    said.age = String(age.years);
+  }
+  const soFar = MENTOR_SO_FAR.exec(trimmed);
+  if (soFar) {
+    const months = parseMonths(soFar[1] ?? soFar[2] ?? '', inLang);
+    if (months !== null && months >= 0 && months <= 240) {
+      facts.monthsWithMentor = Math.round(months);
+      said.monthsWithMentor = soFar[0].trim();
+    }
+  }
+  // An employer's facts make the role; a citizen's facts (a benefit, a discharge) make the other.
+  if (role === null && (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)) role = 'employer';
+  let answer: Reading['answer'] = null;
+  if (ctx.pending) {
+    const reading = questions.read(ctx.pending, trimmed.slice(0, 1000), inLang);
+    if (reading.ok) answer = { input: ctx.pending, value: reading.value };
+    else if (ctx.pending in facts) answer = { input: ctx.pending, value: (facts as Record<string, unknown>)[ctx.pending] };
+  }
+  const command = recogniseCommand(trimmed);
+  const asks = looksLikeQuestion(trimmed) && !(answer && trimmed.split(/\s+/).length <= 4);
+  return { text: trimmed, facts, said, role, lang, command, kinds: lexicon.kinds, asks, aboutOther: lexicon.aboutOther, answer };
+}
+
+/** The facts of a reading the intake can use for the given role: a citizen's for a citizen, an employer's for an employer. */
+export function factsFor(role: Role, facts: Facts): Facts {
+  const citizen: (keyof Facts)[] = ['situation', 'benefit', 'age', 'hasVocationalEducation', 'admittedToEducation', 'psychiatricDischarge', 'monthsWithMentor'];
+  const employer: (keyof Facts)[] = ['supportBeyondUsual', 'mentorType', 'severalPersons'];
+  const keep = role === 'citizen' ? citizen : employer;
+  const out: Facts = {};
+  for (const k of keep) if (facts[k] !== undefined) (out as Record<string, unknown>)[k] = facts[k];
+  return out;
+}
+
+/** The facts of a reading that a rule can use for the role (some fact the intake would otherwise ask). */
+export function hasRuleFacts(role: Role, facts: Facts): boolean {
+  return Object.keys(factsFor(role, facts)).length > 0;
+}
+
+export type { InputName };

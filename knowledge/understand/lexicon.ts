@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ContentError, ContentErrors } from '../content-error.js';
+import { type PhraseMatch, type Words, compilePhrase, findPhrase, splitWords } from './phrases.js';
+
+/** The facts the lexicon reads, named as in knowledge/rules/inputs.ts, plus the person's role and the education's kind. */
+export const LEXICON_FACTS = [
+  'situation', 'benefit', 'psychiatricDischarge', 'admittedToEducation', 'educationKind', 'hasVocationalEducation',
+  'supportBeyondUsual', 'mentorType', 'severalPersons', 'role',
+] as const;
+export type LexiconFact = (typeof LEXICON_FACTS)[number];
+
+export const QUESTION_KINDS = [
+  'eligibility', 'whoCanBeMentor', 'cost', 'coverage', 'estimate', 'duration', 'extension', 'apply', 'complain', 'deadline',
+  'hours', 'confidentiality', 'whatIs',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** knowledge/understand/lexicon.yaml as checked data (part of the knowledge bundle). */
+export interface LexiconData {
+  negations: string[];
+  linkers: string[];
+  conditions: string[];
+  /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
+  facts: Record<LexiconFact, [string, string[]][]>;
+  aboutOther: string[];
+  questionKinds: Record<QuestionKind, string[]>;
+}
+
+/** A fact read from a message, with the words that said it. */
+export interface Said<T> {
+  value: T;
+  said: string;
+}
+
+/** What the lexicon finds in a message. */
+export interface LexiconReading {
+  /** Facts stated (not negated away, not inside a condition): enum values as strings, yes/no facts as booleans. */
+  facts: Partial<Record<LexiconFact, Said<string | boolean>>>;
+  kinds: QuestionKind[];
+  /** The person writes for somebody else (a son, a mother): the facts are about them. */
+  aboutOther: boolean;
+}
+
+const asStrings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null);
+
+/** Reads and checks lexicon.yaml: every list where it belongs, every pattern compiles. Throws ContentErrors. */
+export function loadLexicon(path: string, root: string): LexiconData {
+  const file = relative(root, path);
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseYaml(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new ContentErrors([new ContentError(file, '(file)', `is not valid YAML: ${(e as Error).message}`)]);
+  }
+  const errors: ContentError[] = [];
+  const list = (v: unknown, field: string): string[] => {
+    const l = asStrings(v);
+    if (!l) {
+      errors.push(new ContentError(file, field, 'must be a list of words or patterns'));
+      return [];
+    }
+    for (const [i, p] of l.entries()) {
+      try {
+        compilePhrase(p);
+      } catch (e) {
+        errors.push(new ContentError(file, `${field}[${i}]`, (e as Error).message));
+      }
+    }
+    return l;
+  };
+  const facts = {} as LexiconData['facts'];
+  const rawFacts = (doc.facts ?? {}) as Record<string, unknown>;
+  for (const fact of LEXICON_FACTS) {
+    const values = rawFacts[fact];
+    if (typeof values !== 'object' || values === null) {
+      errors.push(new ContentError(file, `facts.${fact}`, 'is missing: list the values and their patterns'));
+      facts[fact] = [];
+      continue;
+    }
+    facts[fact] = Object.entries(values).map(([value, patterns]) => [String(value), list(patterns, `facts.${fact}.${value}`)]);
+  }
+  for (const name of Object.keys(rawFacts)) {
+    if (!(LEXICON_FACTS as readonly string[]).includes(name)) errors.push(new ContentError(file, `facts.${name}`, 'is not a fact the rules use'));
+  }
+  const kinds = {} as LexiconData['questionKinds'];
+  const rawKinds = (doc.questionKinds ?? {}) as Record<string, unknown>;
+  for (const kind of QUESTION_KINDS) kinds[kind] = list(rawKinds[kind], `questionKinds.${kind}`);
+  const data: LexiconData = {
+    negations: asStrings(doc.negations) ?? [],
+    linkers: asStrings(doc.linkers) ?? [],
+    conditions: list(doc.conditions, 'conditions'),
+    facts,
+    aboutOther: list(doc.aboutOther, 'aboutOther'),
+    questionKinds: kinds,
+  };
+  if (data.negations.length === 0) errors.push(new ContentError(file, 'negations', 'must list the words that negate a fact'));
+  if (errors.length) throw new ContentErrors(errors);
+  return data;
+}
+
+/**
+ * Reads facts and question kinds from a message with the lexicon's patterns. Deterministic and pure: the patterns
+ * are compiled once. A fact right after a negation ("ikke ledig", "aldrig indlagt") is dropped, or for a yes/no fact
+ * turned into no; a fact in a condition ("hvis jeg bliver sygemeldt") is dropped; of several values of one fact, the
+ * one listed first in the lexicon wins, except for yes/no facts, where the last one said wins (a correction).
+ */
+export class Lexicon {
+  private readonly negations: Set<string>;
+  private readonly linkers: Set<string>;
+  private readonly conditions: RegExp[];
+  private readonly facts: [LexiconFact, string, RegExp[]][];
+  private readonly aboutOther: RegExp[];
+  private readonly kinds: [QuestionKind, RegExp[]][];
+
+  constructor(data: LexiconData) {
+    const compile = (l: string[]) => l.map(compilePhrase);
+    this.negations = new Set(data.negations);
+    this.linkers = new Set(data.linkers);
+    this.conditions = compile(data.conditions);
+    this.facts = LEXICON_FACTS.flatMap((fact) => data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]));
+    this.aboutOther = compile(data.aboutOther);
+    this.kinds = QUESTION_KINDS.map((k) => [k, compile(data.questionKinds[k])]);
+  }
+
+  read(text: string): LexiconReading {
+    const words = splitWords(text);
+    const conditional = this.conditionalWords(words);
+    const found = new Map<LexiconFact, { value: string | boolean; said: string; at: number; rank: number }>();
+    this.facts.forEach(([fact, value, patterns], rank) => {
+      for (const m of patterns.flatMap((p) => findPhrase(words, p))) {
+        if (conditional.has(m.from)) continue;
+        const yesNo = value === 'true' || value === 'false';
+        let v: string | boolean = yesNo ? value === 'true' : value;
+        if (this.negated(words, m)) {
+          if (!yesNo) continue;
+          v = !v;
+        }
+        const old = found.get(fact);
+        // Yes/no: a later statement of the other value corrects an earlier one; of two saying the same, the longer.
+        const wins = !old || (yesNo ? (old.value !== v ? m.from >= old.at : m.said.length > old.said.length) : rank < old.rank);
+        if (wins) found.set(fact, { value: v, said: m.said, at: m.from, rank });
+      }
+    });
+    const facts: LexiconReading['facts'] = {};
+    for (const [fact, f] of found) facts[fact] = { value: f.value, said: f.said };
+    const kinds = this.kinds.filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0)).map(([k]) => k);
+    return { facts, kinds, aboutOther: this.aboutOther.some((p) => findPhrase(words, p).length > 0) };
+  }
+
+  /** The indexes of words that stand in a condition: from a condition word to the end of its sentence. */
+  private conditionalWords(words: Words): Set<number> {
+    const out = new Set<number>();
+    for (const m of this.conditions.flatMap((p) => findPhrase(words, p))) {
+      for (let i = m.from; i < words.raw.length && words.sentence[i] === words.sentence[m.from]; i++) out.add(i);
+    }
+    return out;
+  }
+
+  /** A negation up to three words before the match, in its sentence, with only linking words between. */
+  private negated(words: Words, m: PhraseMatch): boolean {
+    for (let i = m.from - 1, steps = 0; i >= 0 && steps < 3 && words.sentence[i] === words.sentence[m.from]; i--, steps++) {
+      const w = words.folded[i]!;
+      if (this.negations.has(w)) return true;
+      if (!this.linkers.has(w)) return false;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,136 @@
+import { fold } from '../search/normalise.js';
+
+/**
+ * Phrase patterns over the words of a message, as the lexicon (lexicon.yaml) writes them. A pattern is words
+ * separated by spaces, each matched whole after folding (æøå and their typed spellings alike, lower case):
+ * - `word*` matches a word that begins so ("sygemeld*": "sygemeldt", "sygemeldingen"), `*word` one that ends so
+ *   ("*firma": "rengøringsfirma");
+ * - `(a|b*)` matches either;
+ * - `(a b|c)` may hold several words in an alternative ("(forsørger mig selv|selvforsørgende)");
+ * - `*` alone is any one word, `#` any number;
+ * - `~` stands for up to two other words, `~3` for up to three (so "udskrevet ~ psyk*" also reads "udskrevet fra
+ *   den psykiatriske afdeling");
+ * - digits and letters are separate words ("24år" is "24 år").
+ * A pattern compiles to one regular expression over the message's folded words joined by single spaces, so a scan
+ * is linear in the message's length for each pattern.
+ */
+export interface PhraseMatch {
+  /** Index of the first and one past the last word of the match. */
+  from: number;
+  to: number;
+  /** The matched words as the person wrote them (for "fordi du skrev ..."). */
+  said: string;
+}
+
+/** A message split into words: as written (lower case) and folded, with their offsets in the message. */
+export interface Words {
+  raw: string[];
+  folded: string[];
+  /** The folded words joined by single spaces, with a space at each end. */
+  line: string;
+  /** Where each word starts in `line`. */
+  starts: number[];
+  /** The sentence each word is in (0, 1, ...): a negation or a condition reaches no further than its sentence. */
+  sentence: number[];
+}
+
+const WORD = /\d+|[\p{L}]+(?:['’][\p{L}]+)?/gu;
+/** Where one sentence ends: the words on each side of it belong to different sentences. */
+const SENTENCE_END = /[.!?;:\n]+/;
+
+export function splitWords(text: string): Words {
+  const raw: string[] = [];
+  const sentence: number[] = [];
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(SENTENCE_END)
+    .forEach((part, i) => {
+      for (const w of part.match(WORD) ?? []) {
+        raw.push(w.replace(/['’]/g, ''));
+        sentence.push(i);
+      }
+    });
+  const folded = raw.map((w) => fold(w));
+  const starts: number[] = [];
+  let line = ' ';
+  for (const w of folded) {
+    starts.push(line.length);
+    line += `${w} `;
+  }
+  return { raw, folded, line, starts, sentence };
+}
+
+/** Splits a pattern into tokens: words, gaps, and parenthesised groups (which may hold spaces). */
+function tokens(pattern: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of pattern.trim()) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth < 0) throw new Error(`Unbalanced ")" in the phrase pattern "${pattern}"`);
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) throw new Error(`Unbalanced "(" in the phrase pattern "${pattern}"`);
+  if (current) out.push(current);
+  return out;
+}
+
+function wordSource(word: string, pattern: string): string {
+  if (word === '*') return '[^ ]+';
+  if (word === '#') return '\\d+';
+  const prefix = word.endsWith('*');
+  const suffix = word.startsWith('*');
+  const folded = fold(word.replace(/^\*|\*$/g, '').toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+  if (folded === '') throw new Error(`Cannot read the word "${word}" in the phrase pattern "${pattern}"`);
+  return `${suffix ? '[^ ]*' : ''}${folded}${prefix ? '[^ ]*' : ''}`;
+}
+
+/** A sequence of words, each with the space after it. Digits and letters written together are two words. */
+function sequenceSource(text: string, pattern: string): string {
+  return text
+    .trim()
+    .replace(/(\d)(\p{L})/gu, '$1 $2')
+    .replace(/(\p{L})(\d)/gu, '$1 $2')
+    .split(/\s+/)
+    .map((w) => `${wordSource(w, pattern)} `)
+    .join('');
+}
+
+function tokenSource(token: string, pattern: string): string {
+  const gap = /^~(\d)?$/.exec(token);
+  if (gap) return `(?:[^ ]+ ){0,${gap[1] ?? 2}}`;
+  if (token.startsWith('(') && token.endsWith(')')) {
+    return `(?:${token.slice(1, -1).split('|').map((alt) => sequenceSource(alt, pattern)).join('|')})`;
+  }
+  return sequenceSource(token, pattern);
+}
+
+/** Compiles a lexicon pattern; throws, naming the pattern, when it cannot be read. */
+export function compilePhrase(pattern: string): RegExp {
+  const list = tokens(pattern);
+  if (list.length === 0 || list[0]!.startsWith('~') || list.at(-1)!.startsWith('~')) {
+    throw new Error(`Cannot read the phrase pattern "${pattern}": it must begin and end with a word`);
+  }
+  // Each token consumes its words and the space after each, so tokens simply follow each other.
+  return new RegExp(`(?<= )${list.map((t) => tokenSource(t, pattern)).join('')}`, 'gu');
+}
+
+/** Every match of a compiled phrase in the words, leftmost first, not overlapping. */
+export function findPhrase(words: Words, phrase: RegExp): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  phrase.lastIndex = 0;
+  for (const m of words.line.matchAll(phrase)) {
+    const from = words.starts.indexOf(m.index);
+    if (from < 0) continue;
+    const end = m.index + m[0].length;
+    let to = from;
+    while (to < words.starts.length && words.starts[to]! < end) to++;
+    out.push({ from, to, said: words.raw.slice(from, to).join(' ') });
+  }
+  return out;
+}
