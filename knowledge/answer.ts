@@ -8,8 +8,12 @@ import type { QuestionKind } from './understand/lexicon.js';
  * figures measure what people get.
  */
 export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOutcome {
-  const { kinds: _kinds, voice: _voice, ...search } = opts;
-  return kb.search.search(text, search);
+  // The conversation passes its reading; the evaluation and the API let the lexicon read the question here.
+  const read = opts.kinds === undefined ? kb.lexicon.read(text) : null;
+  const kinds = opts.kinds ?? read?.kinds ?? [];
+  const role = read?.facts.role?.value;
+  const voice = opts.voice !== undefined ? opts.voice : role === 'citizen' || role === 'employer' ? role : firstPerson(text);
+  return kb.search.search(text, { ...opts, kinds, voice });
 }
 
 export interface AskOptions {
@@ -21,4 +25,9 @@ export interface AskOptions {
   kinds?: QuestionKind[];
   /** Who the words sound like: an employer ("vores medarbejder") or a citizen ("min sagsbehandler"). */
   voice?: 'citizen' | 'employer' | null;
+}
+
+/** A question in the first person singular ("hvordan søger jeg", "my caseworker") sounds like a citizen's. */
+function firstPerson(text: string): 'citizen' | null {
+  return /(?<![\p{L}])(?:jeg|mig|min|mit|mine|i|me|my|im)(?![\p{L}])/iu.test(text) ? 'citizen' : null;
 }

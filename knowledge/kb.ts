@@ -12,8 +12,8 @@ import { Assessor, checkRuleCitations } from './rules/assess.js';
 import { type RuleTexts, loadRuleTexts } from './rules/texts.js';
 import { type SearchData, buildSearchData } from './search/build-index.js';
 import { SearchEngine } from './search/search-engine.js';
-import { loadSynonyms } from './search/synonyms.js';
-import { Lexicon, type LexiconData, loadLexicon } from './understand/lexicon.js';
+import { loadKinds, loadSynonyms } from './search/synonyms.js';
+import { Lexicon, type LexiconData, QUESTION_KINDS, loadLexicon } from './understand/lexicon.js';
 
 /** The prebuilt bundle the service loads at start: everything checked, the search index built. */
 export interface KnowledgeBundle {
@@ -49,6 +49,7 @@ export function sourceHash(root: string = projectRoot()): string {
     paths.ruleTexts,
     paths.synonyms,
     paths.lexicon,
+    paths.kinds,
     ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes('/build/')),
   ];
   const hash = createHash('sha256');
@@ -69,6 +70,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
   const ruleTexts = loadRuleTexts(paths.ruleTexts, root);
   const synonyms = loadSynonyms(paths.synonyms, root);
   const lexicon = loadLexicon(paths.lexicon, root);
+  const kinds = loadKinds(paths.kinds, root, new Set(articles.map((a) => a.id)), QUESTION_KINDS);
   return {
     format: 1,
     sourceHash: sourceHash(root),
@@ -77,7 +79,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
     articles,
     ruleTexts,
     lexicon,
-    search: buildSearchData(articles, synonyms),
+    search: buildSearchData(articles, synonyms, kinds),
   };
 }
 

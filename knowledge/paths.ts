@@ -24,6 +24,7 @@ export function knowledgePaths(root: string = projectRoot()) {
     ruleTexts: join(root, 'knowledge', 'rules', 'texts.yaml'),
     synonyms: join(root, 'knowledge', 'search', 'synonyms.yaml'),
     lexicon: join(root, 'knowledge', 'understand', 'lexicon.yaml'),
+    kinds: join(root, 'knowledge', 'search', 'kinds.yaml'),
     generated: join(root, 'knowledge', 'generated'),
     bundle: join(root, 'knowledge', 'generated', 'kb.json'),
     searchIndex: join(root, 'knowledge', 'generated', 'search-index.json'),

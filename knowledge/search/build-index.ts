@@ -20,6 +20,8 @@ export interface SearchData {
   terms: Record<Lang, [string, number][]>;
   /** Per language and article (in `refs` order): the terms of its title and of each question phrasing. */
   phrasings: Record<Lang, string[][][]>;
+  /** Per article id: the kinds of question it answers (knowledge/search/kinds.yaml). */
+  kinds: Record<string, string[]>;
 }
 
 /** Turns groups of words into a map from each word's stem to the stems of the other words, per language. */
@@ -51,7 +53,7 @@ function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): 
  * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
  * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
  */
-export function buildSearchData(articles: Article[], synonyms: SynonymFile): SearchData {
+export function buildSearchData(articles: Article[], synonyms: SynonymFile, kinds: Record<string, string[]> = {}): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
     for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name))) vocabulary.add(w);
@@ -95,6 +97,7 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile): Sea
     terms: { da: termList('da'), en: termList('en') },
     phrasings: { da: phrasingsOf('da'), en: phrasingsOf('en') },
     synonyms: synonymMap(synonyms.groups),
+    kinds,
     domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],
   };
 }

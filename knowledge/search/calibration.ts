@@ -25,6 +25,11 @@ export const CALIBRATION = {
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,
+  /** How much an article that answers the kind of question asked gains, and one that answers only other kinds loses. */
+  KIND_BONUS: 0.5,
+  KIND_PENALTY: 0.4,
+  /** How much an article for the other audience loses when the question sounds like a citizen's or an employer's. */
+  VOICE_PENALTY: 0.5,
   /**
    * How much a matched expanded term counts against an exact one, in the score and in coverage. Longer words begin at
    * PREFIX_MIN_LENGTH letters; typos are looked for only in words of FUZZY_MIN_LENGTH letters the index does not have.

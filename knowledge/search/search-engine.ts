@@ -8,6 +8,7 @@ import { lunr } from './lunr.js';
 import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
 import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
+import type { QuestionKind } from '../understand/lexicon.js';
 
 /** How the search judges its own best answer. */
 export type SearchStatus = 'answer' | 'ambiguous' | 'none';
@@ -29,6 +30,18 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /** For "none": an article about a topic we do not cover that says where to ask instead, when the question was about one. */
   redirect: Article | null;
+}
+
+export interface SearchOptions {
+  date: string;
+  lang?: Lang;
+  /** The path the person is on: only that audience's articles (and those for both) are answers. */
+  audience?: 'citizen' | 'employer';
+  /** The kinds of question the words ask (knowledge/understand), favouring articles of that kind. */
+  kinds?: QuestionKind[];
+  /** Who the words sound like: the other audience's articles are disfavoured, not left out. */
+  voice?: 'citizen' | 'employer' | null;
+  limit?: number;
 }
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
@@ -80,6 +93,7 @@ export class SearchEngine {
   private readonly domain: string[];
   private readonly articles: Map<string, Article>;
   private readonly docCount: number;
+  private readonly kindsOf: Record<string, string[]>;
 
   constructor(data: SearchData, articles: Article[]) {
     this.index = loadIndex(data.index);
@@ -94,6 +108,7 @@ export class SearchEngine {
     this.splitter = new CompoundSplitter(data.vocabulary);
     this.synonyms = data.synonyms;
     this.domain = data.domain;
+    this.kindsOf = data.kinds ?? {};
     this.articles = new Map(articles.map((a) => [a.id, a]));
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
     this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
@@ -230,7 +245,7 @@ export class SearchEngine {
    * written only for the other audience. `lang` is the reader's language, used when the question's own words do not
    * tell whether it is Danish or English.
    */
-  search(text: string, opts: { date: string; lang?: Lang; audience?: 'citizen' | 'employer'; limit?: number }): SearchOutcome {
+  search(text: string, opts: SearchOptions): SearchOutcome {
     const question = text.slice(0, 2000);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
@@ -239,7 +254,7 @@ export class SearchEngine {
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
-  private rank(tokens: QueryToken[], lang: Lang, opts: { date: string; audience?: 'citizen' | 'employer' }): RankedHit[] {
+  private rank(tokens: QueryToken[], lang: Lang, opts: SearchOptions): RankedHit[] {
     const results = this.index.query((q) => {
       for (const t of tokens) {
         for (const e of t.expansions) {
@@ -262,9 +277,27 @@ export class SearchEngine {
       if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
       const phrase = this.phraseMatch(tokens, total, owner, lang, n);
-      hits.push({ article, score: r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase), ...fit });
+      const score = r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase) * this.signals(article, opts);
+      hits.push({ article, score, ...fit });
     }
     return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * What the question says besides its words: its kind ("hvad koster", "hvem kan være") favours the articles that
+   * answer that kind and disfavours those that answer only other kinds; who it sounds like (an employer's "vores
+   * medarbejder", a citizen's "min sagsbehandler") disfavours the other audience's articles.
+   */
+  private signals(article: Article, opts: SearchOptions): number {
+    let factor = 1;
+    const asked = opts.kinds ?? [];
+    const answers = this.kindsOf[article.id] ?? [];
+    if (asked.length > 0 && answers.length > 0) {
+      const shared = answers.filter((k) => asked.includes(k as QuestionKind)).length;
+      factor *= shared > 0 ? 1 + CALIBRATION.KIND_BONUS * shared : 1 - CALIBRATION.KIND_PENALTY;
+    }
+    if (opts.voice && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.voice) factor *= 1 - CALIBRATION.VOICE_PENALTY;
+    return factor;
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */

@@ -33,3 +33,32 @@ export function loadSynonyms(path: string, root: string): SynonymFile {
   if (errors.length) throw new ContentErrors(errors);
   return { domain: domain.map((w) => w.trim()), groups };
 }
+
+/**
+ * Reads knowledge/search/kinds.yaml (kind -> article ids) into article id -> kinds, checking each kind against the
+ * lexicon's kinds and each id against the articles. Throws ContentErrors naming the file and the entry.
+ */
+export function loadKinds(path: string, root: string, articleIds: ReadonlySet<string>, known: readonly string[]): Record<string, string[]> {
+  const file = relative(root, path);
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseYaml(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new ContentErrors([new ContentError(file, '(file)', `is not valid YAML: ${(e as Error).message}`)]);
+  }
+  const errors: ContentError[] = [];
+  const byArticle: Record<string, string[]> = {};
+  for (const [kind, ids] of Object.entries(doc ?? {})) {
+    if (!known.includes(kind)) errors.push(new ContentError(file, kind, `is not a question kind of the lexicon (${known.join(', ')})`));
+    if (!Array.isArray(ids)) {
+      errors.push(new ContentError(file, kind, 'must be a list of article ids'));
+      continue;
+    }
+    ids.forEach((id, i) => {
+      if (typeof id !== 'string' || !articleIds.has(id)) errors.push(new ContentError(file, `${kind}[${i}]`, `"${String(id)}" is not an article`));
+      else (byArticle[id] ??= []).push(kind);
+    });
+  }
+  if (errors.length) throw new ContentErrors(errors);
+  return byArticle;
+}

@@ -6,7 +6,7 @@ import { fold } from '../search/normalise.js';
  * - `word*` matches a word that begins so ("sygemeld*": "sygemeldt", "sygemeldingen"), `*word` one that ends so
  *   ("*firma": "rengøringsfirma");
  * - `(a|b*)` matches either;
- * - `(a b|c)` may hold several words in an alternative ("(forsørger mig selv|selvforsørgende)");
+ * - `(a b|c)` may hold several words in an alternative ("(forsørger mig selv|selvforsørgende)"); `(a|b)?` may be left out;
  * - `*` alone is any one word, `#` any number;
  * - `~` stands for up to two other words, `~3` for up to three (so "udskrevet ~ psyk*" also reads "udskrevet fra
  *   den psykiatriske afdeling");
@@ -66,17 +66,32 @@ function tokens(pattern: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let current = '';
-  for (const ch of pattern.trim()) {
-    if (ch === '(') depth++;
+  const chars = [...pattern.trim()];
+  const end = () => {
+    if (current) out.push(current);
+    current = '';
+  };
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '(') {
+      if (depth === 0) end();
+      depth++;
+    }
     if (ch === ')') depth--;
     if (depth < 0) throw new Error(`Unbalanced ")" in the phrase pattern "${pattern}"`);
     if (/\s/.test(ch) && depth === 0) {
-      if (current) out.push(current);
-      current = '';
-    } else current += ch;
+      end();
+      continue;
+    }
+    current += ch;
+    // A group ends its token, with the "?" that may follow it: "(nye )?(ansatte|elever)" is two tokens.
+    if (ch === ')' && depth === 0) {
+      if (chars[i + 1] === '?') current += chars[++i];
+      end();
+    }
   }
   if (depth !== 0) throw new Error(`Unbalanced "(" in the phrase pattern "${pattern}"`);
-  if (current) out.push(current);
+  end();
   return out;
 }
 
@@ -104,9 +119,8 @@ function sequenceSource(text: string, pattern: string): string {
 function tokenSource(token: string, pattern: string): string {
   const gap = /^~(\d)?$/.exec(token);
   if (gap) return `(?:[^ ]+ ){0,${gap[1] ?? 2}}`;
-  if (token.startsWith('(') && token.endsWith(')')) {
-    return `(?:${token.slice(1, -1).split('|').map((alt) => sequenceSource(alt, pattern)).join('|')})`;
-  }
+  const group = /^\((.*)\)(\?)?$/.exec(token);
+  if (group) return `(?:${group[1]!.split('|').map((alt) => sequenceSource(alt, pattern)).join('|')})${group[2] ?? ''}`;
   return sequenceSource(token, pattern);
 }
 

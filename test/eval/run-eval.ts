@@ -2,7 +2,8 @@
  * npm run eval: how the bot meets what people write, per set in test/cases/ (eval-*.yaml, dev/, heldout/).
  * Questions: direct-and-right, right first, top 3, confidently wrong and out-of-scope declined. People: simulated
  * people who chat in their own words (test/eval/converse.ts) and reach the right, cited conclusion.
- *   npm run eval                        every set
+ *   npm run eval                        every development set (eval-*.yaml, dev/)
+ *   npm run eval -- --heldout           the held-out sets too (measure them rarely: before and after a piece of work)
  *   npm run eval -- dev                 the sets whose name contains "dev"
  *   npm run eval -- --misses            also list what a development set got wrong (never a held-out set)
  *   npm run eval -- --questions | --people
@@ -34,7 +35,9 @@ if (explainAt >= 0) {
 
 const pct = (n: number, d: number) => (d === 0 ? '   n/a ' : `${((100 * n) / d).toFixed(1).padStart(5)} %`);
 const filters = args.filter((a) => !a.startsWith('--'));
-const chosen = (name: string) => filters.length === 0 || filters.some((f) => name.includes(f.replace(/\.yaml$/, '')));
+const heldOut = args.includes('--heldout');
+const chosen = (name: string) =>
+  (name !== 'heldout' || heldOut) && (filters.length === 0 || filters.some((f) => name.includes(f.replace(/\.yaml$/, ''))));
 const showMisses = args.includes('--misses');
 const onlyPeople = args.includes('--people');
 const onlyQuestions = args.includes('--questions');

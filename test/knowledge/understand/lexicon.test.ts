@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parse as parseYaml } from 'yaml';
+import { projectRoot } from '../../../knowledge/paths.js';
+import { compilePhrase, findPhrase, splitWords } from '../../../knowledge/understand/phrases.js';
+import { knowledgeBase } from '../../helpers.js';
+
+interface Row {
+  text: string;
+  facts: Record<string, string | boolean>;
+  kinds?: string[];
+}
+
+describe('the lexicon: what people\'s own words say', () => {
+  const kb = knowledgeBase();
+  const rows = (parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', 'understanding', 'facts.yaml'), 'utf8')) as { rows: Row[] }).rows;
+  for (const row of rows) {
+    it(`reads "${row.text.slice(0, 60)}" as ${JSON.stringify(row.facts)}`, () => {
+      const reading = kb.lexicon.read(row.text);
+      const facts = Object.fromEntries(Object.entries(reading.facts).map(([k, v]) => [k, v!.value]));
+      delete facts.educationKind;
+      expect(facts).to.deep.equal(row.facts);
+      for (const kind of row.kinds ?? []) expect(reading.kinds, kind).to.include(kind);
+    });
+  }
+
+  it('says which words gave a fact, as the person wrote them', () => {
+    const reading = kb.lexicon.read('Jeg bliver udskrevet fra den psykiatriske afdeling snart');
+    expect(reading.facts.psychiatricDischarge).to.deep.equal({ value: true, said: 'udskrevet fra den psykiatriske afdeling' });
+  });
+
+  it('marks a message written for somebody else', () => {
+    expect(kb.lexicon.read('min søn er indlagt på psykiatrisk afdeling').aboutOther).to.equal(true);
+    expect(kb.lexicon.read('jeg er indlagt på psykiatrisk afdeling').aboutOther).to.equal(false);
+  });
+});
+
+describe('phrase patterns', () => {
+  const find = (pattern: string, text: string) => findPhrase(splitWords(text), compilePhrase(pattern)).map((m) => m.said);
+
+  it('match whole words after folding æøå and their typed spellings', () => {
+    expect(find('kontanthjælp', 'jeg får kontanthjaelp')).to.deep.equal(['kontanthjaelp']);
+    expect(find('kontanthjælp', 'jeg får kontanthjælpen')).to.deep.equal([]);
+    expect(find('kontanthjælp*', 'jeg får kontanthjælpen')).to.deep.equal(['kontanthjælpen']);
+  });
+
+  it('take "~" as up to two words, "~3" as up to three, and groups with several words', () => {
+    expect(find('udskrevet ~ psyk*', 'udskrevet fra den psykiatriske')).to.deep.equal(['udskrevet fra den psykiatriske']);
+    expect(find('udskrevet ~ psyk*', 'udskrevet fra den lukkede psykiatriske')).to.deep.equal([]);
+    expect(find('udskrevet ~3 psyk*', 'udskrevet fra den lukkede psykiatriske')).to.have.length(1);
+    expect(find('(forsørger mig selv|selvforsørgende)', 'jeg forsørger mig selv')).to.deep.equal(['forsørger mig selv']);
+  });
+
+  it('take "*word" as a word that ends so, "*" as any word and "#" as a number', () => {
+    expect(find('*firma', 'vi er et rengøringsfirma')).to.deep.equal(['rengøringsfirma']);
+    expect(find('* fra lageret', 'Bente fra lageret')).to.deep.equal(['bente fra lageret']);
+    expect(find('# kr', 'han tjener 245 kr i timen')).to.deep.equal(['245 kr']);
+  });
+
+  it('refuse a pattern that cannot be read, naming it', () => {
+    expect(() => compilePhrase('~ psyk')).to.throw(/must begin and end with a word/);
+    expect(() => compilePhrase('(a|b')).to.throw(/Unbalanced/);
+  });
+});
