@@ -22,6 +22,15 @@ describe('CPR masking', () => {
     ['a number followed by a phone number', '010190-1234 12345678', `${M} 12345678`],
     ['a number at the end of a line', 'CPR:\n0101901234\n', `CPR:\n${M}\n`],
     ['a number next to an emoji', '😀0101901234😀', `😀${M}😀`],
+    // These two were left alone before as "separators that are not part of a CPR number". People do write a CPR
+    // number with dots between the date parts and with a dash between all pairs, so they are masked now.
+    ['dots between the date parts and before the serial', '0101.90.1234', M],
+    ['hyphens between all pairs', '01-01-90-12-34', M],
+    // A date with a two-digit year and a time in pairs cannot be told apart from 01.01.90 12.34, so it goes too.
+    ['a date with a two-digit year and a time, as it reads exactly like a CPR number', '01.01.26 10.30', M],
+    ['a date part and serial split by other dashes, spaces and invisible characters', '01\u2212 01\u00AD90\u2009\u2014\u20091234', M],
+    ['digits of another script, with only the number replaced', 'رقم ٠١٠١٩٠-١٢٣٤ شكرا', `رقم ${M} شكرا`],
+    ['a number whose digits are split by a zero-width space, with the space at its edge kept', '\u200B0101901234\u200B', `\u200B${M}\u200B`],
   ];
   for (const [what, input, expected] of masked) {
     it(`masks ${what}`, () => {
@@ -48,8 +57,9 @@ describe('CPR masking', () => {
     ['a spaced number followed by a space and more digits', '010190 1234 5678'],
     ['a day that is not a date', '321290-1234 og 001290-1234'],
     ['a month that is not a date', '011390-1234 og 010090-1234'],
-    ['separators that are not part of a CPR number', '0101.90.1234 og 01-01-90-12-34'],
     ['nine digits', '010190-123'],
+    ['ten digits that end a GUID\'s last group', '6b29fc40-ca47-1067-b31d-0101901234ab'],
+    ['ten digits inside a long hexadecimal id', '19:a8a2e1fd0101901234c8b0e1'],
   ];
   for (const [what, input] of kept) {
     it(`leaves ${what} unchanged`, () => {
@@ -77,5 +87,34 @@ describe('CPR masking', () => {
     const result = maskCpr(many);
     expect(result.count).to.equal(8_334);
     expect(result.text).to.equal(`${M} `.repeat(8_334));
+
+    const invisible = '0\u200B'.repeat(50_000);
+    expect(maskCpr(invisible).count).to.equal(0);
+
+    const fullwidth = '０１０１９０－１２３４\u3000'.repeat(9_091);
+    expect(maskCpr(fullwidth).count).to.equal(9_091);
+
+    const separators = '31 - 12 - 9'.repeat(9_091);
+    expect(maskCpr(separators).count).to.equal(0);
+
+    const hex = 'a0101901234'.repeat(9_091);
+    expect(maskCpr(hex).count).to.equal(0);
+  });
+
+  it('takes at most 50 times as long on 100,000 characters of near misses as on a plain run of digits, so it never backtracks', () => {
+    const time = (text: string) => {
+      const start = process.hrtime.bigint();
+      maskCpr(text);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const plain = time('0'.repeat(100_000));
+    const hard = Math.max(time('01.01.90-12 '.repeat(8_334)), time('٠١ '.repeat(33_334)), time('a0101901234'.repeat(9_091)));
+    expect(hard).to.be.below(Math.max(50 * plain, 500));
+  });
+
+  it('leaves a long text with fewer than ten digits as it is, in any script', () => {
+    const text = `${'Jeg har et spørgsmål om mentorstøtte. '.repeat(2_000)} 010190-123`;
+    expect(maskCpr(text)).to.deep.equal({ text, count: 0 });
+    expect(maskCpr('٠١٠١٩٠-١٢٣')).to.deep.equal({ text: '٠١٠١٩٠-١٢٣', count: 0 });
   });
 });
