@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from './kb.js';
 import type { Lang } from './search/normalise.js';
 import type { SearchOutcome } from './search/search-engine.js';
-import type { QuestionKind } from './understand/lexicon.js';
 
 /**
  * How the bot meets a free-text question: the one function the conversation and the evaluation both call, so the
@@ -9,11 +8,13 @@ import type { QuestionKind } from './understand/lexicon.js';
  */
 export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOutcome {
   // The conversation passes its reading; the evaluation and the API let the lexicon read the question here.
-  const read = opts.kinds === undefined ? kb.lexicon.read(text) : null;
-  const kinds = opts.kinds ?? read?.kinds ?? [];
-  const role = read?.facts.role?.value;
+  const read = kb.lexicon.read(text);
+  // The facts a question states ("situation.fleksjob") point to the articles about that situation.
+  const stated = Object.entries(read.facts).filter(([f]) => f !== 'role').map(([f, v]) => `${f}.${String(v!.value)}`);
+  const kinds = opts.kinds ?? read.kinds;
+  const role = read.facts.role?.value;
   const voice = opts.voice !== undefined ? opts.voice : role === 'citizen' || role === 'employer' ? role : firstPerson(text);
-  return kb.search.search(text, { ...opts, kinds, voice });
+  return kb.search.search(text, { ...opts, kinds, stated, voice });
 }
 
 export interface AskOptions {
@@ -21,8 +22,8 @@ export interface AskOptions {
   lang?: Lang;
   /** The path the person is on: only that audience's articles (and those for both) are answers. */
   audience?: 'citizen' | 'employer';
-  /** What kinds of question the words ask (the lexicon's question kinds). */
-  kinds?: QuestionKind[];
+  /** What kinds of question the words ask (the lexicon's question kinds, and "fact.value" for facts stated). */
+  kinds?: string[];
   /** Who the words sound like: an employer ("vores medarbejder") or a citizen ("min sagsbehandler"). */
   voice?: 'citizen' | 'employer' | null;
 }

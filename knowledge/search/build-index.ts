@@ -4,7 +4,7 @@ import { FIELD_BOOST, FIELD_NAMES, fieldId } from './fields.js';
 import { type Lang, foldedWords, terms } from './normalise.js';
 import { lunr } from './lunr.js';
 import { type LunrIndexJson, compactIndex } from './lunr-index.js';
-import type { SynonymFile } from './synonyms.js';
+import type { KindData, SynonymFile } from './synonyms.js';
 
 /** The serialisable search part of the knowledge bundle. */
 export interface SearchData {
@@ -20,8 +20,8 @@ export interface SearchData {
   terms: Record<Lang, [string, number][]>;
   /** Per language and article (in `refs` order): the terms of its title and of each question phrasing. */
   phrasings: Record<Lang, string[][][]>;
-  /** Per article id: the kinds of question it answers (knowledge/search/kinds.yaml). */
-  kinds: Record<string, string[]>;
+  /** Per article id: the kinds of question it answers; per kind: stems to add to a question of that kind, per language. */
+  kinds: { byArticle: Record<string, string[]>; terms: Record<string, Record<Lang, string[]>> };
 }
 
 /** Turns groups of words into a map from each word's stem to the stems of the other words, per language. */
@@ -53,7 +53,7 @@ function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): 
  * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
  * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
  */
-export function buildSearchData(articles: Article[], synonyms: SynonymFile, kinds: Record<string, string[]> = {}): SearchData {
+export function buildSearchData(articles: Article[], synonyms: SynonymFile, kinds: KindData = { byArticle: {}, words: {} }): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
     for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name))) vocabulary.add(w);
@@ -97,7 +97,12 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile, kind
     terms: { da: termList('da'), en: termList('en') },
     phrasings: { da: phrasingsOf('da'), en: phrasingsOf('en') },
     synonyms: synonymMap(synonyms.groups),
-    kinds,
+    kinds: {
+      byArticle: kinds.byArticle,
+      terms: Object.fromEntries(
+        Object.entries(kinds.words).map(([kind, words]) => [kind, { da: words.flatMap((w) => terms(w, 'da')), en: words.flatMap((w) => terms(w, 'en')) }]),
+      ),
+    },
     domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],
   };
 }

@@ -8,7 +8,6 @@ import { lunr } from './lunr.js';
 import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
 import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
-import type { QuestionKind } from '../understand/lexicon.js';
 
 /** How the search judges its own best answer. */
 export type SearchStatus = 'answer' | 'ambiguous' | 'none';
@@ -37,8 +36,10 @@ export interface SearchOptions {
   lang?: Lang;
   /** The path the person is on: only that audience's articles (and those for both) are answers. */
   audience?: 'citizen' | 'employer';
-  /** The kinds of question the words ask (knowledge/understand), favouring articles of that kind. */
-  kinds?: QuestionKind[];
+  /** The kinds of question the words ask (knowledge/understand). */
+  kinds?: string[];
+  /** The facts the words state ("situation.fleksjob"): in a question whether one can get a mentor, they favour the article about that situation. */
+  stated?: string[];
   /** Who the words sound like: the other audience's articles are disfavoured, not left out. */
   voice?: 'citizen' | 'employer' | null;
   limit?: number;
@@ -94,6 +95,7 @@ export class SearchEngine {
   private readonly articles: Map<string, Article>;
   private readonly docCount: number;
   private readonly kindsOf: Record<string, string[]>;
+  private readonly kindTerms: Record<string, Record<Lang, string[]>>;
 
   constructor(data: SearchData, articles: Article[]) {
     this.index = loadIndex(data.index);
@@ -108,7 +110,8 @@ export class SearchEngine {
     this.splitter = new CompoundSplitter(data.vocabulary);
     this.synonyms = data.synonyms;
     this.domain = data.domain;
-    this.kindsOf = data.kinds ?? {};
+    this.kindsOf = data.kinds?.byArticle ?? {};
+    this.kindTerms = data.kinds?.terms ?? {};
     this.articles = new Map(articles.map((a) => [a.id, a]));
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
     this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
@@ -250,7 +253,18 @@ export class SearchEngine {
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
+    this.addKindTerms(tokens, lang, opts.kinds ?? []);
     return this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+  }
+
+  /**
+   * Adds the words of the question's kinds (kinds.yaml) as alternatives of a weightless token, so they find the
+   * articles of that kind ("siger nej" also looks for "klage") without counting in the question's coverage.
+   */
+  private addKindTerms(tokens: QueryToken[], lang: Lang, kinds: readonly string[]): void {
+    const present = new Set(tokens.flatMap((t) => t.expansions.map((e) => e.term)));
+    const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter((t) => !present.has(t) && this.lookup[lang].has(t));
+    if (extra.length > 0) tokens.push({ term: '#kind', weight: 0, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
@@ -293,9 +307,11 @@ export class SearchEngine {
     const asked = opts.kinds ?? [];
     const answers = this.kindsOf[article.id] ?? [];
     if (asked.length > 0 && answers.length > 0) {
-      const shared = answers.filter((k) => asked.includes(k as QuestionKind)).length;
+      const shared = answers.filter((k) => asked.includes(k)).length;
       factor *= shared > 0 ? 1 + CALIBRATION.KIND_BONUS * shared : 1 - CALIBRATION.KIND_PENALTY;
     }
+    const general = asked.length === 0 || asked.includes('eligibility');
+    if (general && (opts.stated ?? []).some((f) => answers.includes(f))) factor *= 1 + CALIBRATION.KIND_BONUS;
     if (opts.voice && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.voice) factor *= 1 - CALIBRATION.VOICE_PENALTY;
     return factor;
   }

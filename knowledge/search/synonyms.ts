@@ -34,11 +34,17 @@ export function loadSynonyms(path: string, root: string): SynonymFile {
   return { domain: domain.map((w) => w.trim()), groups };
 }
 
+/** knowledge/search/kinds.yaml as checked data: per article, the kinds it answers; per kind, words to add to a question. */
+export interface KindData {
+  byArticle: Record<string, string[]>;
+  words: Record<string, string[]>;
+}
+
 /**
- * Reads knowledge/search/kinds.yaml (kind -> article ids) into article id -> kinds, checking each kind against the
- * lexicon's kinds and each id against the articles. Throws ContentErrors naming the file and the entry.
+ * Reads knowledge/search/kinds.yaml, checking each kind against the lexicon's kinds and each id against the articles.
+ * Throws ContentErrors naming the file and the entry.
  */
-export function loadKinds(path: string, root: string, articleIds: ReadonlySet<string>, known: readonly string[]): Record<string, string[]> {
+export function loadKinds(path: string, root: string, articleIds: ReadonlySet<string>, known: readonly string[]): KindData {
   const file = relative(root, path);
   let doc: Record<string, unknown>;
   try {
@@ -47,18 +53,23 @@ export function loadKinds(path: string, root: string, articleIds: ReadonlySet<st
     throw new ContentErrors([new ContentError(file, '(file)', `is not valid YAML: ${(e as Error).message}`)]);
   }
   const errors: ContentError[] = [];
-  const byArticle: Record<string, string[]> = {};
-  for (const [kind, ids] of Object.entries(doc ?? {})) {
-    if (!known.includes(kind)) errors.push(new ContentError(file, kind, `is not a question kind of the lexicon (${known.join(', ')})`));
-    if (!Array.isArray(ids)) {
-      errors.push(new ContentError(file, kind, 'must be a list of article ids'));
+  const out: KindData = { byArticle: {}, words: {} };
+  for (const [kind, entry] of Object.entries(doc ?? {})) {
+    if (!known.includes(kind) && !/^[a-zA-Z]+\.[a-z-]+$/.test(kind)) {
+      errors.push(new ContentError(file, kind, `is neither a question kind of the lexicon (${known.join(', ')}) nor a fact.value`));
+    }
+    const { answers, words } = (entry ?? {}) as { answers?: unknown; words?: unknown };
+    if (!Array.isArray(answers)) {
+      errors.push(new ContentError(file, `${kind}.answers`, 'must be a list of article ids'));
       continue;
     }
-    ids.forEach((id, i) => {
-      if (typeof id !== 'string' || !articleIds.has(id)) errors.push(new ContentError(file, `${kind}[${i}]`, `"${String(id)}" is not an article`));
-      else (byArticle[id] ??= []).push(kind);
+    answers.forEach((id, i) => {
+      if (typeof id !== 'string' || !articleIds.has(id)) errors.push(new ContentError(file, `${kind}.answers[${i}]`, `"${String(id)}" is not an article`));
+      else (out.byArticle[id] ??= []).push(kind);
     });
+    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) errors.push(new ContentError(file, `${kind}.words`, 'must be a list of words'));
+    else out.words[kind] = words as string[];
   }
   if (errors.length) throw new ContentErrors(errors);
-  return byArticle;
+  return out;
 }

@@ -37,6 +37,26 @@ describe('commands that work anywhere', () => {
     ['hej', 'greeting'],
     ['hvad kan en mentor hjælpe med?', null],
     ['stop med at spørge om min alder', null],
+    // Asking for a person in one's own words, Danish and English.
+    ['Jeg vil gerne tale med en medarbejder', 'human'],
+    ['kan jeg snakke med et menneske', 'human'],
+    ['jeg vil have fat i min sagsbehandler', 'human'],
+    ['Kan jeg få fat på en rigtig person?', 'human'],
+    ['må jeg tale med min sagsbehandler tak', 'human'],
+    ['kan I ringe mig op', 'human'],
+    ['I want to talk to a person', 'human'],
+    ['can I speak with a caseworker please', 'human'],
+    ['human please', 'human'],
+    ['I need a human', 'human'],
+    // Asking whether to do it is a question, not a request.
+    ['skal jeg tale med min sagsbehandler om det?', null],
+    ['hvordan taler jeg med min sagsbehandler om mentor', null],
+    // A language in one's own words.
+    ['English please', 'lang-en'],
+    ['can you speak English?', 'lang-en'],
+    ['I do not speak Danish', 'lang-en'],
+    ['på dansk tak', 'lang-da'],
+    ['skriv dansk', 'lang-da'],
     ['', null],
     ['x'.repeat(5000), null],
   ];
