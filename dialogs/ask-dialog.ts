@@ -107,7 +107,7 @@ export class AskDialog extends Dialog<AskOptions> {
       if (other.kind !== 'none') return this.answerThenAskAgain(dc, options, other);
     }
     // A question nobody could answer is counted for the operators; a wrong answer ("blåbær" for an age) is not.
-    if (plan && looksLikeQuestion(text)) this.answerer.record(plan, text);
+    if (plan && looksLikeQuestion(text)) this.answerer.record(plan, text, chat);
     await send(reading.problem);
     await this.ask(dc, options);
     return Dialog.EndOfTurn;
@@ -115,8 +115,8 @@ export class AskDialog extends Dialog<AskOptions> {
 
   private async answerThenAskAgain(dc: DialogContext, options: AskOptions, plan: AnswerPlan): Promise<DialogTurnResult> {
     const lang = await this.lang(dc.context);
-    this.answerer.record(plan, dc.context.activity.text ?? '');
     const chat = await this.deps.chat.get(dc.context, newChatData());
+    this.answerer.record(plan, dc.context.activity.text ?? '', chat);
     chat.offers = plan.offers;
     await dc.context.sendActivities(plan.activities);
     // "Mente du ...?" waits for a choice; its buttons must stay the last ones shown. The question comes after.

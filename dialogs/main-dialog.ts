@@ -175,7 +175,7 @@ export class MainDialog extends ComponentDialog {
     const { lang } = await this.deps.profile.get(step.context, newProfile());
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
     const plan = this.answerer.plan(text, lang, chat.offers);
-    this.answerer.record(plan, text);
+    this.answerer.record(plan, text, chat);
     chat.offers = plan.offers;
     chat.misses = plan.kind === 'none' ? (chat.misses ?? 0) + 1 : 0;
     if (plan.kind === 'none' && chat.misses >= 2 && this.deps.handoff) {
