@@ -67,6 +67,8 @@ export interface Config {
     holidays: string[];
     timeoutMinutes: number;
     callbackDays: number;
+    /** HANDOFF_ALLOW_UNAUTHENTICATED=test without MicrosoftAppId: Teams activities are taken unauthenticated (tests only). */
+    allowUnauthenticated: boolean;
   } | null;
 }
 
@@ -314,8 +316,23 @@ function readHandoff(env: NodeJS.ProcessEnv): Config['handoff'] {
   }
   const timeoutMinutes = wholeNumber(env, 'HANDOFF_TIMEOUT_MINUTES', 10, 1, 1440);
   const callbackDays = wholeNumber(env, 'HANDOFF_CALLBACK_DAYS', 30, 1, 365);
+  const testMode = optional(env, 'HANDOFF_ALLOW_UNAUTHENTICATED');
+  if (testMode !== null && testMode.toLowerCase() !== 'test') {
+    throw new ConfigError('HANDOFF_ALLOW_UNAUTHENTICATED', `must be empty, or "test" in tests only, got "${testMode}"`);
+  }
   if (channelId === null || tenantId === null) return null;
-  return { serviceUrl, channelId, tenantId, openingHours, holidays, timeoutMinutes, callbackDays };
+  // Without authentication anyone who reaches /api/messages could send "Teams" activities that claim a case and
+  // write to the citizen: the handoff needs it, unless a test says it is a test.
+  const authenticated = optional(env, 'MicrosoftAppId') !== null;
+  if (!authenticated && testMode === null) {
+    throw new ConfigError(
+      'HANDOFF_TEAMS_CHANNEL_ID',
+      'the handoff needs Bot Framework authentication: set MicrosoftAppId and its secret (bot/teams/README.md), '
+        + 'or HANDOFF_ALLOW_UNAUTHENTICATED=test in tests only',
+    );
+  }
+  const allowUnauthenticated = !authenticated;
+  return { serviceUrl, channelId, tenantId, openingHours, holidays, timeoutMinutes, callbackDays, allowUnauthenticated };
 }
 
 function httpUrl(value: string): boolean {

@@ -61,7 +61,6 @@ const server = app.listen(config.port, config.host, () => {
     console.warn(warning);
     log.warn('bot endpoint open to the network without authentication', { host: config.host });
   }
-  if (config.handoff && !config.bot.appId) console.warn('WARNING: the Teams handoff runs without authentication (test mode).');
 });
 server.on('error', (e) => {
   console.error(`Mentorbot cannot listen on port ${config.port}: ${e.message}`);

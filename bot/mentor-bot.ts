@@ -89,12 +89,14 @@ export class MentorBot extends ActivityHandler {
   }
 
   /**
-   * "slet mine data": deletes the conversation's state (answers, transcript, dialog), the person's profile and any
-   * request to a caseworker, at once, and says so. Nothing of the turn is saved afterwards; the web chat is told to
-   * forget its copy in the browser too.
+   * "slet mine data": deletes the conversation's state (answers, transcript, dialog), the person's profile, any
+   * request to a caseworker and their unanswered questions in the operators' counts, at once, and says so. Nothing
+   * of the turn is saved afterwards; the web chat is told to forget its copy in the browser too.
    */
   private async forget(context: TurnContext): Promise<void> {
     const lang = (await this.deps.profile.get(context, newProfile())).lang;
+    const { counted } = await this.deps.chat.get(context, newChatData());
+    if (counted?.length) this.deps.record?.({ type: 'forget', questions: counted });
     if (this.handoff) await this.handoff.forgetCitizen(context);
     await this.conversationState.delete(context);
     await this.userState.delete(context);

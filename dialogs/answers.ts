@@ -3,7 +3,7 @@ import type { Lang } from '../knowledge/search/normalise.js';
 import { sameLabel } from './commands.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import type { Activity } from './sdk.js';
-import type { Offer } from './state.js';
+import { type ChatData, MAX_COUNTED, type Offer } from './state.js';
 import type { Reading } from './understand.js';
 import { askQuestion } from '../knowledge/answer.js';
 
@@ -70,9 +70,13 @@ export class Answerer {
     return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.none', {}, [human])], offers: [] };
   }
 
-  /** Counts a shown answer for the operators (no personal data; an unanswered question is masked by the recorder). */
-  record(plan: AnswerPlan, question: string): void {
-    this.deps.record?.({ type: 'answer', kind: plan.kind, articleId: plan.articleId, question });
+  /**
+   * Counts a shown answer for the operators (no personal data; an unanswered question is masked by the recorder),
+   * and notes a counted unanswered question in the conversation, so "slet mine data" can take it out again.
+   */
+  record(plan: AnswerPlan, question: string, chat: ChatData): void {
+    const counted = this.deps.record?.({ type: 'answer', kind: plan.kind, articleId: plan.articleId, question });
+    if (counted) chat.counted = [...(chat.counted ?? []), counted].slice(-MAX_COUNTED);
   }
 
   /** An article as a reply: title, answer and the law it rests on (in force today, else as written). */

@@ -103,7 +103,7 @@ export class AskDialog extends Dialog<AskOptions> {
       if (reading?.asks) {
         const plan = this.answerer.plan(text, lang, chat.offers, audience, reading);
         if (plan.kind === 'article') {
-          this.answerer.record(plan, text);
+          this.answerer.record(plan, text, chat);
           chat.offers = plan.offers;
           await dc.context.sendActivities(plan.activities);
         }
@@ -118,7 +118,7 @@ export class AskDialog extends Dialog<AskOptions> {
     const clearlyAnswered = !reread.ok && reread.answered === true;
     if (plan.kind !== 'none' && (pressedOffer || reading?.asks || !clearlyAnswered)) return this.answerThenAskAgain(dc, options, plan);
     // A question nobody could answer is counted for the operators; a wrong answer ("blåbær" for an age) is not.
-    if (reading?.asks) this.answerer.record(plan, text);
+    if (reading?.asks) this.answerer.record(plan, text, chat);
     await send(reread.ok ? 'ask.notUnderstood.choice' : reread.problem);
     await this.ask(dc, options);
     return Dialog.EndOfTurn;
@@ -126,8 +126,8 @@ export class AskDialog extends Dialog<AskOptions> {
 
   private async answerThenAskAgain(dc: DialogContext, options: AskOptions, plan: AnswerPlan): Promise<DialogTurnResult> {
     const lang = await this.lang(dc.context);
-    this.answerer.record(plan, dc.context.activity.text ?? '');
     const chat = await this.deps.chat.get(dc.context, newChatData());
+    this.answerer.record(plan, dc.context.activity.text ?? '', chat);
     chat.offers = plan.offers;
     await dc.context.sendActivities(plan.activities);
     // "Mente du ...?" waits for a choice; its buttons must stay the last ones shown. The question comes after.

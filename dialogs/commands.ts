@@ -61,8 +61,7 @@ for (const [command, phrases] of Object.entries(PHRASES) as [Command, string[]][
  */
 const SENTENCES: [Command, RegExp][] = [
   ['human', /\b(?:tale|snakke|chatte|skrive|tal|snak|snakker|taler) (?:med|til) (?:en |et |min |mine |jeres |nogen |et rigtigt |en rigtig |en levende |et levende |rigtige )?(?:medarbejder|medarbejdere|menneske|mennesker|person|personer|sagsbehandler|sagsbehandleren|radgiver|vejleder|nogen|jer|kommunen)\b/],
-  ['human', /\b(?:have|fa|komme i) (?:fat|kontakt) (?:i|pa|med) (?:en |min |et |jeres )?(?:sagsbehandler|medarbejder|person|nogen|menneske|radgiver|kommunen)\b/],
-  ['human', /\b(?:ring|ringe|kontakt|kontakte) (?:mig|til mig)\b/],
+  ['human', /\b(?:have|fa|komme i) (?:fat|kontakt) (?:i|pa|med) (?:en |min |et |jeres )?(?:rigtig |rigtigt |levende )?(?:sagsbehandler|medarbejder|person|nogen|menneske|radgiver|kommunen)\b/],
   ['human', /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/],
   ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
   ['human', /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/],

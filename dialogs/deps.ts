@@ -34,12 +34,23 @@ export interface HandoffPort {
 
 /**
  * What the operators may count: no personal data, except an unanswered question's text, which is masked (CPR
- * numbers, e-mail addresses, phone numbers) and cut short by the recorder.
+ * numbers, e-mail addresses, phone numbers) and cut short by the recorder. `forget` takes a person's unanswered
+ * questions out of the counts again ("slet mine data").
  */
 export type OpsEvent =
   | { type: 'answer'; kind: 'article' | 'ambiguous' | 'redirect' | 'none'; articleId: string | null; question: string }
   | { type: 'path'; path: 'citizen' | 'employer' | 'question' | 'human'; stage: 'started' | 'completed' }
-  | { type: 'handoff'; stage: 'requested' | 'claimed' | 'declined' | 'timedOut' | 'callback' | 'ended' };
+  | { type: 'handoff'; stage: 'requested' | 'claimed' | 'declined' | 'timedOut' | 'callback' | 'ended' }
+  | { type: 'forget'; questions: CountedQuestion[] };
+
+/**
+ * An unanswered question as the counts hold it, so it can be taken out again: its day and an id made from its kept
+ * text (a hash: the conversation that keeps this does not keep the words a second time).
+ */
+export interface CountedQuestion {
+  day: string;
+  id: string;
+}
 
 /** What every dialog needs. Given once, at construction; `today` is a function so tests can fix the date. */
 export interface DialogDeps {
@@ -51,8 +62,8 @@ export interface DialogDeps {
   contact: ContactInfo;
   /** Set once the handoff is wired (bot/handoff); undefined without a caseworkers' channel. */
   handoff?: HandoffPort;
-  /** Counts what happens, for the operators (bot/ops). */
-  record?: (event: OpsEvent) => void;
+  /** Counts what happens, for the operators (bot/ops); says which unanswered question it counted, if one. */
+  record?: (event: OpsEvent) => CountedQuestion | null | void;
 }
 
 /** Throws an error naming the first missing dependency, so a wiring mistake fails at start-up, not mid-conversation. */

@@ -235,7 +235,7 @@ export class MainDialog extends ComponentDialog {
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
     const reading = readingOf(step.context);
     const plan = this.answerer.plan(text, lang, chat.offers, chat.role, reading ?? undefined);
-    this.answerer.record(plan, text);
+    this.answerer.record(plan, text, chat);
     chat.offers = plan.offers;
     chat.misses = plan.kind === 'none' ? (chat.misses ?? 0) + 1 : 0;
     if (plan.kind === 'none' && chat.misses >= 2 && this.deps.handoff) {

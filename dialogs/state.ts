@@ -1,5 +1,6 @@
 import type { Role, Situation } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
+import type { CountedQuestion } from './deps.js';
 
 /** What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail. */
 export interface Profile {
@@ -25,7 +26,12 @@ export interface ChatData {
   misses?: number;
   /** Who the person is, once known (a path chosen, or their words): questions are answered for that audience. */
   role?: Role;
+  /** This conversation's unanswered questions in the operators' counts (the latest 100), for "slet mine data". */
+  counted?: CountedQuestion[];
 }
+
+/** How many counted questions a conversation remembers; a conversation with more is a flood, not a person. */
+export const MAX_COUNTED = 100;
 
 export const newProfile = (): Profile => ({ lang: 'da' });
 export const newChatData = (): ChatData => ({ welcomed: false, offers: [] });

@@ -10,9 +10,26 @@ export const LANGS: readonly Lang[] = ['da', 'en'];
 
 type Compiled = Handlebars.TemplateDelegate;
 
-/** Escapes the characters that Markdown would read as formatting, for text a person wrote. */
+/** What Markdown (CommonMark, with GitHub's and Teams' extensions) may read as syntax. */
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()<>&#+\-.!|~:=]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text a person wrote, for a Markdown renderer: a backslash before every character that Markdown may read as
+ * syntax, so the text shows as written and nothing in it becomes a link, image, emphasis, heading, list, quote,
+ * table, code, HTML or an autolinked address ("." and ":" are escaped too, which breaks up "www.x.dk" and
+ * "https://"). A renderer that honours the escapes shows no backslash.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+  return text.replace(MARKDOWN_SYNTAX, (c) => `\\${c}`);
+}
+
+/**
+ * Text a person wrote, for a channel that may read it as Markdown or as HTML/XML (Teams): as escapeMarkdown, but
+ * &, < and > become entities, so no tag or mention (<at>) can form either.
+ */
+export function escapeMarkup(text: string): string {
+  return text.replace(MARKDOWN_SYNTAX, (c) => ENTITIES[c] ?? `\\${c}`);
 }
 
 /** Nested YAML maps become dotted keys: { ask: { age: "..." } } -> "ask.age". */
@@ -31,7 +48,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>, file:
  * Every reply the bot sends, in Danish and English, as handlebars templates in dialogs/templates/<lang>.yaml.
  * All templates are compiled once, at construction, in strict mode (a missing value throws instead of printing
  * nothing) and without HTML escaping (chat text is Markdown, not HTML; text a person wrote is passed through the
- * `md` helper instead). Construction fails with the file and key when a language lacks a template or has one too many.
+ * `md` helper instead, or `markup` where a channel may read it as HTML too). Construction fails with the file and
+ * key when a language lacks a template or has one too many.
  */
 export class Templates {
   private readonly compiled: Record<Lang, Map<TemplateKey, Compiled>>;
@@ -44,6 +62,7 @@ export class Templates {
       const { partials, ...texts } = raw;
       const env = Handlebars.create();
       env.registerHelper('md', (text: unknown) => escapeMarkdown(String(text)));
+      env.registerHelper('markup', (text: unknown) => escapeMarkup(String(text)));
       const partialTexts = new Map<string, string>();
       flatten(partials ?? {}, '', partialTexts, file);
       for (const [name, text] of partialTexts) env.registerPartial(name, text);

@@ -2,6 +2,7 @@
  * The Adaptive Card template for the caseworker (adaptivecards-templating syntax). It binds only to the view model
  * that case-card.ts builds, where every field is set, so no "${...}" survives the expansion. Text a citizen typed
  * goes into TextRuns, which Teams shows as plain text: a citizen cannot put a link or formatting into the card.
+ * TextBlocks and facts are Markdown in Teams: what they show from the case comes escaped (case-card.ts).
  * Paste it into https://adaptivecards.io/designer with a view model as sample data to see it.
  */
 export const CASE_CARD_TEMPLATE = {

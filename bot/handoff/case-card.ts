@@ -2,6 +2,7 @@
 // strict type checking of libraries is on); the template engine alone is all we use. Named import checked at runtime
 // under Node's ESM loader (the package is CommonJS).
 import { Template } from 'adaptivecards-templating/lib/template-engine.js';
+import { escapeMarkdown } from '../../dialogs/templates.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { CASE_CARD_TEMPLATE } from './case-card-template.js';
 
@@ -57,9 +58,11 @@ const template = new Template(CASE_CARD_TEMPLATE);
  * action is an Action.Submit whose data { mentorbot: 'claim' | 'decline' | 'end', caseId } comes back as the
  * activity's `value`.
  *
- * Guarantees: data is never evaluated as a template expression; the question and every transcript line pass through
- * maskPersonalData again; the JSON stays within MAX_CARD_BYTES by leaving out the oldest lines (the card says how
- * many). Throws when even the card without any transcript line is too large.
+ * Guarantees: data is never evaluated as a template expression; nothing from the case renders as a link, markup or
+ * mention: the question and the conversation go into TextRuns (shown as they are), and the situation, the note and
+ * the caseworker's name, shown in TextBlocks and facts (which Teams reads as Markdown), are escaped; the question and
+ * every transcript line pass through maskPersonalData again; the JSON stays within MAX_CARD_BYTES by leaving out the
+ * oldest lines (the card says how many). Throws when even the card without any transcript line is too large.
  */
 export function caseCard(data: CaseCardData): Record<string, unknown> {
   const lines = data.transcript.slice(-MAX_TRANSCRIPT_LINES).map(transcriptLine);
@@ -112,11 +115,11 @@ function viewModel(data: CaseCardData, lines: Line[], omitted: number) {
   return {
     caseId: data.caseId,
     createdAtText: danishTime(data.createdAt),
-    statusText: status.text(data.claimedBy),
+    statusText: status.text(data.claimedBy === null ? null : escapeMarkdown(data.claimedBy)),
     statusColor: status.color,
-    note: data.note ?? '',
+    note: escapeMarkdown(data.note ?? ''),
     hasNote: Boolean(data.note),
-    situation: data.situation.map((s) => ({ label: s.label, value: s.value })),
+    situation: data.situation.map((s) => ({ label: escapeMarkdown(s.label), value: escapeMarkdown(s.value) })),
     hasSituation: data.situation.length > 0,
     outcomes,
     hasOutcomes: outcomes.length > 0,

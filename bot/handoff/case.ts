@@ -31,6 +31,8 @@ export interface HandoffCase {
   delivery: { attempts: number; nextAttemptAt: string | null; lastError: string | null };
   /** Citizen messages waiting for the thread to exist (Teams was unreachable). */
   pendingRelay: string[];
+  /** Ids of the citizen's messages relayed into the thread, so "slet mine data" can delete them (absent on old cases). */
+  relayed?: string[];
   claimedBy: { id: string; name: string } | null;
   claimedAt: string | null;
   endedAt: string | null;
@@ -48,3 +50,18 @@ export const citizenKey = (channelId: string, conversationId: string) => `handof
 export const threadKey = (threadId: string) => `handoff/threads/${threadId}`;
 /** The list of cases not yet finished, for the timeout and retry job. */
 export const OPEN_CASES_KEY = 'handoff/open';
+/** What "slet mine data" could not yet remove from Teams, for the job to try again. */
+export const ERASURES_KEY = 'handoff/erasures';
+
+/**
+ * The citizen's conversation reference with its display names blanked: it routes by ids and the service address
+ * alone, and a channel may put the person's real name in `user.name` or `conversation.name`.
+ */
+export function withoutNames(reference: Partial<ConversationReference>): Partial<ConversationReference> {
+  const { user, conversation } = reference;
+  return {
+    ...reference,
+    ...(user ? { user: { ...user, name: '' } } : {}),
+    ...(conversation ? { conversation: { ...conversation, name: '' } } : {}),
+  };
+}

@@ -1,12 +1,15 @@
 import type { Config } from '../config.js';
+import { log } from '../log.js';
 import type { BotRuntime } from '../runtime.js';
 import type { TurnContext } from '../sdk.js';
 import type { Transcript } from '../transcript.js';
 import type { WebChat } from '../webchat/index.js';
+import { TeamsEraser } from './eraser.js';
 import { HandoffRelay } from './relay.js';
-import { type CitizenSender, HandoffService } from './service.js';
+import { type CitizenSender, HandoffService, retryDelayMs } from './service.js';
 import { CaseStore } from './store.js';
-import { type CaseworkerChannel, TeamsChannel, withTimeout } from './teams.js';
+import { type CaseworkerChannel, TeamsChannel } from './teams.js';
+import { withTimeout } from '../timeout.js';
 
 export interface Handoff {
   service: HandoffService;
@@ -17,7 +20,8 @@ export interface Handoff {
 /**
  * Wires the handoff when a caseworkers' channel is configured: cases in the bot's storage, Teams through the
  * CloudAdapter, citizens reached through the adapter of their channel (the web chat's, or the Bot Connector's).
- * `channel` replaces Teams in tests; `now` fixes the clock.
+ * `channel` replaces Teams in tests; `now` fixes the clock. Warns when the configuration lets Teams activities in
+ * without Bot Framework authentication (HANDOFF_ALLOW_UNAUTHENTICATED=test).
  */
 export function createHandoff(
   config: Config,
@@ -29,6 +33,10 @@ export function createHandoff(
   if (!settings) return null;
   const { parts, adapter } = runtime;
   const appId = config.bot.appId ?? '';
+  if (settings.allowUnauthenticated) {
+    log.warn('handoff: HANDOFF_ALLOW_UNAUTHENTICATED=test: Teams activities are taken without Bot Framework authentication. '
+      + 'For tests only: anyone who reaches /api/messages can act as a caseworker.');
+  }
   const channel = options.channel ?? new TeamsChannel(adapter, {
       appId,
       serviceUrl: settings.serviceUrl,
@@ -48,8 +56,10 @@ export function createHandoff(
     await withTimeout(send, options.teamsTimeoutMs ?? 10_000, 'The citizen\'s channel');
   };
   const transcript = parts.conversationState.createProperty<Transcript>('transcript');
+  const store = new CaseStore(parts.storage);
+  const now = options.now ?? (() => new Date());
   const service = new HandoffService(
-    new CaseStore(parts.storage),
+    store,
     channel,
     toCitizen,
     (context) => transcript.get(context, { entries: [] }),
@@ -61,10 +71,16 @@ export function createHandoff(
       callbackDays: settings.callbackDays,
       municipality: config.contact.municipality ?? 'kommunen',
     },
-    options.now,
+    now,
   );
   service.count = (stage) => parts.deps.record?.({ type: 'handoff', stage });
-  const relay = new HandoffRelay(service, { tenantId: settings.tenantId, channelId: settings.channelId });
+  const scope = {
+    tenantId: settings.tenantId,
+    channelId: settings.channelId,
+    authenticated: runtime.authenticated,
+    testMode: settings.allowUnauthenticated,
+  };
+  const relay = new HandoffRelay(service, scope, new TeamsEraser(store, channel, now, retryDelayMs));
   parts.deps.handoff = service;
   parts.bot.attachHandoff(relay);
   return { service, relay, stop: () => relay.stop() };

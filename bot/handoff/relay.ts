@@ -3,6 +3,8 @@ import { parsePhone } from '../../dialogs/input/index.js';
 import { log } from '../log.js';
 import { type Activity, type TurnContext, TurnContextClass } from '../sdk.js';
 import type { HandoffCase } from './case.js';
+import { forgotten, withoutPhone } from './erase.js';
+import type { TeamsEraser } from './eraser.js';
 import { DELIVERY_LEASE_MS, HandoffService } from './service.js';
 
 /** What a citizen writes to leave the queue or the caseworker and go back to the bot. */
@@ -13,6 +15,10 @@ const CASEWORKER_END = new Set(['afslut', 'end'].map(commandKey));
 export interface TeamsScope {
   tenantId: string;
   channelId: string;
+  /** Bot Framework authentication is on: a Teams activity has come from Microsoft's channel service. */
+  authenticated: boolean;
+  /** HANDOFF_ALLOW_UNAUTHENTICATED=test: Teams activities are taken without authentication (tests only). */
+  testMode: boolean;
 }
 
 /** Teams sends channel messages as HTML; the citizen gets plain text. */
@@ -42,6 +48,7 @@ export class HandoffRelay {
   constructor(
     private readonly service: HandoffService,
     private readonly scope: TeamsScope,
+    private readonly eraser: TeamsEraser,
   ) {}
 
   /** Handles a citizen's message when their conversation is with a caseworker (or queued). False: the bot answers. */
@@ -79,36 +86,31 @@ export class HandoffRelay {
       return true;
     }
     if (text === '') return true;
-    const delivered = c.thread ? await this.toThread(c, this.service.teamsText('teams.citizenSays', { text })) : false;
-    if (!delivered) await store.update(c.caseId, (cur) => ({ ...cur, pendingRelay: [...cur.pendingRelay, text].slice(-100) }));
+    await this.service.relay(c, [text]);
     if (c.status === 'waiting') await context.sendActivity(this.service.citizenText(c, 'handoff.stillWaiting'));
     return true;
   }
 
   /**
-   * "slet mine data": blanks the citizen's cards in Teams (only a note is left), tells the caseworker of a live
-   * case, and deletes the cases.
+   * "slet mine data": in Teams, blanks the citizen's cards (only a note is left), deletes the messages relayed from
+   * the citizen (or, where Teams will not, replaces them with a note) and tells the caseworkers; what Teams does not
+   * take now, the job does later. Then deletes the cases and every pointer to them.
    */
   async forgetCitizen(context: TurnContext): Promise<void> {
     const a = context.activity;
     if (!a.conversation?.id) return;
     const store = this.service.caseStore;
     for (const caseId of await store.casesOf(a.channelId, a.conversation.id)) {
-      const result = await store.update(caseId, (cur) => ({
-        ...cur,
-        status: cur.status === 'declined' ? cur.status : 'ended',
-        situation: [],
-        outcomes: [],
-        question: '',
-        transcript: [],
-        pendingRelay: [],
-        callback: null,
-        note: 'Borgeren har bedt om at få sine data slettet.',
-      }));
-      if (result && 'case' in result) {
-        await this.service.refresh(result.case);
-        await this.toThread(result.case, this.service.teamsText('teams.forgotten'));
-      }
+      const result = await store.update(caseId, forgotten);
+      const c = result && 'case' in result ? result.case : null;
+      if (!c?.thread) continue;
+      await this.eraser.erase({
+        caseId,
+        thread: c.thread.reference,
+        card: { activityId: c.thread.cardActivityId, activity: this.service.cardActivity(c) },
+        messages: c.relayed ?? [],
+        notice: this.service.teamsText('teams.forgotten'),
+      });
     }
     await store.forget(a.channelId, a.conversation.id);
   }
@@ -116,6 +118,11 @@ export class HandoffRelay {
   /** Everything that arrives from Teams: card buttons, caseworkers' replies, and the bot being added to a team. */
   async teamsTurn(context: TurnContext): Promise<void> {
     const a = context.activity;
+    if (!this.scope.authenticated && !this.scope.testMode) {
+      // Anyone could have sent it. Not answered either: the reply would go to a serviceUrl of their choosing.
+      log.warn('handoff: refused a Teams activity: Bot Framework authentication is off', { type: a.type });
+      return;
+    }
     const data = (a.channelData ?? {}) as { tenant?: { id?: string }; channel?: { id?: string }; teamsChannelId?: string; team?: { id?: string } };
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') {
       log.info('Teams channel', { tenant: data.tenant?.id, channel: data.channel?.id ?? data.teamsChannelId, team: data.team?.id });
@@ -182,7 +189,7 @@ export class HandoffRelay {
     }
   }
 
-  /** Sends into the case's thread; false when there is no thread yet or Teams cannot be reached. */
+  /** Sends a notice of ours into the case's thread; false when there is no thread yet or Teams cannot be reached. */
   private async toThread(c: HandoffCase, activity: Partial<Activity>): Promise<boolean> {
     if (!c.thread) return false;
     try {
@@ -216,13 +223,21 @@ export class HandoffRelay {
           }
         }
         if (c.callback?.phone && c.callback.deleteAfter <= now.toISOString()) {
-          // Guarded, so that when several instances' jobs get here, one deletes and updates the card.
-          const result = await store.update(caseId, (cur) => (cur.callback?.phone ? { ...cur, status: 'ended', endedAt: now.toISOString(), callback: { ...cur.callback, phone: '' }, note: 'Telefonnummeret er slettet.' } : null));
+          // Guarded, so that when several instances' jobs get here, one deletes and updates the card. The number
+          // goes from every text of the case, in whatever form the citizen wrote it.
+          const deleted = (cur: HandoffCase): HandoffCase =>
+            ({ ...withoutPhone(cur), status: 'ended', endedAt: now.toISOString(), note: 'Telefonnummeret er slettet.' });
+          const result = await store.update(caseId, (cur) => (cur.callback?.phone ? deleted(cur) : null));
           if (result && 'case' in result && result.changed) await this.service.refresh(result.case);
         }
       } catch (e) {
         log.warn('handoff: job failed for a case', { caseId, error: e });
       }
+    }
+    try {
+      await this.eraser.retry();
+    } catch (e) {
+      log.warn('handoff: job failed to delete in Teams', { error: e });
     }
   }
 
@@ -249,7 +264,7 @@ export class HandoffRelay {
       return pending.length ? { ...cur, pendingRelay: [] } : null;
     });
     if (!result || !('case' in result) || !result.case.thread) return;
-    for (const text of pending) await this.toThread(result.case, this.service.teamsText('teams.citizenSays', { text }));
+    await this.service.relay(result.case, pending);
   }
 
   start(intervalMs = 30_000): void {

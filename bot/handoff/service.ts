@@ -6,7 +6,7 @@ import { log } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { type Activity, type ConversationReference, EventFactory, type TurnContext, TurnContextClass } from '../sdk.js';
 import type { Transcript } from '../transcript.js';
-import type { CaseLine, HandoffCase } from './case.js';
+import { type CaseLine, type HandoffCase, withoutNames } from './case.js';
 import { caseCardAttachment } from './case-card.js';
 import { type OpeningHours, describeHours, isOpen } from './opening-hours.js';
 import type { CaseStore } from './store.js';
@@ -74,7 +74,8 @@ export class HandoffService implements HandoffPort {
       caseId: randomUUID(),
       status: input.callbackPhone ? 'callback' : 'waiting',
       lang: input.lang,
-      citizen: TurnContextClass.getConversationReference(context.activity),
+      // Routed by ids: the display names a channel sends (often the person's real name) are not kept.
+      citizen: withoutNames(TurnContextClass.getConversationReference(context.activity)),
       situation: input.summary.situation,
       outcomes: input.summary.outcomes,
       question: maskPersonalData(input.question),
@@ -110,11 +111,12 @@ export class HandoffService implements HandoffPort {
     if (!c) return false;
     if (c.thread) return true;
     try {
-      const posted = await this.teams.postThread({ type: 'message', attachments: [caseCardAttachment(this.cardData(c))] });
-      await this.store.linkThread(posted.reference.conversation!.id, caseId);
+      const posted = await this.teams.postThread(this.cardActivity(c));
+      const threadId = posted.reference.conversation!.id;
+      await this.store.linkThread(threadId, caseId);
       // What the citizen wrote while Teams was unreachable follows the card into the thread.
       let pending: string[] = [];
-      await this.store.update(caseId, (cur) => {
+      const linked = await this.store.update(caseId, (cur) => {
         pending = cur.pendingRelay;
         return {
           ...cur,
@@ -123,7 +125,15 @@ export class HandoffService implements HandoffPort {
           pendingRelay: [],
         };
       });
-      for (const text of pending) await this.teams.send(posted.reference, this.teamsText('teams.citizenSays', { text }));
+      if (!linked) {
+        // "slet mine data" deleted the case while its card was being posted: take the card down again.
+        await this.store.unlinkThread(threadId);
+        await this.teams.delete(posted.reference, posted.activityId).catch((error: unknown) => {
+          log.warn('handoff: could not take down the card of a deleted case', { caseId, thread: threadId, error });
+        });
+        return false;
+      }
+      if ('case' in linked) await this.relay(linked.case, pending);
       return true;
     } catch (e) {
       const attempts = c.delivery.attempts + 1;
@@ -134,6 +144,45 @@ export class HandoffService implements HandoffPort {
       }));
       return false;
     }
+  }
+
+  /**
+   * Sends what the citizen wrote into the case's thread, in order, as plain text (citizenSays), and notes the
+   * messages' ids on the case so "slet mine data" can delete them. What cannot be sent (no thread yet, Teams
+   * unreachable) waits in the case for the job. False when something is left waiting.
+   */
+  async relay(c: HandoffCase, texts: string[]): Promise<boolean> {
+    const ids: string[] = [];
+    let next = 0;
+    if (c.thread) {
+      try {
+        for (; next < texts.length; next++) ids.push(await this.teams.send(c.thread.reference, this.citizenSays(texts[next]!)));
+      } catch (e) {
+        log.warn('handoff: could not write in the thread', { caseId: c.caseId, error: e });
+      }
+    }
+    const unsent = texts.slice(next);
+    if (texts.length > 0) {
+      await this.store.update(c.caseId, (cur) => ({
+        ...cur,
+        relayed: [...(cur.relayed ?? []), ...ids.filter(Boolean)],
+        pendingRelay: [...cur.pendingRelay, ...unsent].slice(-100),
+      }));
+    }
+    return unsent.length === 0;
+  }
+
+  /**
+   * A citizen's message for the thread: plain text, with Markdown and HTML escaped as well, so that whatever Teams
+   * makes of it, no link, formatting or mention the citizen typed can render among the caseworkers.
+   */
+  citizenSays(text: string): Outgoing {
+    return { ...this.teamsText('teams.citizenSays', { text }), textFormat: 'plain' };
+  }
+
+  /** The case's card as a message for Teams. */
+  cardActivity(c: HandoffCase): Outgoing {
+    return { type: 'message', attachments: [caseCardAttachment(this.cardData(c))] };
   }
 
   private cardData(c: HandoffCase) {
@@ -154,7 +203,7 @@ export class HandoffService implements HandoffPort {
   async refresh(c: HandoffCase): Promise<void> {
     if (!c.thread) return;
     try {
-      await this.teams.update(c.thread.reference, c.thread.cardActivityId, { type: 'message', attachments: [caseCardAttachment(this.cardData(c))] });
+      await this.teams.update(c.thread.reference, c.thread.cardActivityId, this.cardActivity(c));
     } catch (e) {
       log.warn('handoff: could not update the card', { caseId: c.caseId, error: e });
     }

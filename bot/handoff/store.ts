@@ -1,5 +1,6 @@
 import type { Storage, StoreItem } from '../sdk.js';
-import { type HandoffCase, OPEN_CASES_KEY, caseKey, citizenKey, conversationKey, threadKey } from './case.js';
+import { ERASURES_KEY, type HandoffCase, OPEN_CASES_KEY, caseKey, citizenKey, conversationKey, threadKey } from './case.js';
+import type { Erasure } from './eraser.js';
 
 type Stored<T> = T & StoreItem;
 
@@ -44,10 +45,19 @@ export class CaseStore {
     return ((await this.storage.read([key]))[key] as { ids?: string[] } | undefined)?.ids ?? [];
   }
 
-  /** Deletes a citizen's cases and every pointer to them. */
+  /** Deletes a citizen's cases and every pointer to them: from the conversation, from the Teams threads, the list. */
   async forget(channelId: string, conversationId: string): Promise<void> {
     const ids = await this.casesOf(channelId, conversationId);
-    await this.storage.delete([...ids.map(caseKey), citizenKey(channelId, conversationId), conversationKey(channelId, conversationId)]);
+    const items = await this.storage.read(ids.map(caseKey));
+    const threads = ids
+      .map((id) => (items[caseKey(id)] as HandoffCase | undefined)?.thread?.reference.conversation?.id)
+      .filter((id): id is string => !!id);
+    await this.storage.delete([
+      ...ids.map(caseKey),
+      ...threads.map(threadKey),
+      citizenKey(channelId, conversationId),
+      conversationKey(channelId, conversationId),
+    ]);
     await this.changeOpenList((open) => open.filter((id) => !ids.includes(id)));
   }
 
@@ -99,6 +109,42 @@ export class CaseStore {
     await this.storage.write({ [threadKey(threadId)]: { caseId } });
   }
 
+  async unlinkThread(threadId: string): Promise<void> {
+    await this.storage.delete([threadKey(threadId)]);
+  }
+
+  /** Keeps what "slet mine data" could not yet do in Teams, for the job (one erasure per case). */
+  async queueErasure(erasure: Erasure): Promise<void> {
+    await this.changeRecord<{ items: Erasure[] }>(ERASURES_KEY, { items: [] }, ({ items }) => ({
+      items: [...items.filter((e) => e.caseId !== erasure.caseId), erasure],
+    }));
+  }
+
+  /**
+   * The erasures due at `now`, each taken until `until` with an eTag write, so that when the jobs of several
+   * instances run at once, one of them has it. Empty when another instance was quicker.
+   */
+  async takeDueErasures(now: Date, until: Date): Promise<Erasure[]> {
+    const item = (await this.storage.read([ERASURES_KEY]))[ERASURES_KEY] as Stored<{ items: Erasure[] }> | undefined;
+    const due = (item?.items ?? []).filter((e) => e.nextAttemptAt <= now.toISOString());
+    if (!item || due.length === 0) return [];
+    const taken = item.items.map((e) => (due.includes(e) ? { ...e, nextAttemptAt: until.toISOString() } : e));
+    try {
+      await this.storage.write({ [ERASURES_KEY]: { items: taken, eTag: item.eTag } });
+    } catch (e) {
+      if (!/eTag conflict/i.test((e as Error).message)) throw e;
+      return [];
+    }
+    return due;
+  }
+
+  /** Records how a taken erasure went: `left` is what is still to do, null when it is done (or given up). */
+  async settleErasure(caseId: string, left: Erasure | null): Promise<void> {
+    await this.changeRecord<{ items: Erasure[] }>(ERASURES_KEY, { items: [] }, ({ items }) => ({
+      items: [...items.filter((e) => e.caseId !== caseId), ...(left ? [left] : [])],
+    }));
+  }
+
   /** Ids of the cases not yet finished. */
   async openCaseIds(): Promise<string[]> {
     const item = (await this.storage.read([OPEN_CASES_KEY]))[OPEN_CASES_KEY] as { ids?: string[] } | undefined;
@@ -117,10 +163,16 @@ export class CaseStore {
   }
 
   private async changeOpenList(change: (ids: string[]) => string[]): Promise<void> {
+    await this.changeRecord<{ ids: string[] }>(OPEN_CASES_KEY, { ids: [] }, ({ ids }) => ({ ids: change(ids) }));
+  }
+
+  /** Changes a shared record with its eTag, trying again when another instance changed it first. */
+  private async changeRecord<T extends object>(key: string, empty: T, change: (current: T) => T): Promise<void> {
     for (let attempt = 0; attempt < RETRIES; attempt++) {
-      const item = (await this.storage.read([OPEN_CASES_KEY]))[OPEN_CASES_KEY] as Stored<{ ids: string[] }> | undefined;
+      const item = (await this.storage.read([key]))[key] as Stored<T> | undefined;
+      const { eTag, ...current } = item ?? { ...empty, eTag: '*' };
       try {
-        await this.storage.write({ [OPEN_CASES_KEY]: { ids: change(item?.ids ?? []), eTag: item?.eTag ?? '*' } });
+        await this.storage.write({ [key]: { ...change(current as T), eTag } });
         return;
       } catch (e) {
         if (!/eTag conflict/i.test((e as Error).message)) throw e;

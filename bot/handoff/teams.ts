@@ -1,4 +1,5 @@
-import { type Activity, type CloudAdapter, type ConversationReference, TurnContextClass } from '../sdk.js';
+import { withTimeout } from '../timeout.js';
+import { type Activity, type CloudAdapter, type ConversationReference, type TurnContext, TurnContextClass } from '../sdk.js';
 
 /** A card or text to post, as a Bot Framework activity. */
 export type Outgoing = Partial<Activity>;
@@ -9,8 +10,10 @@ export interface CaseworkerChannel {
   postThread(first: Outgoing): Promise<{ reference: Partial<ConversationReference>; activityId: string }>;
   /** Replaces a message in a thread (the card, when its status changes). */
   update(thread: Partial<ConversationReference>, activityId: string, activity: Outgoing): Promise<void>;
-  /** Sends a message into a thread. */
-  send(thread: Partial<ConversationReference>, activity: Outgoing): Promise<void>;
+  /** Sends a message into a thread; returns its id ('' when the channel gave none), so it can be deleted later. */
+  send(thread: Partial<ConversationReference>, activity: Outgoing): Promise<string>;
+  /** Deletes a message the bot sent into a thread. */
+  delete(thread: Partial<ConversationReference>, activityId: string): Promise<void>;
 }
 
 export interface TeamsSettings {
@@ -20,15 +23,6 @@ export interface TeamsSettings {
   tenantId: string;
   /** How long one call to Teams may take before it counts as failed (the case keeps what it could not send). */
   timeoutMs?: number;
-}
-
-/** Rejects when `promise` has not settled within `ms`; a slow Teams must not hold a citizen's turn. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -68,19 +62,41 @@ export class TeamsChannel implements CaseworkerChannel {
   }
 
   async update(thread: Partial<ConversationReference>, activityId: string, activity: Outgoing): Promise<void> {
-    await this.timed(
-      this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {
-        await context.updateActivity({ ...activity, id: activityId });
-      }),
-    );
+    await this.inThread(thread, async (context) => {
+      await context.updateActivity({ ...activity, id: activityId });
+    });
   }
 
-  async send(thread: Partial<ConversationReference>, activity: Outgoing): Promise<void> {
+  async send(thread: Partial<ConversationReference>, activity: Outgoing): Promise<string> {
+    let id = '';
+    await this.inThread(thread, async (context) => {
+      id = (await context.sendActivity(activity))?.id ?? '';
+    });
+    return id;
+  }
+
+  async delete(thread: Partial<ConversationReference>, activityId: string): Promise<void> {
+    await this.inThread(thread, async (context) => {
+      await context.deleteActivity(activityId);
+    });
+  }
+
+  /**
+   * Runs `logic` in a proactive turn in the thread and rejects when it fails. (The adapter would hand the error to
+   * its onTurnError instead, which apologises into the thread and resolves, as if the call had worked.)
+   */
+  private async inThread(thread: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown = null;
     await this.timed(
       this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {
-        await context.sendActivity(activity);
+        try {
+          await logic(context);
+        } catch (e) {
+          failure = e ?? new Error('Teams failed');
+        }
       }),
     );
+    if (failure) throw failure;
   }
 
   private timed<T>(call: Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
-import type { OpsEvent } from '../../dialogs/deps.js';
+import { createHash } from 'node:crypto';
+import type { CountedQuestion, OpsEvent } from '../../dialogs/deps.js';
 import { todayInDenmark } from '../../knowledge/dates.js';
 import { log } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
@@ -12,6 +13,11 @@ export interface DayStats {
   unanswered: Record<string, number>;
   paths: Record<string, number>;
   handoffs: Record<string, number>;
+  /**
+   * Unanswered questions taken out by "slet mine data" before their count got here (another instance has not
+   * flushed it yet), by questionId: the count is cancelled when it arrives. Never shown; absent when empty.
+   */
+  withdrawn?: Record<string, number>;
 }
 
 /** An unanswered question is kept this short, and at most this many different ones a day. */
@@ -28,7 +34,10 @@ function add(target: Record<string, number>, key: string, n = 1): void {
   target[key] = (target[key] ?? 0) + n;
 }
 
-/** Adds `b` into `a` (both the same day). */
+/**
+ * Adds `b` into `a` (both the same day). Withdrawn questions cancel the counts of their question; a count that
+ * reaches 0 goes, and so does its key: the question's words are no longer kept.
+ */
 export function mergeDay(a: DayStats, b: DayStats): DayStats {
   const out: DayStats = JSON.parse(JSON.stringify(a)) as DayStats;
   for (const k of Object.keys(b.questions) as (keyof DayStats['questions'])[]) out.questions[k] += b.questions[k];
@@ -36,12 +45,34 @@ export function mergeDay(a: DayStats, b: DayStats): DayStats {
   for (const [k, n] of Object.entries(b.unanswered)) {
     if (k in out.unanswered || Object.keys(out.unanswered).length < MAX_UNANSWERED) add(out.unanswered, k, n);
   }
+  const withdrawn = { ...out.withdrawn };
+  for (const [id, n] of Object.entries(b.withdrawn ?? {})) add(withdrawn, id, n);
+  for (const [k, n] of Object.entries(out.unanswered)) {
+    const id = questionId(k);
+    const cancelled = Math.min(n, withdrawn[id] ?? 0);
+    if (cancelled === 0) continue;
+    withdrawn[id]! -= cancelled;
+    out.unanswered[k] = n - cancelled;
+  }
+  out.unanswered = positive(out.unanswered);
+  const left = positive(withdrawn);
+  if (Object.keys(left).length > 0) out.withdrawn = left;
+  else delete out.withdrawn;
   return out;
+}
+
+function positive(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }
 
 /** The text of an unanswered question as it is kept: masked, lower case, spaces collapsed, cut short. */
 export function keptQuestion(text: string): string {
   return maskPersonalData(text).toLowerCase().replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+}
+
+/** The id of a kept question: a hash, so a conversation can say which question it added without its words. */
+export function questionId(kept: string): string {
+  return createHash('sha256').update(kept).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -58,22 +89,55 @@ export class Metrics {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  record(event: OpsEvent): void {
+  /** Counts an event. For an unanswered question it counted, returns which, so the conversation can note it. */
+  record(event: OpsEvent): CountedQuestion | null {
+    if (event.type === 'forget') {
+      this.forget(event.questions);
+      return null;
+    }
     const day = todayInDenmark(this.now());
-    let d = this.pending.get(day);
-    if (!d) this.pending.set(day, (d = emptyDay(day)));
+    const d = this.pendingDay(day);
     if (event.type === 'answer') {
       d.questions[event.kind] += 1;
       if (event.articleId && event.kind === 'article') add(d.topics, event.articleId);
       if (event.kind === 'none' && event.question.trim()) {
         const q = keptQuestion(event.question);
-        if (q in d.unanswered || Object.keys(d.unanswered).length < MAX_UNANSWERED) add(d.unanswered, q);
+        if (q in d.unanswered || Object.keys(d.unanswered).length < MAX_UNANSWERED) {
+          add(d.unanswered, q);
+          return { day, id: questionId(q) };
+        }
       }
     } else if (event.type === 'path') {
       add(d.paths, `${event.path}.${event.stage}`);
     } else {
       add(d.handoffs, event.stage);
     }
+    return null;
+  }
+
+  /**
+   * Takes unanswered questions out of the counts ("slet mine data"): out of what is not flushed yet when it is
+   * there, else out of the stored day record at the next flush (a count another instance has not flushed yet is
+   * cancelled when it arrives). The total of questions asked stays: it holds no words.
+   */
+  forget(questions: CountedQuestion[]): void {
+    for (const { day, id } of questions) {
+      const d = this.pendingDay(day);
+      const key = Object.keys(d.unanswered).find((k) => questionId(k) === id);
+      if (key === undefined) {
+        add((d.withdrawn ??= {}), id);
+      } else if (d.unanswered[key]! > 1) {
+        d.unanswered[key]! -= 1;
+      } else {
+        delete d.unanswered[key];
+      }
+    }
+  }
+
+  private pendingDay(day: string): DayStats {
+    let d = this.pending.get(day);
+    if (!d) this.pending.set(day, (d = emptyDay(day)));
+    return d;
   }
 
   /**
@@ -113,7 +177,8 @@ export class Metrics {
       const stored = items[dayKey(day)] as (DayStats & StoreItem) | undefined;
       const base = stored ? (({ eTag: _e, ...rest }) => rest as DayStats)(stored) : emptyDay(day);
       const local = this.pending.get(day);
-      return local ? mergeDay(base, local) : base;
+      const { withdrawn: _withdrawn, ...shown } = local ? mergeDay(base, local) : base;
+      return shown;
     });
   }
 

@@ -157,3 +157,33 @@ describe('configuration of the address the server listens on', () => {
     expect(() => readConfig({ SERVICE_URL_ALLOWLIST: 'https://a.dk/path' })).to.throw(ConfigError, /SERVICE_URL_ALLOWLIST/);
   });
 });
+
+describe('configuration of the handoff to Teams', () => {
+  const teams = { HANDOFF_TEAMS_CHANNEL_ID: '19:cw@thread.tacv2', HANDOFF_TEAMS_TENANT_ID: 'tenant-kommune' };
+  const bot = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 's3cret' };
+
+  it('has no handoff without a caseworkers\' channel', () => {
+    expect(readConfig({}).handoff).to.equal(null);
+  });
+
+  it('refuses a handoff without Bot Framework authentication, naming HANDOFF_TEAMS_CHANNEL_ID and what to set', () => {
+    expect(() => readConfig(teams))
+      .to.throw(ConfigError, /^Setting HANDOFF_TEAMS_CHANNEL_ID: .*MicrosoftAppId.*HANDOFF_ALLOW_UNAUTHENTICATED=test/)
+      .with.property('setting', 'HANDOFF_TEAMS_CHANNEL_ID');
+  });
+
+  it('takes a handoff with Bot Framework authentication, not in test mode', () => {
+    expect(readConfig({ ...teams, ...bot }).handoff).to.include({ channelId: '19:cw@thread.tacv2', allowUnauthenticated: false });
+  });
+
+  it('takes a handoff without authentication only in the test mode HANDOFF_ALLOW_UNAUTHENTICATED=test, and says so in the configuration', () => {
+    expect(readConfig({ ...teams, HANDOFF_ALLOW_UNAUTHENTICATED: 'test' }).handoff).to.include({ allowUnauthenticated: true });
+    expect(readConfig({ ...teams, ...bot, HANDOFF_ALLOW_UNAUTHENTICATED: 'test' }).handoff).to.include({ allowUnauthenticated: false });
+  });
+
+  for (const value of ['true', 'yes', '1', 'false']) {
+    it(`refuses HANDOFF_ALLOW_UNAUTHENTICATED=${JSON.stringify(value)}, naming the setting`, () => {
+      expect(() => readConfig({ ...teams, HANDOFF_ALLOW_UNAUTHENTICATED: value })).to.throw(ConfigError, /^Setting HANDOFF_ALLOW_UNAUTHENTICATED: /);
+    });
+  }
+});

@@ -116,6 +116,7 @@ describe('faults', function () {
       HANDOFF_TEAMS_TENANT_ID: 't',
       HANDOFF_TEAMS_SERVICE_URL: connector.url,
       HANDOFF_OPENING_HOURS: 'man-søn 00:00-23:59',
+      HANDOFF_ALLOW_UNAUTHENTICATED: 'test',
     });
     const storage = new MemoryStorage();
     const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-22' });

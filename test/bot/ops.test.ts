@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { MemoryStorage } from 'botbuilder';
 import { createApp } from '../../bot/app.js';
 import { readConfig } from '../../bot/config.js';
-import { Metrics, keptQuestion } from '../../bot/ops/metrics.js';
+import { Metrics, keptQuestion, questionId } from '../../bot/ops/metrics.js';
 import { reportText } from '../../bot/ops/report.js';
 import { statsCsv } from '../../bot/ops/routes.js';
 import { createBotRuntime } from '../../bot/runtime.js';
@@ -92,6 +92,69 @@ describe('operators\' view', () => {
     expect(text).to.include('Spørgsmål: 5. Besvaret 3 (60 %)');
     expect(text).to.include('varighed');
     expect(text).to.include('må min hund komme med');
+  });
+});
+
+describe('operators\' view: taking a person\'s unanswered questions out again', () => {
+  const clock = () => new Date('2026-11-22T12:00:00Z');
+  const DAY = '2026-11-22';
+  const ask = (metrics: Metrics, question: string) => metrics.record({ type: 'answer', kind: 'none', articleId: null, question })!;
+  const unanswered = async (storage: MemoryStorage) => (await new Metrics(storage, clock).days(DAY, DAY))[0]!.unanswered;
+  const stored = (storage: MemoryStorage) => JSON.stringify((storage as unknown as { memory: object }).memory);
+
+  it('says which unanswered question it counted, by day and an id that holds no words', () => {
+    const counted = ask(new Metrics(new MemoryStorage(), clock), 'Hvor er svømmehallen i Haarby?');
+    expect(counted).to.deep.equal({ day: DAY, id: questionId(keptQuestion('Hvor er svømmehallen i Haarby?')) });
+    expect(counted.id).not.to.match(/haarby/i);
+    expect(new Metrics(new MemoryStorage(), clock).record({ type: 'answer', kind: 'article', articleId: 'varighed', question: 'x' })).to.equal(null);
+  });
+
+  it('takes a question out of the counts not yet flushed', async () => {
+    const storage = new MemoryStorage();
+    const metrics = new Metrics(storage, clock);
+    const counted = ask(metrics, 'Hvor er svømmehallen i Haarby?');
+    metrics.record({ type: 'forget', questions: [counted] });
+    expect(await metrics.days(DAY, DAY)).to.have.nested.property('[0].unanswered').that.deep.equals({});
+    await metrics.flush();
+    expect(await unanswered(storage)).to.deep.equal({});
+    expect(stored(storage)).not.to.match(/haarby/i);
+  });
+
+  it('takes a question out of the stored day record, and only one count of it', async () => {
+    const storage = new MemoryStorage();
+    const metrics = new Metrics(storage, clock);
+    const counted = ask(metrics, 'Hvor er svømmehallen i Haarby?');
+    ask(metrics, 'Hvor er svømmehallen i Haarby?');
+    ask(metrics, 'Hvor er blæksprutten?');
+    await metrics.flush();
+    metrics.record({ type: 'forget', questions: [counted] });
+    expect(Object.values(await unanswered(storage))).to.deep.equal([2, 1]);
+    expect(Object.values((await metrics.days(DAY, DAY))[0]!.unanswered)).to.deep.equal([1, 1]);
+    metrics.record({ type: 'forget', questions: [counted] });
+    await metrics.flush();
+    expect(await unanswered(storage)).to.deep.equal({ 'hvor er blæksprutten?': 1 });
+    expect(stored(storage)).not.to.match(/haarby/i);
+  });
+
+  it('cancels a count another instance flushes after the question was taken out', async () => {
+    const storage = new MemoryStorage();
+    const asked = new Metrics(storage, clock);
+    const forgot = new Metrics(storage, clock);
+    const counted = ask(asked, 'Hvor er svømmehallen i Haarby?');
+    forgot.record({ type: 'forget', questions: [counted] });
+    await forgot.flush();
+    expect(stored(storage)).not.to.match(/haarby/i);
+    await asked.flush();
+    expect(await unanswered(storage)).to.deep.equal({});
+    expect(stored(storage)).not.to.match(/haarby/i).and.not.to.include('withdrawn');
+  });
+
+  it('never shows what was taken out in the operators\' view', async () => {
+    const storage = new MemoryStorage();
+    const metrics = new Metrics(storage, clock);
+    metrics.record({ type: 'forget', questions: [{ day: DAY, id: 'not-yet-here' }] });
+    await metrics.flush();
+    expect((await metrics.days(DAY, DAY))[0]).not.to.have.property('withdrawn');
   });
 });
 

@@ -77,6 +77,7 @@ describe('several instances on one PostgreSQL database', function () {
       HANDOFF_TEAMS_TENANT_ID: TENANT,
       HANDOFF_TEAMS_SERVICE_URL: connector.url,
       HANDOFF_OPENING_HOURS: 'man-søn 00:00-24:00',
+      HANDOFF_ALLOW_UNAUTHENTICATED: 'test',
       MUNICIPALITY_NAME: 'Assens Kommune',
     };
     // Started together, as behind a load balancer: both create the tables at once.

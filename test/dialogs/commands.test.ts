@@ -43,7 +43,8 @@ describe('commands that work anywhere', () => {
     ['jeg vil have fat i min sagsbehandler', 'human'],
     ['Kan jeg få fat på en rigtig person?', 'human'],
     ['må jeg tale med min sagsbehandler tak', 'human'],
-    ['kan I ringe mig op', 'human'],
+    // "Ja, ring mig op" is the call-back button's answer, not a request for a person.
+    ['Ja, ring mig op', null],
     ['I want to talk to a person', 'human'],
     ['can I speak with a caseworker please', 'human'],
     ['human please', 'human'],

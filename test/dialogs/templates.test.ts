@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../../knowledge/paths.js';
 import { TEMPLATE_KEYS } from '../../dialogs/template-keys.js';
-import { LANGS, Templates, escapeMarkdown } from '../../dialogs/templates.js';
+import { LANGS, Templates, escapeMarkdown, escapeMarkup } from '../../dialogs/templates.js';
 
 /** One set of values that covers every placeholder any template uses. */
 const SAMPLE = {
@@ -60,6 +60,19 @@ describe('reply templates', () => {
 
   it('escapes Markdown in text a person wrote', () => {
     expect(escapeMarkdown('*fed* [link](x) _kursiv_')).to.equal('\\*fed\\* \\[link\\]\\(x\\) \\_kursiv\\_');
+  });
+
+  it('escapes lists, headings, quotes, addresses and HTML in text a person wrote, for Markdown', () => {
+    expect(escapeMarkdown('# Hej\n- a\n1. b\n> c\n===')).to.equal('\\# Hej\n\\- a\n1\\. b\n\\> c\n\\=\\=\\=');
+    expect(escapeMarkdown('se www.x.dk og https://x.dk')).to.equal('se www\\.x\\.dk og https\\://x\\.dk');
+    expect(escapeMarkdown('<at>Alle</at> &lt;')).to.equal('\\<at\\>Alle\\</at\\> \\&lt;');
+  });
+
+  it('escapes Markdown and writes &, < and > as entities, for a channel that may read HTML too', () => {
+    expect(escapeMarkup("<a href='https://x.dk'>log ind</a> & **VIGTIGT**")).to.equal(
+      "&lt;a href\\='https\\://x\\.dk'&gt;log ind&lt;/a&gt; &amp; \\*\\*VIGTIGT\\*\\*",
+    );
+    expect(escapeMarkup('&lt;at&gt;')).to.equal('&amp;lt;at&amp;gt;');
   });
 
   it('refuses to start when a language lacks a template, naming the file and key', () => {

@@ -49,11 +49,17 @@ function elements(card: Record<string, unknown>): Element[] {
   return out;
 }
 
-/** The card's visible text, one entry per TextBlock, FactSet fact or RichTextBlock (its runs joined). */
+/** What Markdown shows of an escaped text: the escaped characters without their backslashes. */
+const shown = (markdown: string) => markdown.replace(/\\([^\w\s])/g, '$1');
+
+/**
+ * The card's visible text, one entry per TextBlock, FactSet fact or RichTextBlock (its runs joined). TextBlocks and
+ * facts are Markdown in Teams, so their backslash escapes do not show; TextRuns are shown as they are.
+ */
 function texts(card: Record<string, unknown>): string[] {
   return elements(card).flatMap((e) => {
-    if (e.type === 'TextBlock') return [e.text as string];
-    if (e.type === 'FactSet') return (e.facts as { title: string; value: string }[]).map((f) => `${f.title}: ${f.value}`);
+    if (e.type === 'TextBlock') return [shown(e.text as string)];
+    if (e.type === 'FactSet') return (e.facts as { title: string; value: string }[]).map((f) => `${shown(f.title)}: ${shown(f.value)}`);
     if (e.type === 'RichTextBlock') return [(e.inlines as { text: string }[]).map((r) => r.text).join('')];
     return [];
   });
@@ -146,6 +152,35 @@ describe('the caseworker card', () => {
     expect(texts(card)).to.include(`\${label}: ${typed}`);
     expect(texts(card)).to.include('Status: Overtaget af ${claimedBy}');
     expect(JSON.stringify(card)).not.to.include('c-1234 c-1234').and.not.to.include('"2"');
+  });
+
+  it('lets nothing from the case render as a link, markup or mention: TextBlocks and facts escape it, TextRuns are plain', () => {
+    // Teams renders Markdown in TextBlock and in a fact's title and value; a TextRun is shown as it is.
+    const phishing = ['[Klik her](https://evil.example)', "<a href='https://evil.example'>login</a>", '**VIGTIGT**', '<at>Alle</at>', 'www.evil.example'];
+    for (const text of phishing) {
+      const card = caseCard(caseData({
+        question: text,
+        situation: [{ label: text, value: text }],
+        transcript: [{ from: 'user', text, at: '' }],
+        claimedBy: text,
+        status: 'claimed',
+        note: text,
+      }));
+      const rendered = elements(card).flatMap((e) => {
+        if (e.type === 'TextBlock') return [e.text as string];
+        if (e.type === 'FactSet') return (e.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]);
+        return [];
+      });
+      for (const t of rendered) {
+        expect(t, text).not.to.include(text);
+        // Nothing of it unescaped: no link, tag, emphasis, mention or bare address that Markdown would render.
+        expect(t, text).not.to.match(/\]\(https:\/\/evil|(?<!\\)<a |\*\*VIGTIGT|<at>|www\.evil/);
+      }
+      expect(texts(card), text).to.include(text, 'the question, in a TextRun');
+      expect(texts(card), text).to.include(`Borger: ${text}`);
+      // Escaped, not removed: Markdown shows the caseworker's name, the situation and the note as they are.
+      expect(texts(card), text).to.include(`Status: Overtaget af ${text}`).and.to.include(`${text}: ${text}`);
+    }
   });
 
   it('masks a CPR number, an e-mail address and a phone number in the conversation and the question again', () => {

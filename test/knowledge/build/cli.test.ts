@@ -20,6 +20,9 @@ function scratchProject(): string {
   cpSync(from.ruleTexts, to.ruleTexts);
   mkdirSync(dirname(to.synonyms), { recursive: true });
   cpSync(from.synonyms, to.synonyms);
+  cpSync(from.kinds, to.kinds);
+  mkdirSync(dirname(to.lexicon), { recursive: true });
+  cpSync(from.lexicon, to.lexicon);
   return root;
 }
 
