@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './articles/article.js';
+import { articleOn } from './articles/dated.js';
 import { loadArticles } from './articles/load.js';
 import { ContentErrors } from './content-error.js';
 import { filesBelow } from './files.js';
@@ -33,6 +34,8 @@ export interface KnowledgeBase {
   search: SearchEngine;
   assessor: Assessor;
   sourceHash: string;
+  /** An article as it must be shown on `date` (with the notice of a new act when there is one; articles/dated.ts). */
+  articleOn(article: Article, date: string): Article;
 }
 
 /** Hash of the content files and of the compiled knowledge code (the normaliser decides what the index holds). */
@@ -110,9 +113,10 @@ export function fromBundle(bundle: KnowledgeBundle): KnowledgeBase {
   return {
     registry,
     articles: bundle.articles,
-    search: new SearchEngine(bundle.search, bundle.articles),
+    search: new SearchEngine(bundle.search, bundle.articles, (a, date) => articleOn(a, date, registry)),
     assessor: new Assessor(registry, bundle.ruleTexts),
     sourceHash: bundle.sourceHash,
+    articleOn: (a, date) => articleOn(a, date, registry),
   };
 }
 

@@ -80,8 +80,14 @@ export class SearchEngine {
   private readonly domain: string[];
   private readonly articles: Map<string, Article>;
   private readonly docCount: number;
+  private readonly present: (article: Article, date: string) => Article;
 
-  constructor(data: SearchData, articles: Article[]) {
+  /**
+   * `present` gives an article as it must be shown on the date asked (e.g. with the notice of a new act, see
+   * articles/dated.ts); every article a search returns passes through it. Without it articles are returned as stored.
+   */
+  constructor(data: SearchData, articles: Article[], present: (article: Article, date: string) => Article = (a) => a) {
+    this.present = present;
     this.index = loadIndex(data.index);
     this.refs = data.refs;
     const weigh = (lang: Lang) =>
@@ -235,7 +241,12 @@ export class SearchEngine {
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
-    return this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+    const out = this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+    return {
+      ...out,
+      hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
+      redirect: out.redirect && this.present(out.redirect, opts.date),
+    };
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
