@@ -281,7 +281,11 @@ export const RULES: readonly Rule[] = [
   // LAB § 203 a (LOV 1749/2025): a joint limit in the settlement of the municipalities' budget guarantee.
   {
     id: 'spendingCap2026', kind: 'info', certainty: 'verified', citations: ['LAB-203a-3', 'LAB-203a-4'], validFrom: '2026-01-01', validTo: null,
-    decide: () => ({ because: [] }),
+    decide: (s) => (isCitizen(s) ? { because: [] } : null),
+  },
+  {
+    id: 'spendingCap2026Employer', kind: 'info', certainty: 'verified', citations: ['LAB-203a-3', 'LAB-203a-4'], validFrom: '2026-01-01', validTo: null,
+    decide: (s) => (isEmployer(s) ? { because: [] } : null),
   },
   // A4: while the registry lacks the new act, every answer from its date says so.
   {
