@@ -115,6 +115,13 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   }
   // An employer's facts make the role; a citizen's facts (a benefit, a discharge) make the other.
   if (role === null && (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)) role = 'employer';
+  // A question about the benefit at admission is answered with a benefit's words: they answer it, not today's benefit.
+  if (ctx.pending === 'benefitAtAdmission' && facts.benefit !== undefined) {
+    facts.benefitAtAdmission = facts.benefit;
+    delete facts.benefit;
+    said.benefitAtAdmission = said.benefit;
+    delete said.benefit;
+  }
   let answer: Reading['answer'] = null;
   if (ctx.pending) {
     const reading = questions.read(ctx.pending, trimmed.slice(0, 1000), inLang);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './articles/article.js';
+import { articleOn } from './articles/dated.js';
 import { loadArticles } from './articles/load.js';
 import { ContentErrors } from './content-error.js';
 import { filesBelow } from './files.js';
@@ -37,6 +38,8 @@ export interface KnowledgeBase {
   /** What people's own words say about their situation and what they ask (knowledge/understand/lexicon.yaml). */
   lexicon: Lexicon;
   sourceHash: string;
+  /** An article as it must be shown on `date` (with the notice of a new act when there is one; articles/dated.ts). */
+  articleOn(article: Article, date: string): Article;
 }
 
 /** Hash of the content files and of the compiled knowledge code (the normaliser decides what the index holds). */
@@ -119,10 +122,11 @@ export function fromBundle(bundle: KnowledgeBundle): KnowledgeBase {
   return {
     registry,
     articles: bundle.articles,
-    search: new SearchEngine(bundle.search, bundle.articles),
+    search: new SearchEngine(bundle.search, bundle.articles, (a, date) => articleOn(a, date, registry)),
     assessor: new Assessor(registry, bundle.ruleTexts),
     lexicon: new Lexicon(bundle.lexicon),
     sourceHash: bundle.sourceHash,
+    articleOn: (a, date) => articleOn(a, date, registry),
   };
 }
 

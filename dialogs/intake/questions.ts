@@ -1,4 +1,4 @@
-import { BENEFITS, type InputName, MENTOR_TYPES, SITUATIONS, type Situation } from '../../knowledge/rules/inputs.js';
+import { BENEFITS, EDUCATION_KINDS, type InputName, MENTOR_TYPES, SITUATIONS, type Situation } from '../../knowledge/rules/inputs.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { type ChoiceOption, matchChoice, parseAge, parseMonths, parseYesNo } from '../input/index.js';
 import { sameLabel } from '../commands.js';
@@ -19,8 +19,21 @@ export type Reading =
   | { ok: true; value: Situation[AskableInput] }
   | { ok: false; problem: TemplateKey; answered?: boolean };
 
-type ChoiceInput = 'situation' | 'benefit' | 'mentorType';
-type YesNoInput = 'admittedToEducation' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons' | 'psychiatricDischarge';
+type ChoiceInput = 'situation' | 'benefit' | 'educationKind' | 'benefitAtAdmission' | 'mentorType';
+type YesNoInput = 'admittedToEducation' | 'admittedRecently' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons' | 'psychiatricDischarge';
+
+/** Words people use for the benefits (today's, and the one at admission to an education). */
+const BENEFIT_WORDS: Record<string, string[]> = {
+  dagpenge: ['dagpenge', 'a-kasse', 'akasse', 'unemployment benefit'],
+  kontanthjaelp: ['kontanthjælp', 'social assistance', 'cash benefit'],
+  uddannelseshjaelp: ['uddannelseshjælp', 'education benefit', 'education assistance'],
+  sygedagpenge: ['sygedagpenge', 'sickness benefit', 'sick pay'],
+  ledighedsydelse: ['ledighedsydelse'],
+  ressourceforloebsydelse: ['ressourceforløbsydelse', 'jobafklaring', 'jobafklaringsforløb', 'ressourceforløb'],
+  foertidspension: ['førtidspension', 'førtidspensionist', 'disability pension'],
+  su: ['su', 'statens uddannelsesstøtte', 'student grant', 'study grant'],
+  ingen: ['ingen', 'ingen ydelse', 'ikke noget', 'ingenting', 'none', 'nothing', 'no benefit'],
+};
 
 /** Words people use for each choice besides its button labels (both languages; matched after folding æøå). */
 const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
@@ -34,13 +47,20 @@ const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
     tilbud: ['tilbud', 'praktik', 'virksomhedspraktik', 'løntilskud', 'work placement', 'placement', 'subsidised job', 'wage subsidy'],
     integrationsprogram: ['integrationsprogram', 'integrationsprogrammet', 'integrationsforløb', 'flygtning', 'refugee', 'integration programme', 'integration program'],
   },
-  benefit: {
-    dagpenge: ['dagpenge', 'a-kasse', 'akasse', 'unemployment benefit'],
-    kontanthjaelp: ['kontanthjælp', 'social assistance', 'cash benefit'],
-    uddannelseshjaelp: ['uddannelseshjælp', 'education benefit', 'education assistance'],
-    sygedagpenge: ['sygedagpenge', 'sickness benefit', 'sick pay'],
-    ledighedsydelse: ['ledighedsydelse'],
-    ingen: ['ingen', 'ingen ydelse', 'ikke noget', 'ingenting', 'none', 'nothing', 'no benefit'],
+  benefit: BENEFIT_WORDS,
+  benefitAtAdmission: BENEFIT_WORDS,
+  educationKind: {
+    qualifying: [
+      'gymnasium', 'gymnasiet', 'stx', 'hhx', 'htx', 'hf', 'eux', 'eud', 'erhvervsuddannelse', 'erhvervsskole', 'teknisk skole',
+      'handelsskole', 'sosu', 'universitet', 'uni', 'professionsbachelor', 'erhvervsakademi', 'akademiuddannelse',
+      'videregående uddannelse', 'læreplads', 'elevplads', 'high school', 'upper secondary', 'vocational', 'vocational school',
+      'university', 'college',
+    ],
+    fgu: ['fgu', 'forberedende grunduddannelse', 'preparatory basic education'],
+    hoejskole: ['højskole', 'folkehøjskole', 'folk high school'],
+    amu: ['amu', 'amu-kursus', 'arbejdsmarkedsuddannelse'],
+    produktionsskole: ['produktionsskole', 'production school'],
+    other: ['andet', 'kursus', 'et kursus', 'noget andet', 'other', 'something else', 'a course'],
   },
   mentorType: {
     employee: ['egen medarbejder', 'medarbejder', 'en medarbejder', 'kollega', 'en kollega', 'employee', 'own employee', 'colleague'],
@@ -48,9 +68,15 @@ const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
   },
 };
 
-const VALUES: Record<ChoiceInput, readonly string[]> = { situation: SITUATIONS, benefit: BENEFITS, mentorType: MENTOR_TYPES };
+const VALUES: Record<ChoiceInput, readonly string[]> = {
+  situation: SITUATIONS,
+  benefit: BENEFITS,
+  educationKind: EDUCATION_KINDS,
+  benefitAtAdmission: BENEFITS,
+  mentorType: MENTOR_TYPES,
+};
 
-const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons', 'psychiatricDischarge'];
+const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'admittedRecently', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons', 'psychiatricDischarge'];
 
 const isChoice = (input: AskableInput): input is ChoiceInput => input in VALUES;
 const isYesNo = (input: AskableInput): input is YesNoInput => (YES_NO as readonly string[]).includes(input);
@@ -74,7 +100,13 @@ export class IntakeQuestions {
           this.label(input, value, 'en'),
         ],
       }));
-    this.options = { situation: opts('situation'), benefit: opts('benefit'), mentorType: opts('mentorType') };
+    this.options = {
+      situation: opts('situation'),
+      benefit: opts('benefit'),
+      educationKind: opts('educationKind'),
+      benefitAtAdmission: opts('benefitAtAdmission'),
+      mentorType: opts('mentorType'),
+    };
     this.namedBenefits = this.options.benefit.filter((o) => o.value !== 'ingen');
   }
 

@@ -40,6 +40,8 @@ export interface Provision extends DateRange {
   url: string;
   status: Status;
   note: string | null;
+  /** Where we read the text, when it is not the act version alone (e.g. "law-notes T1; dataset file ..."). */
+  source: string | null;
 }
 
 export interface Reform {
@@ -50,6 +52,11 @@ export interface Reform {
   summary: string;
   summaryEn: string;
   authority?: { before: { da: string; en: string }; after: { da: string; en: string } };
+  /**
+   * One plain sentence every answer carries from the reform's date for as long as the reform is `unverified`, i.e.
+   * until the registry holds the enacted text (an editor then marks the reform verified and the notice stops).
+   */
+  notice?: { da: string; en: string };
 }
 
 /** The law registry: every provision we may cite, the acts they belong to, and the reforms. */
@@ -115,6 +122,17 @@ export class LawRegistry {
     const r = this.reforms.find((x) => x.authority);
     if (!r || !r.authority) return lang === 'da' ? 'kommunen' : 'the municipality';
     return (date >= r.date ? r.authority.after : r.authority.before)[lang];
+  }
+
+  /**
+   * The notice every answer must carry on `date` (rule outcomes and articles alike), or null: the notice of the latest
+   * reform that has taken effect by `date` but whose text the registry does not hold yet (status `unverified`).
+   * From 1 January 2027 this is the new main act, until it is entered here.
+   */
+  newActNotice(date: IsoDate): { da: string; en: string } | null {
+    const pending = this.reforms.filter((r) => r.notice && r.status === 'unverified' && r.date <= date);
+    pending.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    return pending[0]?.notice ?? null;
   }
 
   /** True when the provision is in force on `date`. */
@@ -236,6 +254,7 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
         url: typeof raw.url === 'string' ? raw.url : (version?.url ?? ''),
         status: status === 'unverified' ? 'unverified' : 'verified',
         note: typeof raw.note === 'string' ? raw.note.trim() : null,
+        source: typeof raw.source === 'string' ? raw.source.trim() : null,
         validFrom,
         validTo,
       });
@@ -265,6 +284,14 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
       summaryEn: str(reformsRel, `${f}.summaryEn`, raw.summaryEn, errors),
     };
     if (raw.authority) reform.authority = raw.authority as Reform['authority'];
+    if (raw.notice !== undefined) {
+      const n = raw.notice as Record<string, unknown> | null;
+      if (!n || typeof n.da !== 'string' || typeof n.en !== 'string' || !n.da.trim() || !n.en.trim()) {
+        errors.push(new ContentError(reformsRel, `${f}.notice`, 'needs a Danish and an English sentence (da, en)'));
+      } else {
+        reform.notice = { da: n.da.trim(), en: n.en.trim() };
+      }
+    }
     return reform;
   });
 

@@ -3,7 +3,7 @@ import { ContentError } from '../content-error.js';
 import { type IsoDate, inRange, rangesOverlap } from '../dates.js';
 import type { LawRegistry } from '../law/registry.js';
 import type { InputName, Situation } from './inputs.js';
-import { type Certainty, type OutcomeKind, RULES, type Rule } from './rules.js';
+import { type Certainty, type OutcomeKind, RULES, type Rule, type RuleContext } from './rules.js';
 import type { Bilingual, RuleTexts } from './texts.js';
 
 /** One thing that applies to the person, with why and on which law. */
@@ -25,10 +25,12 @@ export interface Assessment {
   asOf: IsoDate;
   rulesVersion: string;
   outcomes: Outcome[];
+  /** The sentence every answer on this date must carry (a new act not yet in the registry), or null. */
+  notice: Bilingual | null;
 }
 
 /** Bump when a rule is added, removed or changed, so stored answers can be traced to the rules that gave them. */
-export const RULES_VERSION = '2026-11-22.1';
+export const RULES_VERSION = '2026-11-29.1';
 
 const KIND_ORDER: Record<OutcomeKind, number> = { right: 0, possible: 1, 'not-eligible': 2, info: 3 };
 
@@ -57,15 +59,17 @@ export class Assessor {
   }
 
   assess(s: Situation, date: IsoDate): Assessment {
+    const notice = this.registry.newActNotice(date);
+    const ctx: RuleContext = { newActPending: notice !== null };
     const outcomes: Outcome[] = [];
     for (const rule of RULES) {
       if (!inRange(date, rule)) continue;
-      const decision = rule.decide(s);
+      const decision = rule.decide(s, ctx);
       if (!decision) continue;
-      outcomes.push(this.outcome(rule, decision.because, decision.certainty ?? rule.certainty, s, date));
+      outcomes.push(this.outcome(rule, decision.because, decision.certainty ?? rule.certainty, s, date, notice));
     }
     outcomes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-    return { asOf: date, rulesVersion: RULES_VERSION, outcomes };
+    return { asOf: date, rulesVersion: RULES_VERSION, outcomes, notice };
   }
 
   /**
@@ -78,7 +82,7 @@ export class Assessor {
     return [...rights({ ...s, ...patch })].some((id) => !now.has(id));
   }
 
-  private outcome(rule: Rule, because: InputName[], certainty: Certainty, s: Situation, date: IsoDate): Outcome {
+  private outcome(rule: Rule, because: InputName[], certainty: Certainty, s: Situation, date: IsoDate, notice: Bilingual | null): Outcome {
     const lang = (l: 'da' | 'en') => {
       const authority = this.registry.authorityName(date, l);
       const goal = this.texts.goals[s.situation ?? 'unknown'] ?? this.texts.goals.unknown!;
@@ -88,6 +92,7 @@ export class Assessor {
         goal: goal[l],
         age: String(s.age ?? ''),
         monthsWithMentor: String(s.monthsWithMentor ?? ''),
+        notice: notice?.[l] ?? '',
       };
       const text = fill(this.texts.outcomes[rule.id]![l], vars);
       const reasons = because.map((name) => {
@@ -97,7 +102,8 @@ export class Assessor {
       });
       const t = this.texts.trace;
       const listed = reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')}, ${t.and[l]} ${reasons.at(-1)}` : (reasons[0] ?? '');
-      const trace = reasons.length === 0 ? `${t.general[l]}.` : `${t.prefix[l]} ${listed}.`;
+      const prefix = s.role === 'employer' ? t.prefixEmployer : t.prefix;
+      const trace = reasons.length === 0 ? `${t.general[l]}.` : `${prefix[l]} ${listed}.`;
       return { text, trace };
     };
     const da = lang('da');

@@ -15,13 +15,20 @@ export interface RuleTexts {
   inputs: Record<string, { why: Bilingual }>;
   answers: Record<string, Record<string, Bilingual>>;
   goals: Record<string, Bilingual>;
-  trace: { prefix: Bilingual; and: Bilingual; general: Bilingual };
+  trace: { prefix: Bilingual; prefixEmployer: Bilingual; and: Bilingual; general: Bilingual };
   outcomes: Record<string, Bilingual>;
 }
 
+/**
+ * A Danish and an English text and nothing else. A stray key is almost always an unquoted comma in a YAML flow mapping
+ * ("{ da: at du fik SU, da du blev optaget, en: ... }" cuts the Danish text at the comma), so it is an error.
+ */
 function isBilingual(v: unknown): v is Bilingual {
   const b = v as Bilingual;
-  return !!b && typeof b.da === 'string' && b.da.trim() !== '' && typeof b.en === 'string' && b.en.trim() !== '';
+  return (
+    !!b && typeof b.da === 'string' && b.da.trim() !== '' && typeof b.en === 'string' && b.en.trim() !== '' &&
+    Object.keys(b).every((k) => k === 'da' || k === 'en')
+  );
 }
 
 /** Reads texts.yaml and checks that every rule and every input has its texts in both languages. */
@@ -42,13 +49,16 @@ export function loadRuleTexts(path: string, root: string): RuleTexts {
     const answers = doc.answers?.[input.name];
     const keys = input.type === 'enum' ? [...input.values] : input.type === 'boolean' ? ['true', 'false'] : ['value'];
     for (const key of keys) {
-      if (!isBilingual(answers?.[key])) errors.push(new ContentError(file, `answers.${input.name}.${key}`, 'needs a Danish and an English text'));
+      if (!isBilingual(answers?.[key])) errors.push(new ContentError(file, `answers.${input.name}.${key}`, 'needs a Danish and an English text, and nothing else (quote a text with a comma)'));
     }
   }
-  for (const key of ['prefix', 'and', 'general'] as const) {
+  for (const key of ['prefix', 'prefixEmployer', 'and', 'general'] as const) {
     if (!isBilingual(doc.trace?.[key])) errors.push(new ContentError(file, `trace.${key}`, 'needs a Danish and an English text'));
   }
-  if (!isBilingual(doc.goals?.unknown)) errors.push(new ContentError(file, 'goals.unknown', 'needs a Danish and an English text'));
+  for (const [key, goal] of Object.entries(doc.goals ?? {})) {
+    if (!isBilingual(goal)) errors.push(new ContentError(file, `goals.${key}`, 'needs a Danish and an English text, and nothing else (quote a text with a comma)'));
+  }
+  if (!doc.goals?.unknown) errors.push(new ContentError(file, 'goals.unknown', 'needs a Danish and an English text'));
   if (errors.length) throw new ContentErrors(errors);
   return doc;
 }

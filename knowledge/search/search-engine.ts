@@ -46,7 +46,7 @@ export interface SearchOptions {
 }
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
-const RERANK_DEPTH = 15;
+const RERANK_DEPTH = 100;
 
 type ExpansionKind = keyof Calibration['BOOST'];
 
@@ -96,8 +96,14 @@ export class SearchEngine {
   private readonly docCount: number;
   private readonly kindsOf: Record<string, string[]>;
   private readonly kindTerms: Record<string, Record<Lang, string[]>>;
+  private readonly present: (article: Article, date: string) => Article;
 
-  constructor(data: SearchData, articles: Article[]) {
+  /**
+   * `present` gives an article as it must be shown on the date asked (e.g. with the notice of a new act, see
+   * articles/dated.ts); every article a search returns passes through it. Without it articles are returned as stored.
+   */
+  constructor(data: SearchData, articles: Article[], present: (article: Article, date: string) => Article = (a) => a) {
+    this.present = present;
     this.index = loadIndex(data.index);
     this.refs = data.refs;
     const weigh = (lang: Lang) =>
@@ -254,7 +260,12 @@ export class SearchEngine {
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
-    return this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+    const out = this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+    return {
+      ...out,
+      hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
+      redirect: out.redirect && this.present(out.redirect, opts.date),
+    };
   }
 
   /**

@@ -64,7 +64,7 @@ describe('state that survives a restart', function () {
 
     child = await startServer(port, dataDir);
     // The answer to the question asked before the restart is read as that answer, and the intake goes on.
-    expect(await say('kontanthjælp')).to.include('Hvor gammel er du?');
+    expect(await say('kontanthjælp')).to.include('udskrevet fra en psykiatrisk indlæggelse');
     child.kill('SIGTERM');
     await stopped(child);
   });

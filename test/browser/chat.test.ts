@@ -64,6 +64,8 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     await suggestedAction(page, 'Jeg er ledig').click();
     await waitForText(page, 'Hvilken ydelse får du?');
     await suggestedAction(page, 'Kontanthjælp').click();
+    await waitForText(page, 'udskrevet fra en psykiatrisk indlæggelse');
+    await suggestedAction(page, 'Nej').click();
     await waitForText(page, 'Hvor gammel er du?');
     await say(page, '45');
     await waitForText(page, 'Har du allerede en mentor?');

@@ -61,4 +61,13 @@ describe('npm run kb:build', () => {
     expect(out.status).to.equal(1);
     expect(out.stderr).to.include('knowledge/rules/texts.yaml: outcomes.employerApply');
   });
+
+  it('fails when a rule text loses its end to an unquoted comma in a YAML flow mapping', () => {
+    const root = scratchProject();
+    const file = knowledgePaths(root).ruleTexts;
+    writeFileSync(file, readFileSync(file, 'utf8').replace("su: { da: 'at du fik SU, da du blev optaget',", 'su: { da: at du fik SU, da du blev optaget,'));
+    const out = run('--root', root);
+    expect(out.status).to.equal(1);
+    expect(out.stderr).to.include('knowledge/rules/texts.yaml: answers.benefitAtAdmission.su');
+  });
 });

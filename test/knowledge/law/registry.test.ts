@@ -38,6 +38,41 @@ describe('law registry', () => {
     expect(registry.provision('LAB-167-2').status).to.equal('verified');
   });
 
+  it('records what it takes from the law notes\' third pass with its source', () => {
+    const six = registry.provision('LAB-6');
+    expect(six.status).to.equal('verified');
+    expect(six.source).to.match(/law-notes T1/).and.to.match(/2024_280\.json/);
+    expect(registry.citation('LAB-6').label).to.equal('LAB § 6');
+    expect(registry.provision('BEK-127').source).to.match(/T2/);
+    expect(registry.provision('BEK-127').summary).to.match(/løn som normalt/);
+    for (const id of ['LAB-203a-3', 'LAB-203a-4']) {
+      expect(registry.provision(id).source, id).to.match(/T2/);
+      expect(registry.provision(id).summary, id).to.match(/budgetgarantien/);
+    }
+    expect(registry.provision('LAB-203a-4').summary).to.match(/forbyder ikke en kommune at bruge mere/);
+    expect(registry.citation('LAB-203a-4').label).to.equal('LAB § 203 a, stk. 4');
+  });
+
+  it('holds LOV 1749/2025, which inserted § 203 a, among the amending acts', () => {
+    expect(registry.act('LOV-1749-2025').versions[0]!.url).to.equal('https://www.retsinformation.dk/eli/lta/2025/1749');
+    expect(registry.citation('LOV-1749-2025').label).to.equal('LOV 1749/2025');
+    expect(registry.reform('udgiftsloft-2026').provisions).to.include('LOV-1749-2025');
+  });
+
+  it('marks VITAS (BEK § 136, stk. 4, only paraphrased) as unverified', () => {
+    expect(registry.provision('BEK-136-4').status).to.equal('unverified');
+  });
+
+  it('keeps "jobcenteret" only where LOV 1750/2025 keeps it, and says so', () => {
+    expect(registry.reform('kommunen-2026').summary).to.match(/§ 188, stk\. 1, overskriften før § 204 og\s+§ 204, stk\. 1/);
+    expect(registry.provision('LAB-204-1').note).to.match(/jobcenterets/);
+  });
+
+  it('lets a representative complain (forvaltningsloven § 8)', () => {
+    expect(registry.citation('FVL-8-1').label).to.equal('Forvaltningsloven § 8, stk. 1');
+    expect(registry.provision('LAB-204-2').summary).to.match(/fuldmagt/);
+  });
+
   it('holds the reforms as dated data', () => {
     expect(registry.reform('kommunen-2026').date).to.equal('2026-02-01');
     expect(registry.reform('udgiftsloft-2026').date).to.equal('2026-01-01');

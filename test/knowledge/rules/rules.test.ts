@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../../../knowledge/paths.js';
 import { checkRuleCitations } from '../../../knowledge/rules/assess.js';
-import { BENEFITS, INPUTS, SITUATIONS, type Situation, openInputs } from '../../../knowledge/rules/inputs.js';
+import { LawRegistry } from '../../../knowledge/law/registry.js';
+import { Assessor, checkRuleCitations as checkCitations } from '../../../knowledge/rules/assess.js';
+import {
+  BENEFITS, INPUTS, SITUATIONS, type Situation, benefitAtAdmissionOf, benefitChoicesOn, benefitOn, benefitsOn, openInputs,
+} from '../../../knowledge/rules/inputs.js';
+import { loadRuleTexts } from '../../../knowledge/rules/texts.js';
+import { knowledgePaths } from '../../../knowledge/paths.js';
 import { RULES } from '../../../knowledge/rules/rules.js';
 import { knowledgeBase } from '../../helpers.js';
 
@@ -17,6 +23,8 @@ interface RuleCase {
   citations?: Record<string, string[]>;
   notCited?: Record<string, string[]>;
   text?: Record<string, string>;
+  textNot?: Record<string, string>;
+  because?: Record<string, string>;
   certainty?: Record<string, string>;
 }
 
@@ -47,6 +55,8 @@ describe('rule module', () => {
             for (const label of labels) expect(got, id).to.not.include(label);
           }
           for (const [id, words] of Object.entries(c.text ?? {})) expect(byId.get(id)!.text, id).to.include(words);
+          for (const [id, words] of Object.entries(c.textNot ?? {})) expect(byId.get(id)!.text, id).to.not.include(words);
+          for (const [id, words] of Object.entries(c.because ?? {})) expect(byId.get(id)!.because, id).to.include(words);
           for (const [id, certainty] of Object.entries(c.certainty ?? {})) expect(byId.get(id)!.certainty, id).to.equal(certainty);
         });
       }
@@ -66,9 +76,13 @@ describe('rule module', () => {
           const extras = [
             {},
             { age: 24, admittedToEducation: true, hasVocationalEducation: false, psychiatricDischarge: true, monthsWithMentor: 7 },
+            { age: 24, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true, hasVocationalEducation: false, psychiatricDischarge: true },
             { age: 31, admittedToEducation: true, psychiatricDischarge: false, monthsWithMentor: 2 },
             { age: 22, admittedToEducation: true, hasVocationalEducation: true },
-          ];
+            { age: 19, admittedToEducation: true, educationKind: 'fgu' },
+            { age: 19, admittedToEducation: true, educationKind: 'other' },
+            { age: 19, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: false },
+          ] as const;
           for (const extra of extras) {
             const a = assessor.assess({ role: 'citizen', situation, benefit, ...extra }, date);
             expect(a.outcomes.length, `${date} ${situation} ${benefit}`).to.be.greaterThan(0);
@@ -89,6 +103,54 @@ describe('rule module', () => {
       }
     }
     expect([...seen].sort()).to.deep.equal(RULES.map((r) => r.id).sort());
+  });
+
+  describe('the notice of a new act (from 1 January 2027, until the registry holds it)', () => {
+    it('is there on and after 1 January 2027, and not before', () => {
+      expect(registry.newActNotice('2026-12-31')).to.equal(null);
+      expect(registry.newActNotice('2027-01-01')?.da).to.match(/ny lov .* 1\. januar 2027, og det er kommunen, der har det sidste ord/);
+      expect(assessor.assess({ role: 'citizen' }, '2027-01-01').notice?.en).to.match(/final word/);
+      expect(assessor.assess({ role: 'citizen' }, '2026-12-31').notice).to.equal(null);
+    });
+
+    it('stops once the registry holds the new act (the reform is marked verified)', () => {
+      const withAct = new LawRegistry(
+        registry.acts,
+        registry.provisions,
+        registry.reforms.map((r) => (r.id === 'ny-lab-2027' ? { ...r, status: 'verified' as const } : r)),
+      );
+      expect(withAct.newActNotice('2027-03-01')).to.equal(null);
+      const texts = loadRuleTexts(knowledgePaths(projectRoot()).ruleTexts, projectRoot());
+      const ids = new Assessor(withAct, texts).assess({ role: 'citizen', situation: 'ledig' }, '2027-03-01').outcomes.map((o) => o.id);
+      expect(ids).to.not.include('newActExpected2027');
+      expect(checkCitations(withAct)).to.deep.equal([]);
+    });
+  });
+
+  describe('benefits by date', () => {
+    it('offers no uddannelseshjælp after 30 June 2025, and still did the day before', () => {
+      expect(benefitsOn('2025-06-30')).to.include('uddannelseshjaelp');
+      expect(benefitsOn('2025-07-01')).to.not.include('uddannelseshjaelp');
+      expect(benefitsOn('2026-11-22')).to.include.members(['dagpenge', 'kontanthjaelp', 'sygedagpenge', 'ledighedsydelse', 'su', 'ingen']);
+    });
+
+    it('maps the word people still use to today\'s benefit', () => {
+      expect(benefitOn('uddannelseshjaelp', '2026-11-22')).to.equal('kontanthjaelp');
+      expect(benefitOn('uddannelseshjaelp', '2025-06-30')).to.equal('uddannelseshjaelp');
+      expect(benefitOn('dagpenge', '2026-11-22')).to.equal('dagpenge');
+      const kontanthjaelp = benefitChoicesOn('2026-11-22').find((c) => c.value === 'kontanthjaelp');
+      expect(kontanthjaelp?.formerly).to.deep.equal(['uddannelseshjaelp']);
+      expect(benefitChoicesOn('2025-01-01').find((c) => c.value === 'kontanthjaelp')?.formerly).to.deep.equal([]);
+    });
+  });
+
+  describe('the benefit at admission', () => {
+    it('is taken from today\'s benefit when the admission is recent and the benefit is not SU', () => {
+      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'kontanthjaelp', admittedRecently: true })).to.equal('kontanthjaelp');
+      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'su', admittedRecently: true })).to.equal(undefined);
+      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'kontanthjaelp', admittedRecently: false })).to.equal(undefined);
+      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'su', benefitAtAdmission: 'uddannelseshjaelp' })).to.equal('uddannelseshjaelp');
+    });
   });
 
   it('is deterministic: the same situation and date give the same outcomes', () => {
@@ -130,9 +192,36 @@ describe('rule module', () => {
       expect(open).to.not.include('hasVocationalEducation');
     });
 
-    it('asks a young person about admission, then about a vocational education', () => {
-      expect(openInputs({ role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22 })[0]).to.equal('admittedToEducation');
-      expect(openInputs({ role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22, admittedToEducation: true })[0]).to.equal('hasVocationalEducation');
+    it('asks a young person about admission, the kind of education, how recent it is, then about a vocational education', () => {
+      const young: Situation = { role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22 };
+      expect(openInputs(young)[0]).to.equal('admittedToEducation');
+      expect(openInputs({ ...young, admittedToEducation: true })[0]).to.equal('educationKind');
+      expect(openInputs({ ...young, admittedToEducation: true, educationKind: 'qualifying' })[0]).to.equal('admittedRecently');
+      // Admitted recently and still on kontanthjælp: the benefit at admission is inferred, not asked.
+      expect(openInputs({ ...young, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true })[0]).to.equal('hasVocationalEducation');
+    });
+
+    it('asks for the benefit at admission only when today\'s benefit cannot tell', () => {
+      const student: Situation = { role: 'citizen', situation: 'uddannelse', benefit: 'su', age: 20, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true };
+      expect(openInputs(student)[0]).to.equal('benefitAtAdmission');
+      expect(openInputs({ ...student, benefitAtAdmission: 'kontanthjaelp' })[0]).to.equal('hasVocationalEducation');
+    });
+
+    it('does not ask about a vocational education when uddannelseshjælp at admission settles it', () => {
+      const open = openInputs({ role: 'citizen', situation: 'ledig', benefit: 'uddannelseshjaelp', age: 22, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true });
+      expect(open).to.not.include('hasVocationalEducation');
+      expect(open).to.not.include('benefitAtAdmission');
+    });
+
+    it('stops the youth questions for FGU, højskole or AMU, and when the admission is more than 6 months ago', () => {
+      const base: Situation = { role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22, admittedToEducation: true };
+      for (const educationKind of ['fgu', 'hoejskole', 'amu'] as const) {
+        const open = openInputs({ ...base, educationKind });
+        for (const input of ['admittedRecently', 'benefitAtAdmission', 'hasVocationalEducation'] as const) expect(open, educationKind).to.not.include(input);
+      }
+      const late = openInputs({ ...base, educationKind: 'qualifying', admittedRecently: false });
+      expect(late).to.not.include('benefitAtAdmission');
+      expect(late).to.not.include('hasVocationalEducation');
     });
 
     it('stops asking an employer once the mentor does no more than the usual introduction', () => {

@@ -1,0 +1,12 @@
+import { loadKnowledgeBase } from './dist/knowledge/kb.js';
+const kb = loadKnowledgeBase();
+const e = kb.search;
+const q = process.argv[2];
+const tokens = e.queryTokens(q, 'da');
+const hits = e.rank(tokens, 'da', { date: '2026-11-29' });
+const total = tokens.reduce((s,t)=>s+t.weight,0);
+for (const h of hits) console.log(h.article.id, h.score.toFixed(2), h.coverage.toFixed(2));
+const ref = e.refs.indexOf('hvad-hjaelper-mentor-med');
+const res = e.index.query((qq) => { for (const t of tokens) for (const x of t.expansions) qq.term(x.term, { fields: ['da_asked','da_answer'], usePipeline: false, wildcard: 0 }); });
+console.log('lunr results', res.length, 'position', res.findIndex(r => r.ref == String(ref)));
+console.log(tokens.map(t => [t.term, t.weight, t.expansions.map(x=>x.term+':'+x.kind)]));
