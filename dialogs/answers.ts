@@ -80,9 +80,11 @@ export class Answerer {
   }
 
   /** An article as a reply: title, answer and the law it rests on (in force today, else as written). */
-  article(article: Article, lang: Lang): Partial<Activity> {
+  article(stored: Article, lang: Lang): Partial<Activity> {
     const { kb, replies } = this.deps;
     const today = this.deps.today();
+    // As it must be shown today (from 2027 with the notice of the new act).
+    const article = kb.articleOn(stored, today);
     const current = article.citations.filter((id) => kb.registry.inForce(id, today));
     const citations = (current.length > 0 ? current : article.citations).map((id) => {
       const c = kb.registry.citation(id);

@@ -54,7 +54,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.deps = checkDeps('MainDialog', deps);
     this.answerer = new Answerer(deps);
-    const questions = new IntakeQuestions(deps.replies);
+    const questions = new IntakeQuestions(deps.replies, deps.today);
     this.questions = questions;
     this.addDialog(new AskDialog(deps, questions, this.answerer));
     for (const d of new HandoffDialogs(deps, questions).dialogs()) this.addDialog(d);
@@ -73,7 +73,7 @@ export class MainDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type === ActivityTypes.Message) {
       const profile = await this.deps.profile.get(innerDc.context, newProfile());
-      const reading = readMessage(this.deps.kb, this.questions, activity.text ?? '', { lang: profile.lang, ...pendingOf(innerDc) });
+      const reading = readMessage(this.deps.kb, this.questions, activity.text ?? '', { lang: profile.lang, date: this.deps.today(), ...pendingOf(innerDc) });
       keepReading(innerDc.context, reading);
       if (reading.command) return this.interrupt(innerDc, reading.command);
       if (reading.lang && reading.lang !== profile.lang && !profile.chosen) {

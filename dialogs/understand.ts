@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import type { InputName, Role, Situation } from '../knowledge/rules/inputs.js';
+import { type InputName, type Role, type Situation, benefitOn } from '../knowledge/rules/inputs.js';
+import type { IsoDate } from '../knowledge/dates.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 import type { QuestionKind } from '../knowledge/understand/lexicon.js';
 import { type Command, recogniseCommand } from './commands.js';
@@ -36,6 +37,8 @@ export interface Reading {
 
 export interface ReadingContext {
   lang: Lang;
+  /** The date the words are read on: "uddannelseshjælp" means kontanthjælp from 1 July 2025. */
+  date: IsoDate;
   /** The fact the bot asked for in its last message, if any. */
   pending?: AskableInput;
 }
@@ -122,6 +125,8 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
     said.benefitAtAdmission = said.benefit;
     delete said.benefit;
   }
+  // Today's benefit: a benefit's old name ("uddannelseshjælp") means the one that replaced it.
+  if (facts.benefit !== undefined) facts.benefit = benefitOn(facts.benefit, ctx.date);
   let answer: Reading['answer'] = null;
   if (ctx.pending) {
     const reading = questions.read(ctx.pending, trimmed.slice(0, 1000), inLang);

@@ -1,4 +1,15 @@
-import { BENEFITS, EDUCATION_KINDS, type InputName, MENTOR_TYPES, SITUATIONS, type Situation } from '../../knowledge/rules/inputs.js';
+import {
+  BENEFITS,
+  type Benefit,
+  EDUCATION_KINDS,
+  type InputName,
+  MENTOR_TYPES,
+  SITUATIONS,
+  type Situation,
+  benefitOn,
+  benefitsOn,
+} from '../../knowledge/rules/inputs.js';
+import { type IsoDate, todayInDenmark } from '../../knowledge/dates.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { type ChoiceOption, matchChoice, parseAge, parseMonths, parseYesNo } from '../input/index.js';
 import { sameLabel } from '../commands.js';
@@ -90,7 +101,11 @@ export class IntakeQuestions {
   /** Benefits that can be named in passing: "ingen" alone says nothing about a benefit. */
   private readonly namedBenefits: ChoiceOption<string>[];
 
-  constructor(private readonly replies: Replies) {
+  constructor(
+    private readonly replies: Replies,
+    /** The date the benefits on offer are those of (uddannelseshjælp is gone from 1 July 2025). */
+    private readonly today: () => IsoDate = () => todayInDenmark(),
+  ) {
     const opts = (input: ChoiceInput) =>
       VALUES[input].map((value) => ({
         value,
@@ -110,6 +125,11 @@ export class IntakeQuestions {
     this.namedBenefits = this.options.benefit.filter((o) => o.value !== 'ingen');
   }
 
+  /** The values to offer as buttons: today's benefits for today's benefit (the one at admission may be an old one). */
+  private values(input: ChoiceInput): readonly string[] {
+    return input === 'benefit' ? benefitsOn(this.today()) : VALUES[input];
+  }
+
   private label(input: ChoiceInput, value: string, lang: Lang): string {
     return this.replies.text(lang, `choice.${input}.${value}` as TemplateKey);
   }
@@ -119,7 +139,7 @@ export class IntakeQuestions {
     const t = (key: TemplateKey) => this.replies.text(lang, key);
     const extra = [t('buttons.dontKnow'), t('buttons.why')];
     let buttons: string[];
-    if (isChoice(input)) buttons = VALUES[input].map((v) => this.label(input, v, lang));
+    if (isChoice(input)) buttons = this.values(input).map((v) => this.label(input, v, lang));
     else if (isYesNo(input)) buttons = [t('buttons.yes'), t('buttons.no')];
     else if (input === 'monthsWithMentor') buttons = [t('buttons.noneYet')];
     else buttons = [];
@@ -137,7 +157,10 @@ export class IntakeQuestions {
   read(input: AskableInput, text: string, lang: Lang): Reading {
     if (isChoice(input)) {
       const m = matchChoice(text, this.options[input]);
-      return m.kind === 'one' ? { ok: true, value: m.value as Situation[ChoiceInput] } : { ok: false, problem: 'ask.notUnderstood.choice' };
+      if (m.kind !== 'one') return { ok: false, problem: 'ask.notUnderstood.choice' };
+      // The words people still use for a benefit that was replaced name the benefit that replaced it.
+      const value = input === 'benefit' ? benefitOn(m.value as Benefit, this.today()) : m.value;
+      return { ok: true, value: value as Situation[ChoiceInput] };
     }
     if (isYesNo(input)) {
       const yes = parseYesNo(text, lang);

@@ -45,6 +45,12 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/**
+ * Kinds of question that lead to their own articles whatever the other words say: "min sagsbehandler siger nej" is a
+ * complaint, and the complaint route is the answer (issue: commands in people's words).
+ */
+const ROUTE_KINDS: ReadonlySet<string> = new Set(['complain']);
+
 /** Only this many of lunr's best results are re-ranked by coverage. */
 const RERANK_DEPTH = 100;
 
@@ -260,7 +266,15 @@ export class SearchEngine {
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
-    const out = this.judge(tokens, this.rank(tokens, lang, opts), opts.limit ?? 5);
+    let ranked = this.rank(tokens, lang, opts);
+    // A route kind (a complaint) is answered by its own articles when any of them matched at all.
+    const route = (opts.kinds ?? []).find((k) => ROUTE_KINDS.has(k));
+    if (route) {
+      const own = ranked.filter((h) => (this.kindsOf[h.article.id] ?? []).includes(route));
+      if (own.length > 0) ranked = own;
+    }
+    // On a path (the audience is known) a question of a kind our articles answer is ours.
+    const out = this.judge(tokens, ranked, opts.limit ?? 5, opts.audience ? (opts.kinds ?? []) : []);
     return {
       ...out,
       hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
@@ -328,7 +342,7 @@ export class SearchEngine {
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
-  private judge(tokens: QueryToken[], hits: RankedHit[], limit: number): SearchOutcome {
+  private judge(tokens: QueryToken[], hits: RankedHit[], limit: number, asked: readonly string[] = []): SearchOutcome {
     const aboutOurTopic = tokens.some((t) => this.isDomainTerm(t.term));
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
@@ -340,7 +354,9 @@ export class SearchEngine {
       const otherWords = tokens.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
       if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return NONE;
     } else {
-      const outside = hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
+      // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else matched.
+      const ofItsKind = (this.kindsOf[top.article.id] ?? []).some((k) => asked.includes(k));
+      const outside = ofItsKind ? undefined : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
       if (outside) return { ...NONE, redirect: outside.article };
       if (top.strength < CALIBRATION.MIN_STRENGTH || top.coverage < CALIBRATION.MIN_COVERAGE) return NONE;
       // A word we have never seen, in a short question that does not name the scheme, is a sign of another topic

@@ -31,6 +31,7 @@ export const TOPIC_OF_INPUT: Record<string, Topic> = {
   age: 'age',
   psychiatricDischarge: 'psychiatric',
   admittedToEducation: 'education',
+  admittedRecently: 'education',
   educationKind: 'education',
   benefitAtAdmission: 'educationBenefit',
   hasVocationalEducation: 'vocational',
