@@ -13,7 +13,7 @@ export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): 
   const stated = Object.entries(read.facts).filter(([f]) => f !== 'role').map(([f, v]) => `${f}.${String(v!.value)}`);
   const kinds = opts.kinds ?? read.kinds;
   const role = read.facts.role?.value;
-  const voice = opts.voice !== undefined ? opts.voice : role === 'citizen' || role === 'employer' ? role : firstPerson(text);
+  const voice = opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text));
   return kb.search.search(text, { ...opts, kinds, stated, voice });
 }
 
