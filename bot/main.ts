@@ -63,6 +63,7 @@ const server = app.listen(config.port, config.host, () => {
   }
   if (config.handoff && !config.bot.appId) console.warn('WARNING: the Teams handoff runs without authentication (test mode).');
 });
+server.on('upgrade', webchat.upgrade);
 server.on('error', (e) => {
   console.error(`Mentorbot cannot listen on port ${config.port}: ${e.message}`);
   process.exit(1);
