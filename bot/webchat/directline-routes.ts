@@ -108,8 +108,9 @@ export function directLineRouter(d: DirectLineParts): Router {
       throw new BadRequest('body', 'The body must be empty or a JSON object; the user is chosen by the server');
     }
     const conversationId = randomUUID();
-    // "dl_": Direct Line's mark of a user id that is bound to the token, so a client cannot pick another.
-    const userId = `dl_${randomUUID()}`;
+    // The user is the server's choice and is bound to the token: whatever id a client puts in an activity, the
+    // server writes this one. (Not "dl_…": the official client warns about that prefix on a token it cannot read.)
+    const userId = `user-${randomUUID()}`;
     const { token, expiresIn } = signer.issue(conversationId, userId);
     res.set('cache-control', 'no-store').json({ conversationId, userId, token, expires_in: expiresIn });
   });

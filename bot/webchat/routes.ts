@@ -12,8 +12,8 @@ export function corsFor(origins: string[]): RequestHandler {
       res.set({
         'access-control-allow-origin': origin,
         vary: 'Origin',
-        // x-ms-bot-agent: the official Direct Line client names itself in every call.
-        'access-control-allow-headers': 'authorization, content-type, x-ms-bot-agent',
+        // The official Direct Line client names itself in x-ms-bot-agent; its XMLHttpRequests add x-requested-with.
+        'access-control-allow-headers': 'authorization, content-type, x-ms-bot-agent, x-requested-with',
         'access-control-allow-methods': 'GET, POST',
         'access-control-max-age': '600',
       });

@@ -246,7 +246,7 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     const generated = await call(`${s.domain}/tokens/generate`, { method: 'POST' });
     expect(generated.status).to.equal(200);
     const g = generated.json as { token: string; conversationId: string; userId: string; expires_in: number };
-    expect(g.userId).to.match(/^dl_/);
+    expect(g.userId).to.match(/^user-[0-9a-f-]{36}$/);
     expect(g.expires_in).to.equal(3600);
     expect(generated.headers.get('cache-control')).to.equal('no-store');
     const refreshed = await call(`${s.domain}/tokens/refresh`, { method: 'POST', token: g.token });

@@ -90,19 +90,24 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     expect(await bubbleCount(page)).to.be.greaterThan(before + 1);
   });
 
-  it('shows a message that arrives later over the stream (Server-Sent Events), outside a turn', async () => {
+  it('shows a message that arrives later over the stream (a WebSocket), outside a turn', async () => {
     const conversationId = await page.evaluate(() => {
       const key = Object.keys(sessionStorage).find((k) => k.startsWith('mentorbot:http'))!;
       return (JSON.parse(sessionStorage.getItem(key)!) as { conversationId: string }).conversationId;
     });
-    server.push(conversationId, {
-      type: 'message',
-      id: 'pushed-1',
-      timestamp: new Date().toISOString(),
-      from: { id: 'caseworker', name: 'Sagsbehandler', role: 'bot' },
-      text: 'Hej, det er Lise fra kommunen.',
-    });
+    await server.push(conversationId, '**Lise:** Hej, det er Lise fra kommunen.');
     await waitForText(page, 'Hej, det er Lise fra kommunen.');
+  });
+
+  it('resumes the conversation in a new tab opened from this one, with the token kept in the tab, and both tabs see what either says', async () => {
+    const before = await bubbleCount(page);
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.evaluate((url) => void window.open(url, '_blank'), `${server.url}/`)]);
+    await waitForText(tab, 'Hej, det er Lise fra kommunen.');
+    await waitForText(tab, 'hvor længe kan jeg have en mentor?');
+    expect(await bubbleCount(tab)).to.equal(before);
+    await say(tab, 'hvor mange timer kan en mentor have?');
+    await waitForText(page, 'hvor mange timer kan en mentor have?');
+    await tab.close();
   });
 
   it('had no console errors, failed requests or Content-Security-Policy violations', () => {
