@@ -131,7 +131,6 @@ export function directLineRouter(d: DirectLineParts): Router {
     }
     const locale = (req.body as { locale?: unknown } | undefined)?.locale;
     if (locale !== undefined && locale !== null && (typeof locale !== 'string' || !LOCALES.test(locale))) throw new BadRequest('locale', 'locale must be da-DK or en-GB');
-    if (!withinConversationLimit(res, claims.conversationId)) return;
     // The first start runs the bot's welcome; a later one (a reload, a second tab) resumes the same conversation.
     const started = await parts.turns.run(`${WEBCHAT_CHANNEL}/${claims.conversationId}`, async () => {
       if (await history.started(claims.conversationId)) return false;

@@ -8,6 +8,7 @@ import { createBotRuntime } from '../../../bot/runtime.js';
 import { createWebChat } from '../../../bot/webchat/index.js';
 import { knowledgeBase, listen } from '../../helpers.js';
 import { fakeConnector } from './fake-connector.js';
+import { openStream, person } from '../directline-client.js';
 
 const CHANNEL = '19:caseworkers@thread.tacv2';
 const TENANT = 'tenant-kommune';
@@ -31,7 +32,7 @@ async function setup(env: Record<string, string> = {}) {
   const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-23' });
   const webchat = createWebChat(config, runtime.parts);
   const handoff = createHandoff(config, runtime, webchat, { now: () => clock.now }) as Handoff;
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
+  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
   const citizenConversation = `citizen-${randomUUID()}`;
 
   const post = async (activity: Record<string, unknown>) => {
@@ -68,7 +69,7 @@ async function setup(env: Record<string, string> = {}) {
   const thread = () => connector.calls.find((c) => c.method === 'CREATE')!.conversationId;
   const close = async () => {
     handoff.stop();
-    webchat.close();
+    await webchat.close();
     await server.close();
     await connector.close();
   };
@@ -277,38 +278,25 @@ async function setupStranger(s: Setup): Promise<string> {
 describe('handoff from the web chat', function () {
   this.timeout(20000);
 
-  it('brings the caseworker\'s messages to the page through its push stream', async () => {
+  it('brings the caseworker\'s messages to the page through its Direct Line stream', async () => {
     const s = await setup();
     try {
-      const call = async (path: string, token: string | null, body: unknown) => {
-        const res = await fetch(`${s.url}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify(body),
-        });
-        return (await res.json()) as { token: string; activities: { text?: string }[] };
-      };
-      const { token } = await call('/api/webchat/conversations', null, {});
-      const say = (text: string) => call('/api/webchat/activities', token, { type: 'message', text });
-      await say('Tal med en medarbejder');
-      await say('Ja, del samtalen');
-      const queued = await say('Hvor mange timer kan min mentor have?');
-      expect(queued.activities.map((a) => a.text).join('\n')).to.include('Du er nu i kø');
-      const controller = new AbortController();
-      const stream = await fetch(`${s.url}/api/webchat/stream?token=${encodeURIComponent(token)}`, { signal: controller.signal });
-      const reader = stream.body!.getReader();
-      await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
-      await s.teams(s.thread(), { text: 'Hej, jeg hedder Mette.' });
-      let received = '';
-      while (!received.includes('Hej, jeg hedder Mette.')) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += Buffer.from(value).toString('utf8');
+      const p = await person(`${s.url}/v3/directline`);
+      await p.say('Tal med en medarbejder');
+      await p.say('Ja, del samtalen');
+      const queued = await p.say('Hvor mange timer kan min mentor have?');
+      expect(queued.texts).to.include('Du er nu i kø');
+      const stream = await openStream(p.streamUrl);
+      try {
+        await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
+        await s.teams(s.thread(), { text: 'Hej, jeg hedder Mette.' });
+        await stream.until('Hej, jeg hedder Mette.');
+        expect(stream.text()).to.include('Du taler nu med Mette');
+        expect(stream.text()).to.include('**Mette:** Hej, jeg hedder Mette.');
+        expect(stream.activities().some((a) => a.type === 'event' && a.name === 'handoff.status')).to.equal(true);
+      } finally {
+        stream.close();
       }
-      controller.abort();
-      expect(received).to.include('Du taler nu med Mette');
-      expect(received).to.include('**Mette:** Hej, jeg hedder Mette.');
-      expect(received).to.include('handoff.status');
     } finally {
       await s.close();
     }
