@@ -1,4 +1,5 @@
 import type { Activity, Storage, StoreItem } from '../sdk.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isEtagConflict } from '../storage/etag.js';
 
 /** An activity as the conversation's clients get it, with its place in the conversation (the watermark). */
@@ -29,6 +30,9 @@ const historyKey = (conversationId: string) => `webchat/history/${conversationId
  * kept; a client whose watermark is older gets what is kept.
  */
 export class ConversationHistory {
+  /** The writes of each conversation in this process, one after the other: only other instances can conflict. */
+  private readonly writing = new Map<string, Promise<unknown>>();
+
   constructor(private readonly storage: Storage) {}
 
   /** Whether the conversation has been started (its history exists). */
@@ -47,20 +51,12 @@ export class ConversationHistory {
    * started here, or expired) gets one.
    */
   async append(conversationId: string, activities: Partial<Activity>[]): Promise<number> {
-    const key = historyKey(conversationId);
-    for (let attempt = 1; ; attempt++) {
-      const found = (await this.storage.read([key]))[key] as HistoryItem | undefined;
+    return this.change(conversationId, (found) => {
       const item: HistoryItem = found ?? { next: 1, activities: [] };
       for (const activity of activities) item.activities.push({ seq: item.next++, activity });
       trim(item);
-      try {
-        // The eTag read makes the write fail when another write came first; a new history is simply written.
-        await this.storage.write({ [key]: found ? item : { ...item, eTag: '*' } });
-        return item.next - 1;
-      } catch (e) {
-        if (!isEtagConflict(e) || attempt === WRITE_ATTEMPTS) throw e;
-      }
-    }
+      return item;
+    }).then((item) => item!.next - 1);
   }
 
   /** The activities after `watermark` (all that are kept for 0), oldest first, at most `limit`. */
@@ -74,18 +70,41 @@ export class ConversationHistory {
 
   /** Deletes the activities up to and including `seq` ("slet mine data": what the person said and was told). */
   async forgetThrough(conversationId: string, seq: number): Promise<void> {
+    await this.change(conversationId, (item) => {
+      if (item) item.activities = item.activities.filter((k) => k.seq > seq);
+      return item;
+    });
+  }
+
+  /**
+   * Reads the history, changes it and writes it with the eTag read, again when another instance wrote in between
+   * (after a short random pause); in this process the changes of one conversation run one after the other.
+   * `edit` returns the new history, or null to write nothing.
+   */
+  private change(conversationId: string, edit: (item: HistoryItem | null) => HistoryItem | null): Promise<HistoryItem | null> {
     const key = historyKey(conversationId);
-    for (let attempt = 1; ; attempt++) {
-      const item = (await this.storage.read([key]))[key] as HistoryItem | undefined;
-      if (!item) return;
-      item.activities = item.activities.filter((k) => k.seq > seq);
-      try {
-        await this.storage.write({ [key]: item });
-        return;
-      } catch (e) {
-        if (!isEtagConflict(e) || attempt === WRITE_ATTEMPTS) throw e;
+    const run = async () => {
+      for (let attempt = 1; ; attempt++) {
+        const found = ((await this.storage.read([key]))[key] as HistoryItem | undefined) ?? null;
+        const item = edit(found);
+        if (!item) return null;
+        try {
+          // The eTag read makes the write fail when another write came first; a new history is simply written.
+          await this.storage.write({ [key]: found ? item : { ...item, eTag: '*' } });
+          return item;
+        } catch (e) {
+          if (!isEtagConflict(e) || attempt === WRITE_ATTEMPTS) throw e;
+          await sleep(Math.random() * 10 * attempt);
+        }
       }
-    }
+    };
+    const previous = this.writing.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    this.writing.set(conversationId, next);
+    void next.finally(() => {
+      if (this.writing.get(conversationId) === next) this.writing.delete(conversationId);
+    }).catch(() => undefined);
+    return next;
   }
 }
 

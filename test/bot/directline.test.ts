@@ -387,6 +387,16 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     expect((await other.say('hej')).status).to.equal(200);
   });
 
+  it('keeps the person\'s message in the history as the bot saw it: a CPR number masked', async () => {
+    const p = await person(s.domain);
+    const said = await p.say('Mit cpr-nummer er 010190-1234, kan jeg få en mentor?');
+    expect(said.status).to.equal(200);
+    const kept = JSON.stringify(await s.webchat.history.after(p.conversationId, 0));
+    expect(kept).not.to.include('010190-1234');
+    expect(kept).not.to.include('0101901234');
+    expect(said.texts).to.include('CPR-nummer');
+  });
+
   it('opens at most four streams for one conversation', async () => {
     const p = await person(s.domain);
     const streams = [];
