@@ -114,3 +114,4 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     expect(problems.list).to.deep.equal([]);
   });
 });
+
