@@ -115,3 +115,57 @@ describe('browser: a citizen uses the chat on the demo page', function () {
   });
 });
 
+
+describe('browser: "slet mine data" in the chat', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: BotServer;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('confirms, makes the tab forget the conversation, and a reload starts a new one without the old messages', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForText(page, WELCOME);
+      await say(page, 'Jeg er ledig og 45 år');
+      await waitForText(page, 'Jeg er ledig og 45 år');
+      await say(page, 'slet mine data');
+      await waitForText(page, 'slettet');
+      await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.startsWith('mentorbot:http')));
+      await page.reload();
+      await waitForText(page, WELCOME);
+      expect(await page.locator('.webchat__bubble__content').filter({ hasText: 'Jeg er ledig og 45 år' }).count()).to.equal(0);
+      expect(problems.list).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts a new conversation in place of the old one when the person writes after the deletion (the old token is refused)', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForText(page, WELCOME);
+      await say(page, 'Jeg er ledig og 45 år');
+      await say(page, 'slet mine data');
+      await waitForText(page, 'slettet');
+      await say(page, 'hej igen');
+      await page.waitForFunction(() => !Array.from(document.querySelectorAll('.webchat__bubble__content')).some((b) => b.textContent?.includes('Jeg er ledig og 45 år')));
+      await waitForText(page, WELCOME);
+      await say(page, 'hvor længe kan jeg have en mentor?');
+      await waitForText(page, '6 måneder');
+      // The refused message is the only problem (the browser logs the 403).
+      expect(problems.list.filter((p) => !/status of 403/.test(p))).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
