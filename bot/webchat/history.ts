@@ -76,6 +76,12 @@ export class ConversationHistory {
     });
   }
 
+  /** Whether the stored history ends with the activities of `item` (no other write replaced it). */
+  private async holds(key: string, item: HistoryItem): Promise<boolean> {
+    const stored = (await this.storage.read([key]))[key] as HistoryItem | undefined;
+    return stored !== undefined && stored.next === item.next && JSON.stringify(stored.activities.at(-1)) === JSON.stringify(item.activities.at(-1));
+  }
+
   /**
    * Reads the history, changes it and writes it with the eTag read, again when another instance wrote in between
    * (after a short random pause); in this process the changes of one conversation run one after the other.
@@ -89,9 +95,12 @@ export class ConversationHistory {
         const item = edit(found);
         if (!item) return null;
         try {
-          // The eTag read makes the write fail when another write came first; a new history is simply written.
+          // The eTag read makes the write fail when another write came first. A new history has no eTag to hold
+          // against another instance creating it at the same moment: it is read back, and written again on top of
+          // the other one when that one won.
           await this.storage.write({ [key]: found ? item : { ...item, eTag: '*' } });
-          return item;
+          if (found || (await this.holds(key, item))) return item;
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         } catch (e) {
           if (!isEtagConflict(e) || attempt === WRITE_ATTEMPTS) throw e;
           await sleep(Math.random() * 10 * attempt);

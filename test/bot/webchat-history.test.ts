@@ -31,6 +31,14 @@ describe('the Direct Line history of a conversation', () => {
         expect(new Set(activities.map((k) => k.activity.text)).size).to.equal(10);
       });
 
+      it('loses no activity when two instances create the same history at once', async () => {
+        const storage = make();
+        const [one, two] = [new ConversationHistory(storage), new ConversationHistory(storage)];
+        await Promise.all([one.append('c', [message('fra den ene')]), two.append('c', [message('fra den anden')])]);
+        const texts = (await one.after('c', 0)).activities.map((k) => k.activity.text);
+        expect([...texts].sort()).to.deep.equal(['fra den anden', 'fra den ene']);
+      });
+
       it('forgets what was said up to a point ("slet mine data") and goes on numbering after it', async () => {
         const history = new ConversationHistory(make());
         await history.begin('c');

@@ -30,6 +30,8 @@ async function instance(schema: TestSchema) {
   return {
     hub,
     url,
+    /** What the start of a conversation does first (under the turn lock, on one instance). */
+    begin: (conversationId: string) => history.begin(conversationId),
     /** What an adapter does with a new activity: into the history, then out to the streams. */
     publish: async (conversationId: string, text: string) => {
       await history.append(conversationId, [{ type: 'message', text }]);
@@ -147,6 +149,7 @@ describe('Direct Line streams across instances through PostgreSQL', () => {
   it('delivers several activities in the order they were kept, also when two instances keep them at once', async () => {
     const citizen = await stream(a, 'samtale-5');
     await sleep(100);
+    await a.begin('samtale-5');
     await Promise.all([1, 2, 3, 4, 5, 6].map((n) => (n % 2 ? a : b).publish('samtale-5', `besked ${n}`)));
     const texts = await citizen.received(6);
     expect([...texts].sort()).to.deep.equal(['besked 1', 'besked 2', 'besked 3', 'besked 4', 'besked 5', 'besked 6']);
