@@ -8,6 +8,7 @@ import { securityHeaders, siteRouter } from './site.js';
 import { opsRouter } from './ops/routes.js';
 import { todayInDenmark } from '../knowledge/dates.js';
 import type { WebChat } from './webchat/index.js';
+import { corsFor } from './webchat/routes.js';
 import type { Config } from './config.js';
 import { type RateLimits, rateLimitMiddleware, rateLimits } from './rate-limit.js';
 import { botEndpoint } from './bot-endpoint.js';
@@ -27,8 +28,9 @@ export interface Protection {
 
 /**
  * The express application: the bot at POST /api/messages, the JSON API, the health checks and, with `site`, the web
- * page, the widget and the web chat's routes. Without a bot runtime (the API alone) /api/messages does not exist.
- * With `protection`, every /api route is limited per client address and the bot's messages per conversation (429
+ * page, the widget, the web chat's routes and our Direct Line server at /v3/directline (its stream is a WebSocket:
+ * give `site.webchat.upgrade` to the HTTP server's 'upgrade' event). Without a bot runtime (the API alone) /api/messages does not exist.
+ * With `protection`, every /api and /v3/directline route is limited per client address and the bot's messages per conversation (429
  * with Retry-After); without it (tests, tools) nothing is limited. /healthz, /readyz and the page are never limited.
  */
 export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SiteParts, protection?: Protection): Express {
@@ -46,6 +48,7 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
     // The bot endpoint applies its address limit itself, before the token check (botEndpoint).
     const fromChannelService = (req: express.Request) => runtime?.authenticated === true && req.path === '/messages';
     app.use('/api', rateLimitMiddleware(limits, fromChannelService));
+    app.use('/v3/directline', rateLimitMiddleware(limits));
   }
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
   app.get('/healthz', (_req, res) => {
@@ -63,6 +66,7 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
   if (runtime) app.post('/api/messages', botEndpoint(runtime, protection));
   if (runtime) app.use('/api', opsRouter(runtime.parts.metrics, runtime.opsToken, () => todayInDenmark()));
   if (site) app.use('/api', site.webchat.router);
+  if (site) app.use('/v3/directline', corsFor(site.config.allowedOrigins), site.webchat.directLine);
   app.use('/api', apiRouter(kb));
   if (site) app.use(siteRouter());
   app.use(notFound);

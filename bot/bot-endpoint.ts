@@ -34,7 +34,7 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
       checkActivity(body);
       const activity = body as unknown as Activity;
       if (activity.channelId === WEBCHAT_CHANNEL) {
-        return sendError(res, 403, 'channelId', 'The web chat is reached through /api/webchat with its own token, not here');
+        return sendError(res, 403, 'channelId', 'The web chat is reached through /v3/directline with its own token, not here');
       }
       let auth;
       if (runtime.authenticated) {

@@ -356,8 +356,9 @@ function readWebChat(env: NodeJS.ProcessEnv): Config['webchat'] {
   const tokenSecret = optional(env, 'WEBCHAT_TOKEN_SECRET');
   if (tokenSecret !== null && tokenSecret.length < 32) throw new ConfigError('WEBCHAT_TOKEN_SECRET', 'must be at least 32 characters');
   const rawMinutes = optional(env, 'WEBCHAT_TOKEN_MINUTES') ?? '60';
-  if (!/^\d+$/.test(rawMinutes) || Number(rawMinutes) < 5 || Number(rawMinutes) > 1440) {
-    throw new ConfigError('WEBCHAT_TOKEN_MINUTES', `must be a whole number of minutes from 5 to 1440, got "${rawMinutes}"`);
+  // Web Chat's Direct Line client refreshes its token every 15 minutes: a shorter token would run out first.
+  if (!/^\d+$/.test(rawMinutes) || Number(rawMinutes) < 20 || Number(rawMinutes) > 1440) {
+    throw new ConfigError('WEBCHAT_TOKEN_MINUTES', `must be a whole number of minutes from 20 to 1440, got "${rawMinutes}"`);
   }
   const allowedOrigins = (optional(env, 'WEBCHAT_ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   for (const o of allowedOrigins) {

@@ -62,6 +62,7 @@ const server = app.listen(config.port, config.host, () => {
     log.warn('bot endpoint open to the network without authentication', { host: config.host });
   }
 });
+server.on('upgrade', webchat.upgrade);
 server.on('error', (e) => {
   console.error(`Mentorbot cannot listen on port ${config.port}: ${e.message}`);
   process.exit(1);

@@ -24,7 +24,8 @@ export function webChatBundlePath(): string {
  */
 export function securityHeaders(config: Config['webchat']): RequestHandler {
   const directLine = config.transport === 'directline' ? new URL(config.directLineEndpoint) : null;
-  const connect = ["'self'"];
+  // blob: lets Web Chat read a file the person picked (it then offers it to our upload route, which refuses it).
+  const connect = ["'self'", 'blob:'];
   if (directLine) connect.push(directLine.origin, `wss://${directLine.host}`);
   return helmet({
     contentSecurityPolicy: {

@@ -114,6 +114,7 @@ export const TEMPLATE_KEYS = [
   'input.cprRemoved',
   'input.tooLong',
   'input.noText',
+  'input.attachmentsRefused',
   'error.apology',
   'handoff.consent',
   'handoff.noConsent',

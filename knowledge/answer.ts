@@ -13,8 +13,16 @@ export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): 
   const stated = Object.entries(read.facts).filter(([f]) => f !== 'role').map(([f, v]) => `${f}.${String(v!.value)}`);
   const kinds = opts.kinds ?? read.kinds;
   const role = read.facts.role?.value;
-  const voice = opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text));
-  return kb.search.search(text, { ...opts, kinds, stated, voice });
+  // On a path the audience is known; the voice matters only where it is not.
+  const voice = opts.audience ? null : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
+  const result = kb.search.search(text, { ...opts, kinds, stated, voice });
+  // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
+  if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
+  // On a path, a question about the other audience's matters ("hvor længe kan min nye medarbejder have en mentor?")
+  // is answered from all articles, the path's audience only favoured, when that gives a clear answer.
+  const { audience, ...rest } = opts;
+  const wider = kb.search.search(text, { ...rest, kinds, stated, voice: audience });
+  return wider.status === 'answer' ? wider : result;
 }
 
 export interface AskOptions {

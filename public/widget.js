@@ -13,7 +13,9 @@
  *   data-container  id of the element to draw an inline chat in.
  *
  * Everything (Web Chat, scripts, styles, the API) comes from the server the tag points to; the server must list the
- * embedding site in WEBCHAT_ALLOWED_ORIGINS. The conversation survives a reload of the page (sessionStorage).
+ * embedding site in WEBCHAT_ALLOWED_ORIGINS. Web Chat talks to the server's own Direct Line 3.0 (/v3/directline)
+ * through its stock createDirectLine. The conversation's token is kept in the tab's sessionStorage, so a reload, or
+ * a tab opened from this one, resumes it with its history.
  */
 (function () {
   'use strict';
@@ -129,6 +131,7 @@
 
   function fail(error) {
     loaded = null;
+    if (!status.parentNode) chat.insertBefore(status, chat.firstChild);
     status.textContent = TEXT.failed;
     status.setAttribute('role', 'alert');
     var retry = el('button', { type: 'button', class: 'mentorbot__button', text: TEXT.retry });
@@ -142,19 +145,131 @@
     if (window.console) console.warn('Mentorbot:', error);
   }
 
+  // Our own Direct Line (the default): the page gets a token for a new conversation from our server and gives it to
+  // Web Chat's createDirectLine. The token is kept in this tab's sessionStorage (and refreshed, as the client does),
+  // so a reload, or a tab opened from this one, resumes the conversation with its history from the server.
+  var SESSION_KEY = 'mentorbot:' + origin;
+  var REFRESH_MS = 15 * 60 * 1000;
+  var domain = origin + '/v3/directline';
+  var current = null;
+
+  function readSession() {
+    try {
+      var s = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
+      return s && typeof s.token === 'string' && typeof s.conversationId === 'string' ? s : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function saveSession(s) {
+    try {
+      if (s) window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+      else window.sessionStorage.removeItem(SESSION_KEY);
+    } catch (e) {
+      // Storage full or off (private mode): the chat works, a reload starts afresh.
+    }
+  }
+
+  function postToken(path, token) {
+    return fetch(domain + path, {
+      method: 'POST',
+      headers: token ? { authorization: 'Bearer ' + token } : {},
+      credentials: 'omit'
+    }).then(function (res) {
+      if (!res.ok) {
+        var error = new Error('POST ' + path + ' answered ' + res.status);
+        error.status = res.status;
+        throw error;
+      }
+      return res.json();
+    });
+  }
+
+  /** The kept conversation with a fresh token, or a new one when there is none or the server no longer takes it. */
+  function session() {
+    var kept = readSession();
+    var fresh = function () {
+      return postToken('/tokens/generate').then(function (json) {
+        var s = { token: json.token, conversationId: json.conversationId, userId: json.userId };
+        saveSession(s);
+        return s;
+      });
+    };
+    if (!kept) return fresh();
+    return postToken('/tokens/refresh', kept.token).then(function (json) {
+      kept.token = json.token;
+      kept.resumed = true;
+      saveSession(kept);
+      return kept;
+    }, function (error) {
+      if (error.status !== 401 && error.status !== 403) throw error;
+      saveSession(null);
+      return fresh();
+    });
+  }
+
+  function ownDirectLine(s) {
+    var directLine = window.WebChat.createDirectLine({
+      domain: domain,
+      token: s.token,
+      conversationId: s.resumed ? s.conversationId : undefined,
+      conversationStartProperties: { locale: lang === 'en' ? 'en-GB' : 'da-DK' }
+    });
+    var timer = setInterval(function () {
+      postToken('/tokens/refresh', s.token).then(function (json) {
+        s.token = json.token;
+        if (readSession()) saveSession(s);
+      }, function () { /* the client's own refresh says what is wrong */ });
+    }, REFRESH_MS);
+    directLine.activity$.subscribe({
+      next: function (activity) {
+        // "slet mine data": the server has deleted the conversation; this tab forgets it too.
+        if (activity.type === 'event' && activity.name === 'mentorbot.dataDeleted') saveSession(null);
+      },
+      error: function () {}
+    });
+    directLine.connectionStatus$.subscribe(function (status) {
+      // 3 expired token, 4 failed to connect: the server no longer takes this conversation's token (it is too old,
+      // or the data was deleted). A new conversation starts in its place.
+      if ((status === 3 || status === 4) && current && current.directLine === directLine) {
+        clearInterval(timer);
+        saveSession(null);
+        loaded = null;
+        start();
+      }
+    });
+    return { directLine: directLine, userID: s.userId, stop: function () { clearInterval(timer); } };
+  }
+
   function connect(config) {
     if (config.transport === 'directline') {
       return getJson('POST', '/api/directline/token').then(function (json) {
         return { directLine: window.WebChat.createDirectLine({ token: json.token, domain: json.domain || config.directLineDomain }) };
       });
     }
-    var transport = window.MentorbotTransport.create({ origin: origin, locale: lang === 'en' ? 'en-GB' : 'da-DK' });
-    return transport.ready().then(function (who) {
-      return { directLine: transport, userID: who.userId };
-    });
+    return session().then(ownDirectLine);
   }
 
-  /** Loads Web Chat and the transport from our server, starts the conversation and draws the chat. */
+  /** Draws Web Chat on a connection, in place of the one before (a new conversation after the old one ended). */
+  function render(c) {
+    if (current) {
+      if (current.stop) current.stop();
+      current.directLine.end();
+      current.element.remove();
+    }
+    var element = el('div', { class: 'mentorbot__webchat' });
+    chat.appendChild(element);
+    current = { directLine: c.directLine, element: element, stop: c.stop };
+    window.WebChat.renderWebChat({
+      directLine: c.directLine,
+      userID: c.userID,
+      locale: lang === 'en' ? 'en-US' : 'da-DK',
+      styleOptions: window.MentorbotTheme.styleOptions(data.color)
+    }, element);
+  }
+
+  /** Loads Web Chat from our server, starts or resumes the conversation and draws the chat. */
   function start() {
     if (loaded) return loaded;
     var config = getJson('GET', '/api/webchat/config').then(function (c) {
@@ -162,22 +277,17 @@
       if (c.accessibilityUrl) accessibilityLink.href = new URL(c.accessibilityUrl, origin).href;
       return c;
     });
-    var helpers = Promise.all([loadScript('/mentorbot-theme.js'), loadScript('/mentorbot-transport.js')]).then(paint);
+    var helpers = loadScript('/mentorbot-theme.js').then(paint);
     var webChat = loadScript('/webchat/webchat.js');
-    // The embedded conversation is created while Web Chat's bundle is still loading; Direct Line needs the bundle.
-    var embedded = Promise.all([config, helpers]).then(function (r) {
-      return r[0].transport === 'directline' ? null : connect(r[0]);
+    // The token is fetched while Web Chat's bundle is still loading; createDirectLine needs the bundle.
+    var token = config.then(function (c) {
+      return c.transport === 'directline' ? null : session();
     });
-    loaded = Promise.all([config, embedded, webChat]).then(function (r) {
-      return r[1] || connect(r[0]);
+    loaded = Promise.all([config, token, webChat, helpers]).then(function (r) {
+      return r[1] ? ownDirectLine(r[1]) : connect(r[0]);
     }).then(function (c) {
-      chat.removeChild(status);
-      window.WebChat.renderWebChat({
-        directLine: c.directLine,
-        userID: c.userID,
-        locale: lang === 'en' ? 'en-US' : 'da-DK',
-        styleOptions: window.MentorbotTheme.styleOptions(data.color)
-      }, chat);
+      if (status.parentNode) chat.removeChild(status);
+      render(c);
       root.classList.add('mentorbot--ready');
     });
     loaded.catch(fail);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type RequestListener, createServer } from 'node:http';
+import { type IncomingMessage, type RequestListener, createServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { type KnowledgeBase, buildBundle, fromBundle } from '../knowledge/kb.js';
@@ -16,9 +17,16 @@ export function knowledgeBase(): KnowledgeBase {
   return cached;
 }
 
-/** Starts an HTTP server on a free loopback port; returns its base URL and a function that stops it. */
-export async function listen(handler: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Starts an HTTP server on a free loopback port; returns its base URL and a function that stops it. `upgrade` takes
+ * WebSocket requests (the Direct Line stream: `webchat.upgrade`).
+ */
+export async function listen(
+  handler: RequestListener,
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(handler);
+  if (upgrade) server.on('upgrade', upgrade);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -8,52 +8,68 @@ import {
   type TurnContext,
   TurnContextClass,
 } from '../sdk.js';
-import type { PushHub } from './hub.js';
+import type { ConversationHistory } from './history.js';
+import type { StreamHub } from './streams.js';
+import type { Revocations } from './tokens.js';
 
 /** The bot's identity in the web chat. */
 export const WEBCHAT_BOT = { id: 'mentorbot', name: 'Mentorbot', role: 'bot' } as const;
 export const WEBCHAT_CHANNEL = 'webchat';
+/** The event the bot sends when it has deleted a person's data ("slet mine data"). */
+export const DATA_DELETED_EVENT = 'mentorbot.dataDeleted';
 
-/** Turn-state key: where the replies of a turn started by the page are collected. */
-const REPLIES = Symbol('webchatReplies');
+/** Turn-state key: the watermark of the person's activity that started the turn. */
+const INBOUND_SEQ = Symbol('directLineInboundSeq');
 
 /**
- * The adapter of the embedded web chat. It is not reachable from /api/messages: the web chat routes check the
- * conversation's token and then hand it the activity. Replies to a turn go back in the HTTP response; messages sent
- * outside a turn (proactively, through `continueConversation`) go to the conversation's push stream.
+ * The adapter of our Direct Line channel. It is not reachable from /api/messages: the Direct Line routes check the
+ * conversation's token and hand it the person's activity. Everything of a conversation, both sides, goes into its
+ * history and out over its streams: the person's activity as the bot saw it (after the privacy guard, so a CPR
+ * number never reaches the history), the replies of a turn, and messages sent outside a turn (a caseworker's,
+ * through `continueConversation`). When the bot says it has deleted the person's data, the history up to the
+ * person's request goes and every token of the conversation is revoked.
  */
 export class WebChatAdapter extends BotAdapter {
-  constructor(private readonly hub: PushHub) {
+  constructor(
+    private readonly history: ConversationHistory,
+    private readonly hub: StreamHub,
+    private readonly revoked: Revocations,
+  ) {
     super();
   }
 
-  /** Runs one turn for an activity from the page and returns the bot's replies to it. */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+  /** Runs one turn for an activity from the person; its echo and the bot's replies go to the history and the streams. */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContextClass(this, activity);
-    const replies: Partial<Activity>[] = [];
-    context.turnState.set(REPLIES, replies);
-    await this.runMiddleware(context, logic);
-    return replies;
+    await this.runMiddleware(context, async (ctx) => {
+      // After the middleware: the privacy guard has masked the text, and that is what the history keeps.
+      if (ctx.activity.type === ActivityTypes.Message) {
+        const seq = await this.keep(ctx.activity.conversation!.id, [clientView(ctx.activity)]);
+        ctx.turnState.set(INBOUND_SEQ, seq);
+      }
+      await logic(ctx);
+    });
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const replies = context.turnState.get(REPLIES) as Partial<Activity>[] | undefined;
+    const conversationId = context.activity.conversation?.id;
     const responses: ResourceResponse[] = [];
+    const sent: Partial<Activity>[] = [];
     for (const a of activities) {
       if (a.type === 'delay' || a.type === ActivityTypes.InvokeResponse) {
         responses.push({ id: '' });
         continue;
       }
-      const sent: Partial<Activity> = {
-        ...a,
-        id: randomUUID(),
-        timestamp: new Date(),
-        channelId: WEBCHAT_CHANNEL,
-        from: { ...WEBCHAT_BOT },
-      };
-      if (replies) replies.push(sent);
-      else if (sent.conversation?.id) await this.hub.publish(sent.conversation.id, sent);
-      responses.push({ id: sent.id! });
+      const view = clientView({ ...a, id: randomUUID(), timestamp: new Date(), channelId: WEBCHAT_CHANNEL, from: { ...WEBCHAT_BOT } });
+      sent.push(view);
+      responses.push({ id: view.id! });
+    }
+    if (!conversationId || sent.length === 0) return responses;
+    await this.keep(conversationId, sent);
+    if (sent.some((a) => a.type === ActivityTypes.Event && a.name === DATA_DELETED_EVENT)) {
+      const through = context.turnState.get(INBOUND_SEQ) as number | undefined;
+      if (through !== undefined) await this.history.forgetThrough(conversationId, through);
+      await this.revoked.add(conversationId);
     }
     return responses;
   }
@@ -66,10 +82,22 @@ export class WebChatAdapter extends BotAdapter {
     throw new Error('The web chat cannot delete a message it has sent');
   }
 
-  /** Sends to a conversation outside a turn; what the logic sends goes to the conversation's push stream. */
+  /** Sends to a conversation outside a turn: what the logic sends goes to the history and the conversation's streams. */
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const event = TurnContextClass.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
     const context = new TurnContextClass(this, event);
     await this.runMiddleware(context, logic);
   }
+
+  private async keep(conversationId: string, activities: Partial<Activity>[]): Promise<number> {
+    const seq = await this.history.append(conversationId, activities);
+    await this.hub.grew(conversationId);
+    return seq;
+  }
+}
+
+/** An activity as a Direct Line client sees it: without the server's internal fields. */
+function clientView(a: Partial<Activity>): Partial<Activity> {
+  const { serviceUrl: _serviceUrl, ...rest } = a;
+  return JSON.parse(JSON.stringify(rest)) as Partial<Activity>;
 }

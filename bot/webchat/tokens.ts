@@ -3,6 +3,13 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { Storage } from '../sdk.js';
 
+/**
+ * What a token is for. A conversation token goes in the Authorization header of every Direct Line call; a stream
+ * ticket is the short-lived token in the streamUrl (a browser's WebSocket cannot send headers), good only for
+ * opening the conversation's stream. Neither is accepted for the other's job.
+ */
+export type TokenPurpose = 'conversation' | 'stream';
+
 /** What a web chat token grants: one conversation, as one user, until it expires. */
 export interface TokenClaims {
   conversationId: string;
@@ -13,7 +20,10 @@ export interface TokenClaims {
   start: number;
 }
 
-const VERSION = 2;
+const VERSION = 3;
+/** How long a stream ticket may be used to open a stream, in seconds. The stream itself lives on. */
+export const STREAM_TICKET_SECONDS = 120;
+const PURPOSE_CODE: Record<TokenPurpose, string> = { conversation: 'c', stream: 's' };
 
 function b64(data: Buffer | string): string {
   return Buffer.from(data).toString('base64url');
@@ -42,6 +52,12 @@ export class TokenSigner {
     return this.make(conversationId, userId, now, now);
   }
 
+  /** A ticket that opens the stream of the conversation of valid claims, for STREAM_TICKET_SECONDS. */
+  streamTicket(claims: TokenClaims): string {
+    const now = Math.floor(this.now() / 1000);
+    return this.make(claims.conversationId, claims.userId, claims.start, now, 'stream').token;
+  }
+
   /**
    * A new token for the conversation of a valid one, keeping the conversation's start: however often it is refreshed,
    * no token lives beyond start + maxAge. Null when that time has come.
@@ -52,31 +68,42 @@ export class TokenSigner {
     return this.make(claims.conversationId, claims.userId, claims.start, now);
   }
 
-  private make(conversationId: string, userId: string, start: number, now: number): { token: string; expiresIn: number } {
-    const exp = Math.min(now + this.lifetime, start + this.maxAge);
-    const payload = b64(JSON.stringify({ v: VERSION, c: conversationId, u: userId, exp, s: start }));
+  private make(conversationId: string, userId: string, start: number, now: number, purpose: TokenPurpose = 'conversation'): { token: string; expiresIn: number } {
+    const lifetime = purpose === 'stream' ? STREAM_TICKET_SECONDS : this.lifetime;
+    const exp = Math.min(now + lifetime, start + this.maxAge);
+    const payload = b64(JSON.stringify({ v: VERSION, p: PURPOSE_CODE[purpose], c: conversationId, u: userId, exp, s: start }));
     return { token: `${payload}.${this.sign(payload)}`, expiresIn: exp - now };
   }
 
-  /** The claims of a valid, unexpired token; null for anything else. */
-  verify(token: unknown): TokenClaims | null {
-    if (typeof token !== 'string' || token.length > 1000) return null;
+  /** The claims of a valid, unexpired token for `purpose`; null for anything else. */
+  verify(token: unknown, purpose: TokenPurpose = 'conversation'): TokenClaims | null {
+    const checked = this.check(token, purpose);
+    return checked.ok ? checked.claims : null;
+  }
+
+  /**
+   * Why a token is refused, or its claims: `invalid` (not ours: missing, malformed, forged, another secret, another
+   * purpose) or `expired` (ours, but its time or the conversation's has run out).
+   */
+  check(token: unknown, purpose: TokenPurpose = 'conversation'): { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' } {
+    const invalid = { ok: false, reason: 'invalid' } as const;
+    if (typeof token !== 'string' || token.length > 1000) return invalid;
     const parts = token.split('.');
-    if (parts.length !== 2) return null;
+    if (parts.length !== 2) return invalid;
     const [payload, signature] = parts as [string, string];
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    let claims: { v?: unknown; c?: unknown; u?: unknown; exp?: unknown; s?: unknown };
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return invalid;
+    let claims: { v?: unknown; p?: unknown; c?: unknown; u?: unknown; exp?: unknown; s?: unknown };
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
     } catch {
-      return null;
+      return invalid;
     }
-    if (claims.v !== VERSION || typeof claims.c !== 'string' || typeof claims.u !== 'string') return null;
-    if (typeof claims.exp !== 'number' || typeof claims.s !== 'number') return null;
-    if (claims.exp * 1000 <= this.now() || (claims.s + this.maxAge) * 1000 <= this.now()) return null;
-    return { conversationId: claims.c, userId: claims.u, exp: claims.exp, start: claims.s };
+    if (claims.v !== VERSION || claims.p !== PURPOSE_CODE[purpose] || typeof claims.c !== 'string' || typeof claims.u !== 'string') return invalid;
+    if (typeof claims.exp !== 'number' || typeof claims.s !== 'number') return invalid;
+    if (claims.exp * 1000 <= this.now() || (claims.s + this.maxAge) * 1000 <= this.now()) return { ok: false, reason: 'expired' };
+    return { ok: true, claims: { conversationId: claims.c, userId: claims.u, exp: claims.exp, start: claims.s } };
   }
 
   private sign(payload: string): string {

@@ -8,6 +8,7 @@ import { createBotRuntime } from '../../bot/runtime.js';
 import { createWebChat, type WebChat } from '../../bot/webchat/index.js';
 import { TokenSigner } from '../../bot/webchat/tokens.js';
 import { projectRoot } from '../../knowledge/paths.js';
+import { WebSocket } from 'ws';
 import { knowledgeBase, listen } from '../helpers.js';
 import { type BadInputCase, type TokenKind, loadCorpus } from './bad-input/corpus.js';
 
@@ -22,6 +23,7 @@ const LEAK = /\b[A-Z]\w*Error:|^\s+at \S+ \(|\bat \S+ \(\/|node_modules/m;
 interface Reply {
   type?: string;
   text?: string;
+  from?: { role?: string };
   conversation?: { id?: string };
 }
 
@@ -49,43 +51,87 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     webchat = createWebChat(config, runtime.parts);
     // The limits are on (their middleware is in the path) but high: the corpus comes from one address in seconds.
     const protection = { rateLimit: { perAddress: 100_000, perConversation: 10_000, trustProxy: false as const } };
-    server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection));
+    server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection), webchat.upgrade);
   });
 
   after(async () => {
-    webchat.close();
+    await webchat.close();
     await server.close();
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
   });
 
-  /** A conversation of the web chat, and the token of the kind asked for. */
-  async function tokenFor(kind: TokenKind): Promise<{ token: string | null; conversationId: string | null }> {
-    if (kind === 'none') return { token: null, conversationId: null };
-    if (kind === 'malformed') return { token: 'not a token at all', conversationId: null };
-    const res = await fetch(`${server.url}/api/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const c = (await res.json()) as { token: string; conversationId: string; userId: string };
-    const [payload, signature] = c.token.split('.') as [string, string];
-    const claims = { v: 1, c: c.conversationId, u: c.userId, exp: 9_999_999_999 };
-    switch (kind) {
-      case 'valid':
-        return { token: c.token, conversationId: c.conversationId };
-      case 'forged':
-        return { token: `${Buffer.from(JSON.stringify({ ...claims, c: randomUUID() })).toString('base64url')}.${signature}`, conversationId: null };
-      case 'tampered-payload':
-        return { token: `${payload}x.${signature}`, conversationId: null };
-      case 'expired':
-        return { token: new TokenSigner(Buffer.from(SECRET), 300, () => Date.now() - 3_600_000).issue(c.conversationId, c.userId).token, conversationId: null };
-      case 'other-secret':
-        return { token: new TokenSigner(Buffer.alloc(32, 7), 300).issue(c.conversationId, c.userId).token, conversationId: null };
-    }
+  const dl = () => `${server.url}/v3/directline`;
+
+  /** A new conversation on our Direct Line: its token, id and user; started (the welcome run) unless `fresh`. */
+  async function conversation(start = true) {
+    const generated = (await (await fetch(`${dl()}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string; userId: string };
+    if (!start) return { ...generated, streamUrl: '' };
+    const started = await fetch(`${dl()}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } });
+    return { ...generated, streamUrl: ((await started.json()) as { streamUrl: string }).streamUrl };
   }
 
-  /** The request a case describes, sent; its answer read whole (or, for a stream, its head). */
-  async function send(c: BadInputCase): Promise<Answer & { conversationId: string | null }> {
-    const base: Record<Exclude<BadInputCase['target'], never>, { method: string; path: string }> = {
+  /**
+   * The conversation a web chat case speaks in, and the token of the kind asked for (for a WS case, the ticket of its
+   * streamUrl). `valid` stays the conversation's real token, for reading its history afterwards.
+   */
+  async function tokenFor(kind: TokenKind, ws: boolean) {
+    const c = await conversation(kind !== 'fresh');
+    const ticket = c.streamUrl ? new URL(c.streamUrl).searchParams.get('t')! : '';
+    const own = ws ? ticket : c.token;
+    const [payload, signature] = own.split('.') as [string, string];
+    const signer = (secret: Buffer, now = () => Date.now()) => new TokenSigner(secret, 300, now);
+    const claims = { conversationId: c.conversationId, userId: c.userId, exp: 0, start: Math.floor(Date.now() / 1000) - 3600 };
+    const make = (s: TokenSigner) => (ws ? s.streamTicket(claims) : s.issue(c.conversationId, c.userId).token);
+    const tokens: Record<TokenKind, () => Promise<string | null>> = {
+      valid: async () => own,
+      fresh: async () => c.token,
+      none: async () => null,
+      malformed: async () => 'not a token at all',
+      forged: async () => `${Buffer.from(JSON.stringify({ v: 3, p: ws ? 's' : 'c', c: randomUUID(), u: c.userId, exp: 9_999_999_999, s: 0 })).toString('base64url')}.${signature}`,
+      'tampered-payload': async () => `${payload}x.${signature}`,
+      expired: async () => make(signer(Buffer.from(SECRET), () => Date.now() - 3_600_000)),
+      'other-secret': async () => make(signer(Buffer.alloc(32, 7))),
+      foreign: async () => {
+        const other = await conversation();
+        return ws ? new URL(other.streamUrl).searchParams.get('t')! : other.token;
+      },
+      ticket: async () => (ws ? c.token : ticket),
+    };
+    return { token: await tokens[kind](), conversationId: c.conversationId, realToken: c.token };
+  }
+
+  /** The texts and conversations of the bot's messages in a conversation after `watermark`. */
+  async function repliesAfter(conversationId: string, token: string, watermark: string): Promise<Reply[]> {
+    const res = await fetch(`${dl()}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) return [];
+    return ((await res.json()) as { activities: Reply[] }).activities.filter((a) => a.from?.role === 'bot');
+  }
+
+  /** The status with which the server answers a WebSocket request (101 when the stream opens). */
+  function upgradeStatus(url: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => {
+        socket.terminate();
+        resolve({ status: 101, body: '' });
+      });
+      socket.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      socket.once('error', (e) => {
+        if (!/Unexpected server response/.test(e.message)) reject(e);
+      });
+    });
+  }
+
+  /** The request a case describes, sent; its answer read whole, and for a polite web chat case the replies it caused. */
+  async function send(c: BadInputCase): Promise<Answer & { conversationId: string | null; replies: Reply[] | null }> {
+    const base: Record<BadInputCase['target'], { method: string; path: string }> = {
       messages: { method: 'POST', path: '/api/messages' },
-      webchat: { method: 'POST', path: '/api/webchat/activities' },
+      webchat: { method: 'POST', path: '/v3/directline/conversations/{conversation}/activities' },
       search: { method: 'GET', path: '/api/search' },
       assess: { method: 'POST', path: '/api/assess' },
     };
@@ -94,10 +140,29 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...c.headers };
     let body: string | undefined;
     let conversationId: string | null = null;
-    if (c.target === 'webchat' && !path.endsWith('/conversations')) {
-      const t = await tokenFor(c.token ?? 'valid');
+    let realToken: string | null = null;
+    let before = '';
+    if (c.target === 'webchat') {
+      const t = await tokenFor(c.token ?? 'valid', method === 'WS');
       conversationId = t.conversationId;
-      const inQuery = (c.tokenIn ?? (path.includes('/stream') ? 'query' : 'header')) === 'query';
+      realToken = t.realToken;
+      path = path.replace('{conversation}', conversationId).replace('{other}', randomUUID());
+      if (method === 'WS') {
+        const url = new URL(`${server.url.replace(/^http/, 'ws')}${c.path ? path : `/v3/directline/conversations/${conversationId}/stream`}`);
+        if (t.token !== null && !c.path) url.searchParams.set('t', t.token);
+        if (!url.searchParams.has('watermark') && !c.path) url.searchParams.set('watermark', '0');
+        const answer = await upgradeStatus(url.href);
+        let json: unknown = null;
+        try {
+          json = JSON.parse(answer.body);
+        } catch {
+          // not JSON
+        }
+        return { status: answer.status, contentType: answer.status === 101 ? '' : 'application/json', body: answer.body, json, conversationId, replies: null };
+      }
+      const history = await fetch(`${dl()}/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${t.realToken}` } });
+      before = history.status === 200 ? ((await history.json()) as { watermark: string }).watermark : '';
+      const inQuery = c.tokenIn === 'query';
       if (t.token !== null && inQuery) path += `${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(t.token)}`;
       if (t.token !== null && !inQuery) headers.authorization = `Bearer ${t.token}`;
     }
@@ -109,13 +174,8 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
       for (const [k, v] of Object.entries(c.query)) for (const one of [v].flat()) q.append(k, one);
       path += `?${q.toString()}`;
     }
-    const controller = new AbortController();
-    const res = await fetch(`${server.url}${path}`, { method, headers, signal: controller.signal, ...(body !== undefined && method !== 'GET' ? { body } : {}) });
+    const res = await fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined && method !== 'GET' ? { body } : {}) });
     const contentType = res.headers.get('content-type') ?? '';
-    if (contentType.startsWith('text/event-stream')) {
-      controller.abort();
-      return { status: res.status, contentType, body: '', json: null, conversationId };
-    }
     const text = await res.text();
     let json: unknown = null;
     try {
@@ -123,7 +183,8 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     } catch {
       // not JSON: the checks say whether that is allowed
     }
-    return { status: res.status, contentType, body: text, json, conversationId };
+    const replies = c.target === 'webchat' && realToken && conversationId && res.status < 300 ? await repliesAfter(conversationId, realToken, before) : null;
+    return { status: res.status, contentType, body: text, json, conversationId, replies };
   }
 
   /** The activity of a messages or web chat case: a valid message, with the case's text and fields laid over it. */
@@ -151,7 +212,7 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     return valid;
   }
 
-  function check(c: BadInputCase, a: Answer & { conversationId: string | null }): void {
+  function check(c: BadInputCase, a: Answer & { conversationId: string | null; replies: Reply[] | null }): void {
     const label = `${c.file}: ${c.name} -> ${a.status} ${a.body.slice(0, 300)}`;
     expect(a.status, label).to.be.below(500);
     expect(a.body, label).not.to.match(LEAK);
@@ -172,13 +233,13 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
       return;
     }
     if (e === 'stream') {
-      expect(a.status, label).to.equal(200);
-      expect(a.contentType, label).to.match(/^text\/event-stream/);
+      expect(a.status, label).to.equal(101);
       return;
     }
     expect(a.status, label).to.be.within(200, 299);
     if (e === 'accepted') return;
-    const replies = ((a.json as { activities?: Reply[] } | null)?.activities ?? []).filter((r) => r.type === 'message');
+    // The Bot Framework endpoint answers with the turn's replies (expectReplies); Direct Line keeps them in the history.
+    const replies = (a.replies ?? (a.json as { activities?: Reply[] } | null)?.activities ?? []).filter((r) => r.type === 'message');
     const texts = replies.map((r) => r.text ?? '');
     expect(texts.some((t) => t.trim() !== '' && DANISH.test(t)), `${label}: a Danish reply`).to.equal(true);
     for (const t of texts) expect(t.toLowerCase(), label).not.to.include('<script');

@@ -76,10 +76,10 @@ describe('the bot endpoint without authentication', () => {
   it('refuses the web chat\'s channel id, so nobody can speak as (or read) another person\'s web chat', async () => {
     const s = await serve({}, true);
     try {
-      const started = await fetch(`${s.url}/api/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      const { conversationId } = (await started.json()) as { conversationId: string };
-      const said = await fetch(`${s.url}/api/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      expect(said.status).to.equal(201);
+      const generated = await fetch(`${s.url}/v3/directline/tokens/generate`, { method: 'POST' });
+      const { conversationId, token } = (await generated.json()) as { conversationId: string; token: string };
+      const started = await fetch(`${s.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      expect(started.status).to.equal(201);
       for (const text of ['Tal med en medarbejder', 'Ja', 'hej']) {
         const res = await s.post(message(conversationId, text, { channelId: 'webchat' }));
         expect(res.status, text).to.equal(403);

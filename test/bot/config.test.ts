@@ -111,6 +111,7 @@ describe('configuration of the web chat', () => {
     [{ WEBCHAT_TRANSPORT: 'directline' }, /DIRECTLINE_SECRET/],
     [{ WEBCHAT_TOKEN_SECRET: 'short' }, /WEBCHAT_TOKEN_SECRET/],
     [{ WEBCHAT_TOKEN_MINUTES: '1' }, /WEBCHAT_TOKEN_MINUTES/],
+    [{ WEBCHAT_TOKEN_MINUTES: '15' }, /WEBCHAT_TOKEN_MINUTES.*from 20/],
     [{ WEBCHAT_ALLOWED_ORIGINS: 'https://a.dk/side' }, /WEBCHAT_ALLOWED_ORIGINS/],
     [{ PRIVACY_URL: 'javascript:alert(1)' }, /PRIVACY_URL/],
     [{ ACCESSIBILITY_URL: '//evil.example/x' }, /ACCESSIBILITY_URL/],

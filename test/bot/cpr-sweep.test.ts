@@ -68,7 +68,7 @@ async function serve(storage: Storage) {
   const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory' });
   const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-22' });
   const webchat = createWebChat(config, runtime.parts);
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
+  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
@@ -120,13 +120,15 @@ describe('CPR numbers through the server: none of the corpus is stored, answered
         // A conversation of its own per form and way in, so that the transcript (which keeps the newest entries
         // only) still holds every message when the storage is read.
         for (const f of corpus) {
-          // The text of a message, over /api/messages and the web chat.
-          const started = await server.post('/api/webchat/conversations', {});
+          // The text of a message, over /api/messages and the web chat (its Direct Line).
+          const generated = await server.post('/v3/directline/tokens/generate', {});
+          const { token, conversationId, userId } = JSON.parse(generated.text) as { token: string; conversationId: string; userId: string };
+          const started = await server.post('/v3/directline/conversations', {}, token);
           expect(started.status).to.equal(201);
-          const { token } = JSON.parse(started.text) as { token: string };
+          const webchatActivities = `/v3/directline/conversations/${conversationId}/activities`;
           for (const res of [
             await server.post('/api/messages', activity(randomUUID(), { text: f.text })),
-            await server.post('/api/webchat/activities', { type: 'message', text: f.text }, token),
+            await server.post(webchatActivities, { type: 'message', text: f.text, from: { id: userId } }, token),
           ]) {
             expect(res.status, `${f.form}: ${res.text}`).to.equal(200);
             replies.push(res.text);
@@ -145,7 +147,7 @@ describe('CPR numbers through the server: none of the corpus is stored, answered
           const res = await server.post('/api/messages', everywhere);
           expect(res.status, `${f.form}: ${res.text}`).to.equal(200);
           replies.push(res.text);
-          const card = await server.post('/api/webchat/activities', { type: 'message', value: { note: f.text, [f.text]: [f.text] } }, token);
+          const card = await server.post(webchatActivities, { type: 'message', from: { id: userId }, value: { note: f.text, [f.text]: [f.text] } }, token);
           expect(card.status, `${f.form}: ${card.text}`).to.equal(200);
           replies.push(card.text);
         }

@@ -87,7 +87,7 @@ describe('rate limit settings', () => {
 describe('rate limits on the server', () => {
   let now = 0;
   let server: { url: string; close: () => Promise<void> };
-  let closeWebChat: () => void;
+  let closeWebChat: () => Promise<void>;
 
   before(async () => {
     const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', TRUST_PROXY: 'loopback' });
@@ -95,10 +95,10 @@ describe('rate limits on the server', () => {
     const webchat = createWebChat(config, runtime.parts);
     closeWebChat = () => webchat.close();
     const protection = { rateLimit: { perAddress: 10, perConversation: 3, trustProxy: ['loopback'] }, now: () => now };
-    server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection));
+    server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection), webchat.upgrade);
   });
   after(async () => {
-    closeWebChat();
+    await closeWebChat();
     await server.close();
   });
 
@@ -156,12 +156,14 @@ describe('rate limits on the server', () => {
     expect((await message(randomUUID(), '203.0.113.6')).status).to.equal(200);
   });
 
-  it('limits a web chat conversation by its token, whatever address it comes from', async () => {
+  it('limits a web chat conversation (Direct Line) by its token, whatever address it comes from', async () => {
     now = 400_000;
-    const started = await fetch(`${server.url}/api/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: '{}' });
-    const { token } = (await started.json()) as { token: string };
+    const generated = await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
+    const started = await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.7' } });
+    expect(started.status).to.equal(201);
     const send = (from: string) =>
-      fetch(`${server.url}/api/webchat/activities`, {
+      fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': from },
         body: JSON.stringify({ type: 'message', text: 'hej' }),

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import { projectRoot } from '../../knowledge/paths.js';
 import { freePort, sayTo } from '../helpers.js';
+import { openStream, person } from './directline-client.js';
 import { fakeConnector } from './handoff/fake-connector.js';
 import { type TestSchema, freshSchema } from './postgres.js';
 
@@ -32,31 +33,6 @@ async function startInstance(env: Record<string, string>): Promise<{ url: string
   }
   child.kill('SIGKILL');
   throw new Error(`instance did not start: ${stderr}`);
-}
-
-/** The texts of an event stream's activities, as they arrive. */
-async function openStream(url: string) {
-  const controller = new AbortController();
-  const res = await fetch(url, { signal: controller.signal });
-  expect(res.status).to.equal(200);
-  let received = '';
-  void (async () => {
-    try {
-      const reader = res.body!.getReader();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += Buffer.from(chunk.value).toString('utf8');
-    } catch {
-      // Aborted at the end.
-    }
-  })();
-  return {
-    async until(needle: string): Promise<void> {
-      for (let waited = 0; !received.includes(needle); waited += 50) {
-        if (waited > 10_000) throw new Error(`the stream did not receive "${needle}"; it has: ${received}`);
-        await sleep(50);
-      }
-    },
-    close: () => controller.abort(),
-  };
 }
 
 describe('several instances on one PostgreSQL database', function () {
@@ -109,24 +85,23 @@ describe('several instances on one PostgreSQL database', function () {
     for (const part of ['Det kan du søge om', 'Fordi du svarede, at du er ledig', 'LAB § 167, stk. 1']) expect(summary).to.include(part);
   });
 
-  it('continues a web chat on the other instance with the same token, and pushes a caseworker\'s messages to the instance holding the stream', async () => {
-    const start = await fetch(`${a}/api/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"locale":"da-DK"}' });
-    expect(start.status).to.equal(201);
-    const { token } = (await start.json()) as { token: string };
+  it('continues a web chat on the other instance with the same token, and brings a caseworker\'s messages to the stream another instance holds', async () => {
+    const p = await person(`${a}/v3/directline`, { locale: 'da-DK' });
+    const token = p.token;
     const say = async (on: string, text: string) => {
-      const res = await fetch(`${on}/api/webchat/activities`, {
+      const res = await fetch(`${on}/v3/directline/conversations/${p.conversationId}/activities`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ type: 'message', text, locale: 'da-DK' }),
       });
       expect(res.status, text).to.equal(200);
-      return ((await res.json()) as { activities: { text?: string }[] }).activities.map((x) => x.text ?? '').join('\n');
+      return (await p.read()).filter((x) => x.from.role === 'bot').map((x) => x.text ?? '').join('\n');
     };
     expect(await say(b, 'Jeg er borger')).to.include('Hvad passer bedst');
     expect(await say(a, 'Jeg er ledig')).to.include('Hvilken ydelse får du?');
 
-    // The page's push stream is held by A; the handoff is asked for on B and the caseworker acts through B.
-    const stream = await openStream(`${a}/api/webchat/stream?token=${encodeURIComponent(token)}`);
+    // The page's stream is held by A; the handoff is asked for on B and the caseworker acts through B.
+    const stream = await openStream(p.streamUrl);
     try {
       expect(await say(b, 'Tal med en medarbejder')).to.include('Må jeg dele vores samtale');
       expect(await say(a, 'Ja, del samtalen')).to.include('Skriv kort');
@@ -154,6 +129,9 @@ describe('several instances on one PostgreSQL database', function () {
       // The citizen's answer, written on A, reaches the caseworker's thread.
       await say(a, 'Tak, det er fint');
       expect(connector.textsTo(thread).join('\n')).to.include('Tak, det er fint');
+      // Each activity reached the stream once, in the order of the history.
+      const ids = stream.activities().map((x) => x.id);
+      expect(new Set(ids).size).to.equal(ids.length);
     } finally {
       stream.close();
     }

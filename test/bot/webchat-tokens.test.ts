@@ -47,6 +47,29 @@ describe('web chat tokens', () => {
     expect(capped.verify(current)).to.equal(null);
   });
 
+  it('keep the conversation token and the stream ticket apart: neither is taken for the other\'s job', () => {
+    const { token } = signer.issue('conv-1', 'user-1');
+    const claims = signer.verify(token)!;
+    const ticket = signer.streamTicket(claims);
+    expect(signer.verify(ticket, 'stream')).to.deep.include({ conversationId: 'conv-1', userId: 'user-1' });
+    expect(signer.verify(ticket)).to.equal(null);
+    expect(signer.verify(token, 'stream')).to.equal(null);
+  });
+
+  it('say why a token is refused: not ours (invalid) or ours but run out (expired); a ticket runs out after two minutes', () => {
+    let clock = 1_800_000_000_000;
+    const timed = new TokenSigner(secret, 600, () => clock);
+    const { token } = timed.issue('conv-1', 'user-1');
+    const ticket = timed.streamTicket(timed.verify(token)!);
+    expect(timed.check('x.y')).to.deep.equal({ ok: false, reason: 'invalid' });
+    expect(timed.check(ticket)).to.deep.equal({ ok: false, reason: 'invalid' });
+    clock += 121_000;
+    expect(timed.check(ticket, 'stream')).to.deep.equal({ ok: false, reason: 'expired' });
+    expect(timed.check(token).ok).to.equal(true);
+    clock += 600_000;
+    expect(timed.check(token)).to.deep.equal({ ok: false, reason: 'expired' });
+  });
+
   it('needs a secret of at least 32 bytes', () => {
     expect(() => new TokenSigner(Buffer.alloc(16), 600)).to.throw(/32 bytes/);
   });

@@ -92,22 +92,82 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     expect(await bubbleCount(page)).to.be.greaterThan(before + 1);
   });
 
-  it('shows a message that arrives later over the stream (Server-Sent Events), outside a turn', async () => {
+  it('shows a message that arrives later over the stream (a WebSocket), outside a turn', async () => {
     const conversationId = await page.evaluate(() => {
       const key = Object.keys(sessionStorage).find((k) => k.startsWith('mentorbot:http'))!;
       return (JSON.parse(sessionStorage.getItem(key)!) as { conversationId: string }).conversationId;
     });
-    server.push(conversationId, {
-      type: 'message',
-      id: 'pushed-1',
-      timestamp: new Date().toISOString(),
-      from: { id: 'caseworker', name: 'Sagsbehandler', role: 'bot' },
-      text: 'Hej, det er Lise fra kommunen.',
-    });
+    await server.push(conversationId, '**Lise:** Hej, det er Lise fra kommunen.');
     await waitForText(page, 'Hej, det er Lise fra kommunen.');
+  });
+
+  it('resumes the conversation in a new tab opened from this one, with the token kept in the tab, and both tabs see what either says', async () => {
+    const before = await bubbleCount(page);
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.evaluate((url) => void window.open(url, '_blank'), `${server.url}/`)]);
+    await waitForText(tab, 'Hej, det er Lise fra kommunen.');
+    await waitForText(tab, 'hvor længe kan jeg have en mentor?');
+    expect(await bubbleCount(tab)).to.equal(before);
+    await say(tab, 'hvor mange timer kan en mentor have?');
+    await waitForText(page, 'hvor mange timer kan en mentor have?');
+    await tab.close();
   });
 
   it('had no console errors, failed requests or Content-Security-Policy violations', () => {
     expect(problems.list).to.deep.equal([]);
+  });
+});
+
+
+describe('browser: "slet mine data" in the chat', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: BotServer;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('confirms, makes the tab forget the conversation, and a reload starts a new one without the old messages', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForText(page, WELCOME);
+      await say(page, 'Jeg er ledig og 45 år');
+      await waitForText(page, 'Jeg er ledig og 45 år');
+      await say(page, 'slet mine data');
+      await waitForText(page, 'slettet');
+      await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.startsWith('mentorbot:http')));
+      await page.reload();
+      await waitForText(page, WELCOME);
+      expect(await page.locator('.webchat__bubble__content').filter({ hasText: 'Jeg er ledig og 45 år' }).count()).to.equal(0);
+      expect(problems.list).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts a new conversation in place of the old one when the person writes after the deletion (the old token is refused)', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForText(page, WELCOME);
+      await say(page, 'Jeg er ledig og 45 år');
+      await say(page, 'slet mine data');
+      await waitForText(page, 'slettet');
+      await say(page, 'hej igen');
+      await page.waitForFunction(() => !Array.from(document.querySelectorAll('.webchat__bubble__content')).some((b) => b.textContent?.includes('Jeg er ledig og 45 år')));
+      await waitForText(page, WELCOME);
+      await say(page, 'hvor længe kan jeg have en mentor?');
+      await waitForText(page, '6 måneder');
+      // The refused message is the only problem (the browser logs the 403).
+      expect(problems.list.filter((p) => !/status of 403/.test(p))).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
   });
 });

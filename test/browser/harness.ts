@@ -42,9 +42,9 @@ export interface ChatServer {
   close(): Promise<void>;
 }
 
-/** Our server, plus a way to push a message to a conversation outside a turn (as a caseworker's would arrive). */
+/** Our server, plus a way to send a message to a conversation outside a turn (as a caseworker's arrives). */
 export interface BotServer extends ChatServer {
-  push(conversationId: string, activity: Record<string, unknown>): void;
+  push(conversationId: string, text: string): Promise<void>;
 }
 
 /** Our whole server (bot, web chat routes, page) in this process on a free loopback port, state in memory. */
@@ -52,12 +52,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Bot
   const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
   const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage() });
   const webchat = createWebChat(config, runtime.parts);
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
+  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
   return {
     url: server.url,
-    push: (conversationId, activity) => webchat.hub.publish(conversationId, activity),
+    push: async (conversationId, text) => {
+      const reference = { channelId: 'webchat', serviceUrl: 'urn:mentorbot:webchat', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'mentorbot', name: 'Mentorbot' } };
+      await webchat.adapter.continueConversation(reference, async (context) => {
+        await context.sendActivity(text);
+      });
+    },
     close: async () => {
-      webchat.close();
+      await webchat.close();
       await server.close();
     },
   };
@@ -95,8 +100,8 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   });
   page.on('pageerror', (error) => problems.list.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    // An EventSource torn down when the page unloads or reloads is not a failure of ours.
-    if (!request.url().includes('/api/webchat/stream')) problems.list.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    // A stream torn down when the page unloads or reloads is not a failure of ours.
+    if (!request.url().includes('/stream?')) problems.list.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   return { context, page, problems };
 }

@@ -8,13 +8,19 @@ import YAML from 'yaml';
  */
 export type Target = 'messages' | 'webchat' | 'search' | 'assess';
 
-/** How a web chat case gets its token. */
-export type TokenKind = 'valid' | 'none' | 'forged' | 'expired' | 'other-secret' | 'malformed' | 'tampered-payload';
+/**
+ * How a web chat case gets its token (for `method: WS`, the ticket in the streamUrl): `valid` (of a started
+ * conversation), `fresh` (from tokens/generate, not started yet), `none`, `malformed`, `forged`, `tampered-payload`,
+ * `expired`, `other-secret`, `foreign` (valid, for another conversation), `ticket` (the other kind: the stream
+ * ticket as a bearer token, or the conversation token in the streamUrl).
+ */
+export type TokenKind = 'valid' | 'fresh' | 'none' | 'forged' | 'expired' | 'other-secret' | 'malformed' | 'tampered-payload' | 'foreign' | 'ticket';
 
 export type Expectation =
   | '4xx'
   | 'polite'
   | 'accepted'
+  /** The WebSocket opens (101). */
   | 'stream'
   /** `bare`: answered by Node's HTTP parser before express (e.g. 431 for a huge URL), so the body is not our JSON. */
   | { status: number; field?: string; bare?: boolean }
@@ -38,7 +44,7 @@ export interface BadInputCase {
   /** search: the query parameters (a list repeats the parameter). */
   query?: Record<string, string | string[]>;
   token?: TokenKind;
-  /** Where the token goes: the Authorization header (default) or ?token= (default for the stream). */
+  /** Where the token goes: the Authorization header (default) or ?token=. */
   tokenIn?: 'header' | 'query';
   expect: Expectation;
 }

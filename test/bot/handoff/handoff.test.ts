@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { CHANNEL, type Setup, TENANT, handOff, setup } from './setup.js';
+import { openStream, person } from '../directline-client.js';
 
 describe('handoff to a caseworker in Teams', function () {
   this.timeout(20000);
@@ -190,38 +191,25 @@ async function setupStranger(s: Setup): Promise<string> {
 describe('handoff from the web chat', function () {
   this.timeout(20000);
 
-  it('brings the caseworker\'s messages to the page through its push stream', async () => {
+  it('brings the caseworker\'s messages to the page through its Direct Line stream', async () => {
     const s = await setup();
     try {
-      const call = async (path: string, token: string | null, body: unknown) => {
-        const res = await fetch(`${s.url}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify(body),
-        });
-        return (await res.json()) as { token: string; activities: { text?: string }[] };
-      };
-      const { token } = await call('/api/webchat/conversations', null, {});
-      const say = (text: string) => call('/api/webchat/activities', token, { type: 'message', text });
-      await say('Tal med en medarbejder');
-      await say('Ja, del samtalen');
-      const queued = await say('Hvor mange timer kan min mentor have?');
-      expect(queued.activities.map((a) => a.text).join('\n')).to.include('Du er nu i kø');
-      const controller = new AbortController();
-      const stream = await fetch(`${s.url}/api/webchat/stream?token=${encodeURIComponent(token)}`, { signal: controller.signal });
-      const reader = stream.body!.getReader();
-      await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
-      await s.teams(s.thread(), { text: 'Hej, jeg hedder Mette.' });
-      let received = '';
-      while (!received.includes('Hej, jeg hedder Mette.')) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += Buffer.from(value).toString('utf8');
+      const p = await person(`${s.url}/v3/directline`);
+      await p.say('Tal med en medarbejder');
+      await p.say('Ja, del samtalen');
+      const queued = await p.say('Hvor mange timer kan min mentor have?');
+      expect(queued.texts).to.include('Du er nu i kø');
+      const stream = await openStream(p.streamUrl);
+      try {
+        await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
+        await s.teams(s.thread(), { text: 'Hej, jeg hedder Mette.' });
+        await stream.until('Hej, jeg hedder Mette.');
+        expect(stream.text()).to.include('Du taler nu med Mette');
+        expect(stream.text()).to.include('**Mette:** Hej, jeg hedder Mette.');
+        expect(stream.activities().some((a) => a.type === 'event' && a.name === 'handoff.status')).to.equal(true);
+      } finally {
+        stream.close();
       }
-      controller.abort();
-      expect(received).to.include('Du taler nu med Mette');
-      expect(received).to.include('**Mette:** Hej, jeg hedder Mette.');
-      expect(received).to.include('handoff.status');
     } finally {
       await s.close();
     }

@@ -37,7 +37,7 @@ export async function setup(env: Record<string, string> = {}, adjust: (config: C
   const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-23' });
   const webchat = createWebChat(config, runtime.parts);
   const handoff = createHandoff(config, runtime, webchat, { now: () => clock.now }) as Handoff;
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }));
+  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
   const citizenConversation = `citizen-${randomUUID()}`;
 
   const post = async (activity: Record<string, unknown>) => {
@@ -81,7 +81,7 @@ export async function setup(env: Record<string, string> = {}, adjust: (config: C
   const stored = () => JSON.stringify((storage as unknown as { memory: Record<string, string> }).memory);
   const close = async () => {
     handoff.stop();
-    webchat.close();
+    await webchat.close();
     await server.close();
     await connector.close();
   };
