@@ -36,7 +36,21 @@ export interface AskOptions {
   voice?: 'citizen' | 'employer' | null;
 }
 
-/** A question in the first person singular ("hvordan søger jeg", "my caseworker") sounds like a citizen's. */
-function firstPerson(text: string): 'citizen' | null {
-  return /(?<![\p{L}])(?:jeg|mig|min|mit|mine|i|me|my|im)(?![\p{L}])/iu.test(text) ? 'citizen' : null;
+/**
+ * Who a question sounds like when the lexicon names no role: the first person singular ("hvordan søger jeg", "my
+ * caseworker") a citizen; the first person plural only ("hvad er vores egenbetaling", "can we") an employer.
+ */
+function firstPerson(text: string): 'citizen' | 'employer' | null {
+  const singular = /(?<![\p{L}])(?:jeg|mig|min|mit|mine|me|my|im)(?![\p{L}])|(?<![\p{L}])i (?:am|have|get|need|want|can|do|was|will|work)(?![\p{L}])/iu;
+  if (singular.test(text)) return 'citizen';
+  return /(?<![\p{L}])(?:vi|vores|vor|os|we|our|us)(?![\p{L}])/iu.test(text) ? 'employer' : null;
+}
+
+/** The search's ranking for a question with the signals askQuestion would give it (for calibration tools). */
+export function diagnoseQuestion(kb: KnowledgeBase, text: string, opts: AskOptions) {
+  const read = kb.lexicon.read(text);
+  const stated = Object.entries(read.facts).filter(([f]) => f !== 'role').map(([f, v]) => `${f}.${String(v!.value)}`);
+  const role = read.facts.role?.value;
+  const voice = opts.audience ? null : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
+  return kb.search.diagnose(text, { ...opts, kinds: opts.kinds ?? read.kinds, stated, voice });
 }

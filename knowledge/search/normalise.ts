@@ -22,7 +22,7 @@ export type Lang = 'da' | 'en';
  */
 const FILLER: ReadonlySet<string> = new Set([
   'kan', 'kunne', 'gerne', 'lige', 'bare', 'altså', 'egentlig', 'overhovedet', 'faktisk', 'måske', 'rigtig', 'helt',
-  'lidt', 'godt', 'hej', 'hejsa', 'tak', 'okay', 'ok', 'hvordan', 'hvilke', 'hvilken', 'hvilket', 'nogen', 'noget',
+  'lidt', 'godt', 'hej', 'hejsa', 'tak', 'okay', 'ok', 'hvordan', 'hvilke', 'hvilken', 'hvilket', 'hvornår', 'hvorfor', 'nogen', 'noget',
   'nogle', 'også', 'spørgsmål', 'spørge', 'vide', 'ved', 'gøre', 'gør', 'mon', 'venligst', 'please', 'hi', 'hello',
   'thanks', 'question', 'know', 'tell', 'sige', 'sagde', 'siger', 'tror', 'synes', 'stadig', 'allerede', 'osv',
   'fx', 'feks', 'mit', 'min', 'mine', 'vores', 'jeres', 'man', 'mig', 'dig', 'os', 'ja', 'nej',

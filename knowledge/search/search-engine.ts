@@ -49,7 +49,10 @@ export interface SearchOptions {
  * Kinds of question that lead to their own articles whatever the other words say: "min sagsbehandler siger nej" is a
  * complaint, and the complaint route is the answer (issue: commands in people's words).
  */
-const ROUTE_KINDS: ReadonlySet<string> = new Set(['complain']);
+const ROUTE_KINDS: ReadonlySet<string> = new Set(['complain', 'amount', 'changeMentor', 'relativeMentor', 'meetingPlace', 'travel']);
+
+/** Kinds every article answers for its own topic ("hvad er X", "kan jeg få X"): a bonus for those listed, no penalty. */
+const GENERAL_KINDS: ReadonlySet<string> = new Set(['whatIs', 'eligibility']);
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
 const RERANK_DEPTH = 100;
@@ -74,13 +77,20 @@ const ANY_FIELD = (): boolean => true;
 
 const NONE: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
 
-type RankedHit = SearchHit & Fit;
+type RankedHit = SearchHit & Fit & {
+  /** How closely the article's best phrasing matches the question, 0..1. */
+  phrase: number;
+  /** The factor from the question's kind and voice (1 when they say nothing). */
+  signal: number;
+};
 
 interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
   /** The article matched a word of the question other than a domain word. */
   offTopicMatch: boolean;
   /** The article matched a domain word of the question ("mentor"). */
   domainMatch: boolean;
+  /** The article matched a word of the question itself or a synonym of it (not only a part, a prefix or a typo). */
+  wholeWordMatch: boolean;
 }
 
 /**
@@ -196,7 +206,7 @@ export class SearchEngine {
    */
   private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): Fit {
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
-    if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false };
+    if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false, wholeWordMatch: false };
     const fieldsOfTerm = new Map<string, string[]>();
     for (const [term, byField] of Object.entries(matched)) fieldsOfTerm.set(term, Object.keys(byField).filter((f) => langOfField(f) === lang));
     /** How fully a word matched in the fields `field` accepts: 1 for the word itself, its boost for an expansion. */
@@ -218,6 +228,7 @@ export class SearchEngine {
       offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainTerm(t.term)) > 0,
       // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
       domainMatch: tokens.some((t) => this.isDomainTerm(t.term) && matchedIn(t, (f) => !f.endsWith('_answer'))),
+      wholeWordMatch: tokens.some((t) => t.weight > 0 && t.expansions.some((e) => (e.kind === 'exact' || e.kind === 'synonym') && fieldsOfTerm.get(e.term)?.length)),
     };
   }
 
@@ -268,10 +279,12 @@ export class SearchEngine {
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
     let ranked = this.rank(tokens, lang, opts);
     // A route kind (a complaint) is answered by its own articles when any of them matched at all.
-    const route = (opts.kinds ?? []).find((k) => ROUTE_KINDS.has(k));
-    if (route) {
+    for (const route of (opts.kinds ?? []).filter((k) => ROUTE_KINDS.has(k))) {
       const own = ranked.filter((h) => (this.kindsOf[h.article.id] ?? []).includes(route));
-      if (own.length > 0) ranked = own;
+      if (own.length > 0) {
+        ranked = own;
+        break;
+      }
     }
     // On a path (the audience is known) a question of a kind our articles answer is ours.
     const out = this.judge(tokens, ranked, opts.limit ?? 5, opts.audience ? (opts.kinds ?? []) : []);
@@ -317,7 +330,7 @@ export class SearchEngine {
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
       const phrase = this.phraseMatch(tokens, total, owner, lang, n);
       const score = r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase) * this.signals(article, opts);
-      hits.push({ article, score, ...fit });
+      hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts) });
     }
     return hits.sort((a, b) => b.score - a.score);
   }
@@ -333,7 +346,10 @@ export class SearchEngine {
     const answers = this.kindsOf[article.id] ?? [];
     if (asked.length > 0 && answers.length > 0) {
       const shared = answers.filter((k) => asked.includes(k)).length;
-      factor *= shared > 0 ? 1 + CALIBRATION.KIND_BONUS * shared : 1 - CALIBRATION.KIND_PENALTY;
+      // Every article says what its own topic is and who can get it: those kinds favour, they never disfavour.
+      const specific = asked.some((k) => !GENERAL_KINDS.has(k));
+      if (shared > 0) factor *= 1 + CALIBRATION.KIND_BONUS * shared;
+      else if (specific) factor *= 1 - CALIBRATION.KIND_PENALTY;
     }
     const general = asked.length === 0 || asked.includes('eligibility');
     if (general && (opts.stated ?? []).some((f) => answers.includes(f))) factor *= 1 + CALIBRATION.KIND_BONUS;
@@ -359,6 +375,9 @@ export class SearchEngine {
       const outside = ofItsKind ? undefined : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
       if (outside) return { ...NONE, redirect: outside.article };
       if (top.strength < CALIBRATION.MIN_STRENGTH || top.coverage < CALIBRATION.MIN_COVERAGE) return NONE;
+      // Without a word of our topic, the best article must match some word of the question as it is (or a synonym), not
+      // only parts of a longer word or look-alikes: "kommunalvalg" is not about "kommunal mentor".
+      if (!top.wholeWordMatch) return NONE;
       // A word we have never seen, in a short question that does not name the scheme, is a sign of another topic
       // ("hvad koster en hund"): then the best article must cover most of the question. A long letter always has
       // words we have never seen, so it is judged as before.
@@ -373,6 +392,19 @@ export class SearchEngine {
       return { status: 'ambiguous', confident: false, hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain), redirect: null };
     }
     return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plain), redirect: null };
+  }
+
+  /**
+   * For calibration (test/eval): the ranked articles with what each scored on, before the search judges them. Takes
+   * the same options as `search`.
+   */
+  diagnose(text: string, opts: SearchOptions): { tokens: number; domain: boolean; hits: Omit<RankedHit, 'article'>[] & { id: string }[] } {
+    const question = text.slice(0, 2000);
+    const lang = guessLanguage(question, opts.lang ?? 'da');
+    const tokens = this.queryTokens(question, lang);
+    this.addKindTerms(tokens, lang, opts.kinds ?? []);
+    const hits = this.rank(tokens, lang, opts).map(({ article, ...rest }) => ({ id: article.id, ...rest }));
+    return { tokens: tokens.filter((t) => t.weight > 0).length, domain: tokens.some((t) => this.isDomainTerm(t.term)), hits };
   }
 
   /** For diagnostics (npm run eval -- --explain): the analysed question. */

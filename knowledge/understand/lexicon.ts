@@ -13,7 +13,7 @@ export type LexiconFact = (typeof LEXICON_FACTS)[number];
 
 export const QUESTION_KINDS = [
   'eligibility', 'whoCanBeMentor', 'cost', 'coverage', 'estimate', 'duration', 'extension', 'apply', 'complain', 'deadline',
-  'hours', 'confidentiality', 'whatIs',
+  'hours', 'confidentiality', 'whatIs', 'amount', 'changeMentor', 'relativeMentor', 'meetingPlace', 'travel',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
