@@ -20,6 +20,8 @@ export interface AnswerPlan {
   activities: Partial<Activity>[];
   /** The article buttons these replies offer; store them so pressing one opens its article. */
   offers: Offer[];
+  /** The question waits for the person to say whether they ask as a citizen or an employer. */
+  askedAudienceFor?: string;
 }
 
 export type Audience = 'citizen' | 'employer';
@@ -57,6 +59,11 @@ export class Answerer {
     });
     if (result.status === 'answer') {
       return { kind: 'article', articleId: result.hits[0]!.article.id, activities: [this.article(result.hits[0]!.article, lang)], offers: [] };
+    }
+    if (result.audienceTie) {
+      // Who asks decides the answer (a citizen's "hvad koster det" or an employer's): ask, then answer.
+      const buttons = [replies.text(lang, 'buttons.citizen'), replies.text(lang, 'buttons.employer')];
+      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, 'answer.whoAsks', {}, buttons)], offers: [], askedAudienceFor: text };
     }
     if (result.status === 'ambiguous') {
       const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));

@@ -123,9 +123,23 @@ export class MainDialog extends ComponentDialog {
         return { status: DialogTurnStatus.complete };
       case 'citizen':
       case 'employer':
-      case 'question':
+      case 'question': {
+        // The answer to "Spørger du som borger eller som arbejdsgiver?": answer the question that waited for it.
+        const chat = await this.deps.chat.get(dc.context, newChatData());
+        const waiting = chat.askedAudienceFor;
+        chat.askedAudienceFor = undefined;
+        if (waiting && command !== 'question') {
+          chat.role = command;
+          const plan = this.answerer.plan(waiting, profile.lang, [], command);
+          chat.offers = plan.offers;
+          this.answerer.record(plan, waiting, chat);
+          await dc.context.sendActivities(plan.activities);
+          await dc.repromptDialog();
+          return { status: DialogTurnStatus.waiting };
+        }
         await dc.cancelAllDialogs();
         return dc.beginDialog(MENU_STEPS, { route: command } satisfies MenuOptions);
+      }
       case 'deleteData': // handled by the bot before the dialogs; here only for completeness
       case 'greeting':
         // "Hej" in the middle of something: greet back by showing where we are.
@@ -237,6 +251,7 @@ export class MainDialog extends ComponentDialog {
     const plan = this.answerer.plan(text, lang, chat.offers, chat.role, reading ?? undefined);
     this.answerer.record(plan, text, chat);
     chat.offers = plan.offers;
+    chat.askedAudienceFor = plan.askedAudienceFor;
     chat.misses = plan.kind === 'none' ? (chat.misses ?? 0) + 1 : 0;
     if (plan.kind === 'none' && chat.misses >= 2 && this.deps.handoff) {
       chat.misses = 0;

@@ -26,6 +26,8 @@ export interface ChatData {
   misses?: number;
   /** Who the person is, once known (a path chosen, or their words): questions are answered for that audience. */
   role?: Role;
+  /** A question waiting for "borger" or "arbejdsgiver": its answer depends on who asks. */
+  askedAudienceFor?: string;
   /** This conversation's unanswered questions in the operators' counts (the latest 100), for "slet mine data". */
   counted?: CountedQuestion[];
 }

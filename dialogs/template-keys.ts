@@ -90,6 +90,7 @@ export const TEMPLATE_KEYS = [
   'ask.ageProblem.notWhole',
   'answer.article',
   'answer.ambiguous',
+  'answer.whoAsks',
   'answer.none',
   'answer.redirect',
   'answer.noneOfThese',

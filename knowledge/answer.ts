@@ -6,7 +6,28 @@ import type { SearchOutcome } from './search/search-engine.js';
  * How the bot meets a free-text question: the one function the conversation and the evaluation both call, so the
  * figures measure what people get.
  */
-export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOutcome {
+/** What the bot does with a question: the search's outcome, and whether it must first ask who is asking. */
+export type Asked = SearchOutcome & {
+  /**
+   * The best alternatives are one for citizens and one for employers, and nothing says who asks: ask "Spørger du som
+   * borger eller som arbejdsgiver?" rather than guess.
+   */
+  audienceTie: boolean;
+};
+
+export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): Asked {
+  const outcome = answerFor(kb, text, opts);
+  const audiences = new Set(outcome.hits.slice(0, 2).map((h) => h.article.audience));
+  const tie = outcome.status === 'ambiguous' && !opts.audience && audiences.has('citizen') && audiences.has('employer') && voiceOf(kb, text, opts) === null;
+  return { ...outcome, audienceTie: tie };
+}
+
+function voiceOf(kb: KnowledgeBase, text: string, opts: AskOptions): 'citizen' | 'employer' | null {
+  const role = kb.lexicon.read(text).facts.role?.value;
+  return opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text));
+}
+
+function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOutcome {
   // The conversation passes its reading; the evaluation and the API let the lexicon read the question here.
   const read = kb.lexicon.read(text);
   // The facts a question states ("situation.fleksjob") point to the articles about that situation.
