@@ -40,7 +40,7 @@ export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
       sets.push({ name: f.replace(/\.yaml$/, ''), files: [f], heldOut: false });
     }
   }
-  for (const folder of ['dev', 'heldout']) {
+  for (const folder of ['dev', 'dev2', 'heldout']) {
     let files: string[] = [];
     try {
       files = readdirSync(join(casesDir(), folder)).filter((f) => f.startsWith(kind) && f.endsWith('.yaml')).sort();
