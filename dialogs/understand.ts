@@ -129,9 +129,13 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   if (facts.benefit !== undefined) facts.benefit = benefitOn(facts.benefit, ctx.date);
   let answer: Reading['answer'] = null;
   if (ctx.pending) {
-    const reading = questions.read(ctx.pending, trimmed.slice(0, 1000), inLang);
-    if (reading.ok) answer = { input: ctx.pending, value: reading.value };
-    else if (ctx.pending in facts) answer = { input: ctx.pending, value: (facts as Record<string, unknown>)[ctx.pending] };
+    // The lexicon reads phrases ("det gør vi ikke for andre" is more than usual); the intake's own reading takes the
+    // short answers (a button, "ja", "36").
+    if (ctx.pending in facts) answer = { input: ctx.pending, value: (facts as Record<string, unknown>)[ctx.pending] };
+    else {
+      const reading = questions.read(ctx.pending, trimmed.slice(0, 1000), inLang);
+      if (reading.ok) answer = { input: ctx.pending, value: reading.value };
+    }
   }
   const command = recogniseCommand(trimmed);
   const asks = looksLikeQuestion(trimmed) && !(answer && trimmed.split(/\s+/).length <= 4);
