@@ -49,7 +49,7 @@ export interface SearchOptions {
  * Kinds of question that lead to their own articles whatever the other words say: "min sagsbehandler siger nej" is a
  * complaint, and the complaint route is the answer (issue: commands in people's words).
  */
-const ROUTE_KINDS: ReadonlySet<string> = new Set(['complain', 'amount', 'changeMentor', 'relativeMentor', 'meetingPlace', 'travel']);
+const ROUTE_KINDS: ReadonlySet<string> = new Set(['complain', 'amount', 'travel', 'changeMentor', 'relativeMentor', 'meetingPlace']);
 
 /** Kinds every article answers for its own topic ("hvad er X", "kan jeg få X"): a bonus for those listed, no penalty. */
 const GENERAL_KINDS: ReadonlySet<string> = new Set(['whatIs', 'eligibility']);

@@ -13,7 +13,8 @@ export type LexiconFact = (typeof LEXICON_FACTS)[number];
 
 export const QUESTION_KINDS = [
   'eligibility', 'whoCanBeMentor', 'cost', 'coverage', 'estimate', 'duration', 'extension', 'apply', 'complain', 'deadline',
-  'hours', 'confidentiality', 'whatIs', 'amount', 'changeMentor', 'relativeMentor', 'meetingPlace', 'travel',
+  'hours', 'confidentiality', 'whatIs', 'amount', 'travel', 'changeMentor', 'relativeMentor', 'meetingPlace',
+  'municipalMentor', 'usualIntro', 'decisive',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
