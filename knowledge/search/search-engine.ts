@@ -286,8 +286,7 @@ export class SearchEngine {
         break;
       }
     }
-    // On a path (the audience is known) a question of a kind our articles answer is ours.
-    const out = this.judge(tokens, ranked, opts.limit ?? 5, opts.audience ? (opts.kinds ?? []) : []);
+    const out = this.judge(tokens, ranked, opts.limit ?? 5, opts.kinds ?? [], opts.audience !== undefined);
     return {
       ...out,
       hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
@@ -358,7 +357,7 @@ export class SearchEngine {
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
-  private judge(tokens: QueryToken[], hits: RankedHit[], limit: number, asked: readonly string[] = []): SearchOutcome {
+  private judge(tokens: QueryToken[], hits: RankedHit[], limit: number, asked: readonly string[] = [], onPath = false): SearchOutcome {
     const aboutOurTopic = tokens.some((t) => this.isDomainTerm(t.term));
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
@@ -370,11 +369,13 @@ export class SearchEngine {
       const otherWords = tokens.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
       if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return NONE;
     } else {
-      // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else matched.
       const ofItsKind = (this.kindsOf[top.article.id] ?? []).some((k) => asked.includes(k));
-      const outside = ofItsKind ? undefined : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
+      // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else matched.
+      const outside = onPath && ofItsKind ? undefined : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
       if (outside) return { ...NONE, redirect: outside.article };
-      if (top.strength < CALIBRATION.MIN_STRENGTH || top.coverage < CALIBRATION.MIN_COVERAGE) return NONE;
+      // A letter covers little of its many words; it is ours when it matches much and asks what the article answers.
+      const letter = tokens.filter((t) => t.weight > 0).length >= CALIBRATION.LETTER_TOKENS && ofItsKind && top.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
+      if (top.strength < CALIBRATION.MIN_STRENGTH || (top.coverage < CALIBRATION.MIN_COVERAGE && !letter)) return NONE;
       // Without a word of our topic, the best article must match some word of the question as it is (or a synonym), not
       // only parts of a longer word or look-alikes: "kommunalvalg" is not about "kommunal mentor".
       if (!top.wholeWordMatch) return NONE;
