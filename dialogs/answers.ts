@@ -46,8 +46,11 @@ export class Answerer {
     }
     const noneOfThese = replies.text(lang, 'buttons.noneOfThese');
     const human = replies.text(lang, 'buttons.human');
+    // Employers are "I" (a company), citizens "du".
+    const employer = audience === 'employer';
     if (offers.length > 0 && sameLabel(text, noneOfThese)) {
-      return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.noneOfThese', {}, [human])], offers: [] };
+      const key = employer ? 'answer.noneOfTheseEmployer' : 'answer.noneOfThese';
+      return { kind: 'none', articleId: null, activities: [replies.message(lang, key, {}, [human])], offers: [] };
     }
     const result = askQuestion(this.deps.kb, text.slice(0, SEARCHED_CHARS), {
       date: this.deps.today(),
@@ -61,13 +64,14 @@ export class Answerer {
     if (result.status === 'ambiguous') {
       const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));
       const buttons = [...choices.map((c) => c.label), noneOfThese];
-      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, 'answer.ambiguous', {}, buttons)], offers: choices };
+      const key = employer ? 'answer.ambiguousEmployer' : 'answer.ambiguous';
+      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, key, {}, buttons)], offers: choices };
     }
     if (result.redirect) {
       const activity = replies.message(lang, 'answer.redirect', { answer: result.redirect.answer[lang] }, [human]);
       return { kind: 'redirect', articleId: result.redirect.id, activities: [activity], offers: [] };
     }
-    return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.none', {}, [human])], offers: [] };
+    return { kind: 'none', articleId: null, activities: [replies.message(lang, employer ? 'answer.noneEmployer' : 'answer.none', {}, [human])], offers: [] };
   }
 
   /**

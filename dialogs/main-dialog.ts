@@ -2,7 +2,8 @@ import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
 import { type Command, sameLabel } from './commands.js';
 import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs } from './handoff-dialog.js';
-import { type DialogDeps, checkDeps, common, contactView } from './deps.js';
+import { type DialogDeps, checkDeps, common } from './deps.js';
+import { contactActivity } from './contact.js';
 import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
 import { IntakeQuestions } from './intake/questions.js';
 import {
@@ -107,7 +108,7 @@ export class MainDialog extends ComponentDialog {
           await dc.cancelAllDialogs();
           return dc.beginDialog(MENU_STEPS, { route: 'human' } satisfies MenuOptions);
         }
-        await say('human.contact', contactView(this.deps, profile.lang));
+        await dc.context.sendActivity(contactActivity(this.deps, profile.lang));
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'restart':
