@@ -6,6 +6,12 @@ import type { Activity } from './sdk.js';
 import { type ChatData, MAX_COUNTED, type Offer } from './state.js';
 import type { Reading } from './understand.js';
 import { askQuestion } from '../knowledge/answer.js';
+import { WEEKS_IN_A_PERIOD, estimateSupport } from '../knowledge/estimate.js';
+import { estimateActivity, estimateInput } from './estimate-dialog.js';
+import { isCostQuestion, parseCostMention } from './input/index.js';
+
+/** The article an estimate given in answer to a question is counted as, for the operators. */
+const ESTIMATE_ARTICLE = 'arbejdsgiver-beregning';
 
 /** Only this much of a message is searched; longer texts are letters, and their start says what they are about. */
 export const SEARCHED_CHARS = 1000;
@@ -51,6 +57,16 @@ export class Answerer {
     if (offers.length > 0 && sameLabel(text, noneOfThese)) {
       const key = employer ? 'answer.noneOfTheseEmployer' : 'answer.noneOfThese';
       return { kind: 'none', articleId: null, activities: [replies.message(lang, key, {}, [human])], offers: [] };
+    }
+    // "Hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen i et halvt år?": the
+    // estimate at once, when the message holds an hourly amount, hours and a period.
+    const cost = parseCostMention(text.slice(0, SEARCHED_CHARS), lang);
+    // Without a period, one whole period of 6 months is reckoned, and the reply says so.
+    const assumedPeriod = cost.weeks === undefined;
+    const input = isCostQuestion(cost) ? estimateInput({ ...cost, weeks: cost.weeks ?? WEEKS_IN_A_PERIOD }) : null;
+    if (input) {
+      const activity = estimateActivity(this.deps, estimateSupport(input), lang, [human], { assumedPeriod });
+      return { kind: 'article', articleId: ESTIMATE_ARTICLE, activities: [activity], offers: [] };
     }
     const result = askQuestion(this.deps.kb, text.slice(0, SEARCHED_CHARS), {
       date: this.deps.today(),

@@ -39,6 +39,7 @@ const SAMPLE = {
   consultant: false,
   trainingGrant: true,
   longPeriod: false,
+  assumedPeriod: true,
 };
 
 describe('reply templates', () => {
