@@ -73,7 +73,9 @@ function encode(file: string): Promise<Encoded> {
       const raw = readFileSync(file);
       const [gz, br] = await Promise.all([
         gzipAsync(raw, { level: 9 }),
-        brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+        // The best Brotli (quality 11, a 16 MB window): about 9 % smaller than quality 9 for Web Chat's bundle, which
+        // on a slow phone connection is worth the 3 s of one thread-pool thread it costs once per process.
+        brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 } }),
       ]);
       return { raw, gzip: gz, br };
     })();

@@ -33,6 +33,7 @@ export const TEMPLATE_KEYS = [
   'buttons.callMe',
   'buttons.end',
   'buttons.estimate',
+  'buttons.more',
   'buttons.call',
   'buttons.contactPage',
   'choice.situation.ledig',
