@@ -25,8 +25,11 @@ export interface CaseSummary {
  * port does the rest. Absent when no caseworkers' channel is configured: then the bot says how to reach a person.
  */
 export interface HandoffPort {
-  /** Whether caseworkers are in now, their hours in words, and how long a call-back number is kept. */
-  availability(): { open: boolean; hours: { da: string; en: string }; callbackDays: number };
+  /**
+   * Whether caseworkers are in now, their hours in words, when they are next in ("mandag den 30. november kl. 09.00";
+   * null when not within two weeks), and how long a call-back number is kept.
+   */
+  availability(): { open: boolean; hours: { da: string; en: string }; next: { da: string | null; en: string | null }; callbackDays: number };
   /** Puts the conversation in the caseworkers' queue (or asks for a call-back). `delivered` is false when Teams could not be reached yet. */
   request(
     context: TurnContext,

@@ -79,8 +79,9 @@ export class HandoffDialogs {
 
   private async offerCallStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lang = await this.lang(step);
-    const hours = this.port()!.availability().hours[lang];
-    return step.beginDialog(ASK_DIALOG, free('handoff.closed', ['buttons.callMe', 'buttons.noThanks'], { hours }));
+    const availability = this.port()!.availability();
+    const when = { hours: availability.hours[lang], next: availability.next[lang] ?? '' };
+    return step.beginDialog(ASK_DIALOG, free('handoff.closed', ['buttons.callMe', 'buttons.noThanks'], when));
   }
 
   private async callAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -109,7 +110,10 @@ export class HandoffDialogs {
     }
     const port = this.port()!;
     await port.request(step.context, { lang, question: '', summary: await this.summary(step, lang), callbackPhone: phone });
-    await step.context.sendActivity(this.deps.replies.message(lang, 'handoff.callbackConfirmed', { hours: port.availability().hours[lang] }));
+    const availability = port.availability();
+    await step.context.sendActivity(
+      this.deps.replies.message(lang, 'handoff.callbackConfirmed', { hours: availability.hours[lang], next: availability.next[lang] ?? '' }),
+    );
     return step.endDialog(HANDOFF_DONE);
   }
 

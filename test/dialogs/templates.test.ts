@@ -40,6 +40,7 @@ const SAMPLE = {
   trainingGrant: true,
   longPeriod: false,
   assumedPeriod: true,
+  next: 'mandag den 30. november kl. 09.00',
 };
 
 describe('reply templates', () => {
