@@ -4,11 +4,14 @@
  * per turn, ends at EOF), so it can be scripted. Exits 1 when a turn failed.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
   type ChatAction,
   type ChatSession,
   type Failure,
+  LetterBook,
   type ReplyActivity,
   type RequestActivity,
   USAGE,
@@ -19,6 +22,7 @@ import {
   renderTurn,
   userMessage,
 } from './chat-format.js';
+import { projectRoot } from '../knowledge/paths.js';
 
 const TIMEOUT_SECONDS = 30;
 
@@ -55,6 +59,9 @@ async function post(url: string, activity: RequestActivity): Promise<ReplyActivi
 }
 
 async function main(): Promise<number> {
+  // PORT and HOST as the server reads them: the environment, then .env in the project folder.
+  const envFile = join(projectRoot(), '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const options = chatOptions(process.argv.slice(2), process.env);
   if ('help' in options) {
     console.log(USAGE);
@@ -67,14 +74,17 @@ async function main(): Promise<number> {
   const session: ChatSession = { conversationId: randomUUID(), userId: `user-${randomUUID()}` };
   const tty = process.stdin.isTTY === true;
   let actions: ChatAction[] = [];
+  let keys: string[] = [];
+  const letters = new LetterBook();
   let failed = false;
 
   /** Plays one turn and prints the replies; returns false (after printing why) when it failed. */
   const turn = async (activity: RequestActivity): Promise<boolean> => {
     try {
-      const view = renderTurn(await post(options.url, activity));
+      const view = renderTurn(await post(options.url, activity), letters);
       if (view.text) console.log(view.text);
       actions = view.actions;
+      keys = view.keys;
       return true;
     } catch (e) {
       if (!(e instanceof TurnFailed)) throw e;
@@ -93,7 +103,7 @@ async function main(): Promise<number> {
   if (tty) rl.prompt();
   for await (const line of rl) {
     if (line.trim() === '/quit') break;
-    const input = interpretInput(line, actions);
+    const input = interpretInput(line, actions, keys);
     if (input) {
       // A piped line is not echoed by a terminal, so print it to keep the transcript readable.
       if (!tty) console.log(`Du: ${line.trim()}`);

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const DEFAULT_URL = 'http://localhost:3978';
+export const DEFAULT_URL = 'http://127.0.0.1:3978';
 
 /** The fields of a Bot Framework request activity that Mentorbot's POST /api/messages needs. */
 export interface RequestActivity {
@@ -90,16 +90,63 @@ export function plainText(markdown: string): string {
 function toChatAction(action: CardAction): ChatAction | undefined {
   const value = typeof action.value === 'string' ? action.value : action.text ?? action.title;
   if (!value) return undefined;
-  const kind = action.type === 'openUrl' ? 'open' : 'send';
+  const kind = action.type === 'openUrl' || action.type === 'call' ? 'open' : 'send';
   return { title: action.title ?? value, value, kind };
 }
 
 const CARD_TYPES = ['application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.thumbnail'];
 
-/** A turn's replies as terminal text, and the actions they offer, each with its letter. Typing and event activities are skipped. */
-export function renderTurn(replies: readonly ReplyActivity[]): { text: string; actions: ChatAction[] } {
+/**
+ * The letters of the offered actions, kept stable over a conversation: an action offered before gets the letter it
+ * had ("Ved ikke" stays "d" question after question), a new one the first letter no recent action holds. Only when
+ * every letter has been used does the least recently offered action give up its letter.
+ */
+export class LetterBook {
+  private readonly byTitle = new Map<string, string>();
+  private readonly lastUsed = new Map<string, number>();
+  private turn = 0;
+
+  /** The letters for this turn's actions, in their order. */
+  assign(actions: readonly ChatAction[]): string[] {
+    this.turn++;
+    const taken = new Set<string>();
+    const letters: (string | undefined)[] = actions.map((a) => {
+      const kept = this.byTitle.get(a.title);
+      if (kept === undefined || taken.has(kept)) return undefined;
+      taken.add(kept);
+      return kept;
+    });
+    const owners = new Map([...this.byTitle].map(([title, letter]) => [letter, title]));
+    actions.forEach((a, i) => {
+      if (letters[i] !== undefined) return;
+      const free = ALPHABET.filter((l) => !taken.has(l));
+      // A letter no title holds, else the one whose title was offered longest ago.
+      const letter = free.find((l) => !owners.has(l)) ?? free.sort((x, y) => (this.lastUsed.get(owners.get(x)!) ?? 0) - (this.lastUsed.get(owners.get(y)!) ?? 0))[0]!;
+      const previous = owners.get(letter);
+      if (previous !== undefined) this.byTitle.delete(previous);
+      this.byTitle.set(a.title, letter);
+      owners.set(letter, a.title);
+      taken.add(letter);
+      letters[i] = letter;
+    });
+    for (const a of actions) this.lastUsed.set(a.title, this.turn);
+    return letters as string[];
+  }
+}
+
+const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz'];
+
+/**
+ * A turn's replies as terminal text, and the actions a person can pick now, each with its letter. Typing and event
+ * activities are skipped. As in Web Chat, only the last reply's suggested actions are offered (earlier replies'
+ * suggestions are gone once another reply follows); a card's buttons stay with their card. With a LetterBook the
+ * letters stay the same from turn to turn; without one they run a, b, c.
+ */
+export function renderTurn(replies: readonly ReplyActivity[], letters?: LetterBook): { text: string; actions: ChatAction[]; keys: string[] } {
   const blocks: string[] = [];
   const actions: ChatAction[] = [];
+  const messages = replies.filter((r) => (r.type ?? 'message') === 'message');
+  const last = messages.at(-1);
   for (const reply of replies) {
     if ((reply.type ?? 'message') !== 'message') continue;
     const parts: string[] = [];
@@ -113,11 +160,14 @@ export function renderTurn(replies: readonly ReplyActivity[]): { text: string; a
         parts.push(`(Vedhæftning af typen ${attachment.contentType ?? 'ukendt'} kan ikke vises her. / Attachment not shown.)`);
       }
     }
-    actions.push(...(reply.suggestedActions?.actions ?? []).flatMap((a) => toChatAction(a) ?? []));
+    if (reply === last) actions.push(...(reply.suggestedActions?.actions ?? []).flatMap((a) => toChatAction(a) ?? []));
     if (parts.length > 0) blocks.push(indentAfterFirst('Mentorbot: ', parts.join('\n')));
   }
-  const list = actions.map((a, i) => `  ${actionKey(i)}) ${a.title}${a.kind === 'open' ? ` (${a.value})` : ''}`);
-  return { text: [...blocks, ...list].join('\n'), actions };
+  // The same action twice (a card's and a suggestion's) is offered once.
+  const unique = actions.filter((a, i) => actions.findIndex((b) => b.title === a.title && b.value === a.value) === i);
+  const keys = letters ? letters.assign(unique) : unique.map((_a, i) => actionKey(i));
+  const list = unique.map((a, i) => `  ${keys[i]}) ${a.title}${a.kind === 'open' ? ` (${a.value})` : ''}`);
+  return { text: [...blocks, ...list].join('\n'), actions: unique, keys };
 }
 
 function indentAfterFirst(prefix: string, text: string): string {
@@ -137,17 +187,25 @@ export function actionKey(i: number): string {
  * What a typed line means: nothing (empty), a single letter that picks one of the offered actions, or text to send
  * as typed. Numbers are always sent as typed: they are answers, like an age.
  */
-export function interpretInput(line: string, actions: readonly ChatAction[]): { send: string; picked?: ChatAction } | { open: string } | null {
+export function interpretInput(
+  line: string,
+  actions: readonly ChatAction[],
+  keys: readonly string[] = actions.map((_a, i) => actionKey(i)),
+): { send: string; picked?: ChatAction } | { open: string } | null {
   const text = line.trim();
   if (!text) return null;
   if (/^[a-z]$/i.test(text)) {
-    const picked = actions[text.toLowerCase().charCodeAt(0) - 97];
+    const picked = actions[keys.indexOf(text.toLowerCase())];
     if (picked) return picked.kind === 'open' ? { open: picked.value } : { send: picked.value, picked };
   }
   return { send: text };
 }
 
-/** The client's settings: `--url` wins over MENTORBOT_URL, which wins over the default. */
+/**
+ * The client's settings: `--url` wins over MENTORBOT_URL, which wins over the server's own address from PORT and HOST
+ * (read from the environment and .env, as the server reads them): http://127.0.0.1:<PORT>, or HOST when it names a
+ * particular address. 127.0.0.1 rather than localhost, which may resolve to ::1 where the server does not listen.
+ */
 export function chatOptions(argv: string[], env: NodeJS.ProcessEnv): { url: string } | { help: true } | { error: string } {
   let values;
   try {
@@ -156,12 +214,17 @@ export function chatOptions(argv: string[], env: NodeJS.ProcessEnv): { url: stri
     return { error: (e as Error).message };
   }
   if (values.help) return { help: true };
-  const url = (values.url || env.MENTORBOT_URL || DEFAULT_URL).trim().replace(/\/+$/, '');
+  const port = env.PORT?.trim();
+  if (!values.url && !env.MENTORBOT_URL && port && !/^\d{1,5}$/.test(port)) return { error: `PORT must be a port number, got "${port}"` };
+  const host = env.HOST?.trim();
+  const serverHost = !host || host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const own = port || host ? `http://${serverHost}:${port || '3978'}` : DEFAULT_URL;
+  const url = (values.url || env.MENTORBOT_URL || own).trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(url)) return { error: `--url must be an http(s) address, got "${url}"` };
   return { url };
 }
 
-export const USAGE = `Brug: npm run chat [-- --url http://localhost:3978]
+export const USAGE = `Brug: npm run chat [-- --url http://127.0.0.1:3978] (standard: PORT og HOST fra miljøet eller .env, som serveren)
 Chat med Mentorbot i terminalen. Skriv et bogstav (a, b, c ...) for at vælge et forslag. /quit eller Ctrl-D slutter.
 Usage: npm run chat [-- --url URL] (or set MENTORBOT_URL). Type a letter to pick a suggestion; /quit or Ctrl-D ends.`;
 

@@ -36,7 +36,8 @@ export interface Config {
   retentionDays: number;
   /** Bearer token for the operators' endpoint; null: the endpoint is off. */
   opsToken: string | null;
-  contact: { municipality: string | null; phone: string | null; url: string | null };
+  /** How a citizen reaches a person: the municipality, its phone and the phone's opening hours, its contact page. */
+  contact: { municipality: string | null; phone: string | null; url: string | null; hours: OpeningHours | null };
   logLevel: LogLevel;
   webchat: {
     transport: 'embedded' | 'directline';
@@ -132,6 +133,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     if (!ok) throw new ConfigError('MUNICIPALITY_CONTACT_URL', `must be an http(s) address, got "${url}"`);
   }
+  const rawHours = optional(env, 'MUNICIPALITY_PHONE_HOURS');
+  let hours: OpeningHours | null = null;
+  if (rawHours !== null) {
+    try {
+      hours = parseOpeningHours(rawHours);
+    } catch (e) {
+      throw new ConfigError('MUNICIPALITY_PHONE_HOURS', (e as Error).message);
+    }
+  }
   const municipality = optional(env, 'MUNICIPALITY_NAME');
   if (municipality !== null && municipality.length > 80) throw new ConfigError('MUNICIPALITY_NAME', 'must be at most 80 characters');
 
@@ -158,7 +168,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     retentionDays: wholeNumber(env, 'RETENTION_DAYS', 30, 1, 3650),
     opsToken: readOpsToken(env),
-    contact: { municipality, phone, url },
+    contact: { municipality, phone, url, hours },
     logLevel,
     webchat,
     rateLimit,

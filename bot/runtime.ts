@@ -1,3 +1,4 @@
+import { type OpeningHours, describeHours } from './handoff/opening-hours.js';
 import { todayInDenmark, type IsoDate } from '../knowledge/dates.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { DialogDeps } from '../dialogs/deps.js';
@@ -95,7 +96,10 @@ export interface BotParts {
 }
 
 /** The bot and its middleware on the given storage, with no adapter: the part tests drive directly. */
-export function createBot(kb: KnowledgeBase, contact: Config['contact'], options: RuntimeOptions): BotParts {
+/** How a person reaches the municipality; the phone hours are optional (tests leave them out). */
+export type ContactSettings = Omit<Config['contact'], 'hours'> & { hours?: OpeningHours | null };
+
+export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: RuntimeOptions): BotParts {
   const conversationState = new ConversationState(options.storage);
   const userState = new UserState(options.storage);
   const deps: DialogDeps = {
@@ -104,7 +108,12 @@ export function createBot(kb: KnowledgeBase, contact: Config['contact'], options
     profile: userState.createProperty<Profile>('profile'),
     chat: conversationState.createProperty<ChatData>('chat'),
     today: options.today ?? (() => todayInDenmark()),
-    contact: { municipality: contact.municipality ?? '', phone: contact.phone, url: contact.url },
+    contact: {
+      municipality: contact.municipality ?? '',
+      phone: contact.phone,
+      url: contact.url,
+      hours: contact.hours ? { da: describeHours(contact.hours, 'da'), en: describeHours(contact.hours, 'en') } : null,
+    },
   };
   const metrics = new Metrics(options.storage);
   deps.record = (event) => metrics.record(event);

@@ -6,6 +6,12 @@ import type { Activity } from './sdk.js';
 import { type ChatData, MAX_COUNTED, type Offer } from './state.js';
 import type { Reading } from './understand.js';
 import { askQuestion } from '../knowledge/answer.js';
+import { WEEKS_IN_A_PERIOD, estimateSupport } from '../knowledge/estimate.js';
+import { estimateActivity, estimateInput } from './estimate-dialog.js';
+import { isCostQuestion, parseCostMention } from './input/index.js';
+
+/** The article an estimate given in answer to a question is counted as, for the operators. */
+const ESTIMATE_ARTICLE = 'arbejdsgiver-beregning';
 
 /** Only this much of a message is searched; longer texts are letters, and their start says what they are about. */
 export const SEARCHED_CHARS = 1000;
@@ -48,8 +54,21 @@ export class Answerer {
     }
     const noneOfThese = replies.text(lang, 'buttons.noneOfThese');
     const human = replies.text(lang, 'buttons.human');
+    // Employers are "I" (a company), citizens "du".
+    const employer = audience === 'employer';
     if (offers.length > 0 && sameLabel(text, noneOfThese)) {
-      return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.noneOfThese', {}, [human])], offers: [] };
+      const key = employer ? 'answer.noneOfTheseEmployer' : 'answer.noneOfThese';
+      return { kind: 'none', articleId: null, activities: [replies.message(lang, key, {}, [human])], offers: [] };
+    }
+    // "Hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen i et halvt år?": the
+    // estimate at once, when the message holds an hourly amount, hours and a period.
+    const cost = parseCostMention(text.slice(0, SEARCHED_CHARS), lang);
+    // Without a period, one whole period of 6 months is reckoned, and the reply says so.
+    const assumedPeriod = cost.weeks === undefined;
+    const input = isCostQuestion(cost) ? estimateInput({ ...cost, weeks: cost.weeks ?? WEEKS_IN_A_PERIOD }) : null;
+    if (input) {
+      const activity = estimateActivity(this.deps, estimateSupport(input), lang, [human], { assumedPeriod });
+      return { kind: 'article', articleId: ESTIMATE_ARTICLE, activities: [activity], offers: [] };
     }
     const result = askQuestion(this.deps.kb, text.slice(0, SEARCHED_CHARS), {
       date: this.deps.today(),
@@ -68,13 +87,14 @@ export class Answerer {
     if (result.status === 'ambiguous') {
       const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));
       const buttons = [...choices.map((c) => c.label), noneOfThese];
-      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, 'answer.ambiguous', {}, buttons)], offers: choices };
+      const key = employer ? 'answer.ambiguousEmployer' : 'answer.ambiguous';
+      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, key, {}, buttons)], offers: choices };
     }
     if (result.redirect) {
       const activity = replies.message(lang, 'answer.redirect', { answer: result.redirect.answer[lang] }, [human]);
       return { kind: 'redirect', articleId: result.redirect.id, activities: [activity], offers: [] };
     }
-    return { kind: 'none', articleId: null, activities: [replies.message(lang, 'answer.none', {}, [human])], offers: [] };
+    return { kind: 'none', articleId: null, activities: [replies.message(lang, employer ? 'answer.noneEmployer' : 'answer.none', {}, [human])], offers: [] };
   }
 
   /**

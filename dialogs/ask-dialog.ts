@@ -15,7 +15,7 @@ export const ASK_DIALOG = 'ask';
 
 /** What to ask: an intake input, or free text (a question or a menu choice) with a prompt and buttons. */
 export type AskOptions =
-  | { kind: 'input'; input: AskableInput; role: Role }
+  | { kind: 'input'; input: AskableInput; role: Role; page?: number }
   | { kind: 'free'; prompt: TemplateKey; buttons: TemplateKey[]; data?: Record<string, string>; silent?: boolean };
 
 /**
@@ -85,7 +85,15 @@ export class AskDialog extends Dialog<AskOptions> {
       await this.ask(dc, options);
       return Dialog.EndOfTurn;
     }
-    if (isDontKnow(text, lang) || sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow'))) {
+    if (sameLabel(text, this.deps.replies.text(lang, 'buttons.more'))) {
+      // "Flere svar": the rest of a long list of choices.
+      const next: AskOptions = { ...options, page: (options.page ?? 0) + 1 };
+      dc.activeDialog!.state.options = next;
+      await this.ask(dc, next);
+      return Dialog.EndOfTurn;
+    }
+    // "ved ikke" is understood in English too: people mix the languages.
+    if (isDontKnow(text, lang) || isDontKnow(text, 'da') || sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow'))) {
       await send('ask.skipped');
       return dc.endDialog({ kind: 'skipped', input } satisfies AskResult);
     }
@@ -151,7 +159,7 @@ export class AskDialog extends Dialog<AskOptions> {
       const buttons = options.buttons.map((k) => replies.text(lang, k));
       return replies.message(lang, options.prompt, options.data ?? {}, buttons);
     }
-    const q = this.questions.question(options.input, lang);
+    const q = this.questions.question(options.input, lang, options.page ?? 0);
     // Which fact the question asks for, for clients (and test runners) that answer it by value rather than by text.
     return { ...replies.plain(lang, q.text, q.buttons), channelData: { mentorbot: { asking: options.input } } };
   }

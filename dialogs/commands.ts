@@ -15,6 +15,7 @@ export type Command =
   | 'citizen'
   | 'employer'
   | 'question'
+  | 'estimate'
   | 'deleteData'
   | 'greeting';
 
@@ -37,6 +38,7 @@ const PHRASES: Record<Command, string[]> = {
   ],
   citizen: ['jeg er borger', 'borger', 'i am a citizen', 'citizen', 'im a citizen'],
   employer: ['jeg er arbejdsgiver', 'arbejdsgiver', 'vi er en virksomhed', 'i am an employer', 'employer', 'im an employer'],
+  estimate: ['ja, lav et overslag', 'lav et overslag', 'lav et overslag til os', 'et overslag', 'overslag', 'yes, make an estimate', 'make an estimate', 'an estimate'],
   question: ['stil et spørgsmål', 'jeg vil stille et spørgsmål', 'spørgsmål', 'ask a question', 'i have a question'],
   deleteData: ['slet mine data', 'slet mine oplysninger', 'slet alt om mig', 'glem mig', 'delete my data', 'forget me'],
   greeting: ['hej', 'hejsa', 'hey', 'hi', 'hello', 'goddag', 'godmorgen', 'god morgen', 'halløj', 'dav', 'good morning'],

@@ -10,6 +10,8 @@ export interface ContactInfo {
   municipality: string;
   phone: string | null;
   url: string | null;
+  /** When the phone is answered, in words ("man-tor 9-15, fre 9-13"); null when not configured. */
+  hours: { da: string; en: string } | null;
 }
 
 /** What a caseworker gets to see, in Danish: the citizen's answers and what the rule module found. */
@@ -23,8 +25,11 @@ export interface CaseSummary {
  * port does the rest. Absent when no caseworkers' channel is configured: then the bot says how to reach a person.
  */
 export interface HandoffPort {
-  /** Whether caseworkers are in now, their hours in words, and how long a call-back number is kept. */
-  availability(): { open: boolean; hours: { da: string; en: string }; callbackDays: number };
+  /**
+   * Whether caseworkers are in now, their hours in words, when they are next in ("mandag den 30. november kl. 09.00";
+   * null when not within two weeks), and how long a call-back number is kept.
+   */
+  availability(): { open: boolean; hours: { da: string; en: string }; next: { da: string | null; en: string | null }; callbackDays: number };
   /** Puts the conversation in the caseworkers' queue (or asks for a call-back). `delivered` is false when Teams could not be reached yet. */
   request(
     context: TurnContext,
@@ -74,11 +79,28 @@ export function checkDeps(owner: string, deps: DialogDeps): DialogDeps {
   return deps;
 }
 
-/** How to reach a person, as the "human.contact" template shows it: the municipality, its phone and page if set. */
+/** How to reach a person, as the "human.*" templates show it: the municipality, its phone, phone hours and page if set. */
 export function contactView(deps: DialogDeps, lang: Lang) {
   const base = common(deps, lang);
   const { contact } = deps;
-  return { ...base, municipality: contact.municipality || base.authority, phone: contact.phone ?? '', url: contact.url ?? '' };
+  const card = contact.phone !== null || contact.url !== null;
+  return {
+    ...base,
+    municipality: contact.municipality || base.authority,
+    phone: contact.phone ?? '',
+    url: contact.url ?? '',
+    hours: contact.hours?.[lang] ?? '',
+    card,
+  };
+}
+
+/**
+ * A phone number as a tel: address: digits only, with the Danish country code when the number has none
+ * ("99 99 99 99" and "+45 99 99 99 99" both become "tel:+4599999999").
+ */
+export function telUri(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('+') ? digits : `+45${digits}`}`;
 }
 
 /** The values most templates use: who decides ("kommunen") on the given date. */

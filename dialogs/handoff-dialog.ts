@@ -3,6 +3,7 @@ import type { Lang } from '../knowledge/search/normalise.js';
 import { ASK_DIALOG, type AskOptions, type AskResult } from './ask-dialog.js';
 import { sameLabel } from './commands.js';
 import { type CaseSummary, type DialogDeps, type HandoffPort, checkDeps, contactView } from './deps.js';
+import { contactActivity } from './contact.js';
 import { parsePhone, parseYesNo } from './input/index.js';
 import type { AskableInput, IntakeQuestions } from './intake/questions.js';
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from './sdk.js';
@@ -53,11 +54,11 @@ export class HandoffDialogs {
     const lang = await this.lang(step);
     const port = this.port();
     if (!port) {
-      await step.context.sendActivity(this.deps.replies.message(lang, 'human.contact', contactView(this.deps, lang)));
+      await step.context.sendActivity(contactActivity(this.deps, lang));
       return step.endDialog();
     }
     if (!port.availability().open) return step.replaceDialog(CALLBACK_DIALOG);
-    return step.beginDialog(ASK_DIALOG, free('handoff.consent', ['buttons.share', 'buttons.noThanks'], contactView(this.deps, lang)));
+    return step.beginDialog(ASK_DIALOG, free('handoff.consent', ['buttons.share', 'buttons.noThanks'], { municipality: contactView(this.deps, lang).municipality }));
   }
 
   private async questionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -78,8 +79,9 @@ export class HandoffDialogs {
 
   private async offerCallStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lang = await this.lang(step);
-    const hours = this.port()!.availability().hours[lang];
-    return step.beginDialog(ASK_DIALOG, free('handoff.closed', ['buttons.callMe', 'buttons.noThanks'], { hours }));
+    const availability = this.port()!.availability();
+    const when = { hours: availability.hours[lang], next: availability.next[lang] ?? '' };
+    return step.beginDialog(ASK_DIALOG, free('handoff.closed', ['buttons.callMe', 'buttons.noThanks'], when));
   }
 
   private async callAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -108,13 +110,16 @@ export class HandoffDialogs {
     }
     const port = this.port()!;
     await port.request(step.context, { lang, question: '', summary: await this.summary(step, lang), callbackPhone: phone });
-    await step.context.sendActivity(this.deps.replies.message(lang, 'handoff.callbackConfirmed', { hours: port.availability().hours[lang] }));
+    const availability = port.availability();
+    await step.context.sendActivity(
+      this.deps.replies.message(lang, 'handoff.callbackConfirmed', { hours: availability.hours[lang], next: availability.next[lang] ?? '' }),
+    );
     return step.endDialog(HANDOFF_DONE);
   }
 
   private async declined(step: WaterfallStepContext, lang: Lang): Promise<DialogTurnResult> {
     await step.context.sendActivity(this.deps.replies.message(lang, 'handoff.noConsent'));
-    await step.context.sendActivity(this.deps.replies.message(lang, 'human.contact', contactView(this.deps, lang)));
+    await step.context.sendActivity(contactActivity(this.deps, lang));
     return step.endDialog();
   }
 

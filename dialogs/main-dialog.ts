@@ -2,8 +2,10 @@ import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
 import { type Command, sameLabel } from './commands.js';
 import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs } from './handoff-dialog.js';
-import { type DialogDeps, checkDeps, common, contactView } from './deps.js';
+import { type DialogDeps, checkDeps, common } from './deps.js';
+import { contactActivity } from './contact.js';
 import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
+import { ESTIMATE_DIALOG, ESTIMATE_DONE, EstimateDialog } from './estimate-dialog.js';
 import { IntakeQuestions } from './intake/questions.js';
 import {
   ActivityTypes,
@@ -26,7 +28,7 @@ export const MAIN_DIALOG = 'main';
 const MENU_STEPS = 'menuSteps';
 const QUESTION_STEPS = 'questionSteps';
 
-type Route = 'citizen' | 'employer' | 'question' | 'human';
+type Route = 'citizen' | 'employer' | 'question' | 'human' | 'estimate';
 
 interface MenuOptions {
   /** The menu is shown again after a path or an answer ("Hvad vil du nu?"), not for the first time. */
@@ -59,6 +61,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new AskDialog(deps, questions, this.answerer));
     for (const d of new HandoffDialogs(deps, questions).dialogs()) this.addDialog(d);
     this.addDialog(new IntakeDialog(deps, this.answerer));
+    this.addDialog(new EstimateDialog(deps));
     this.addDialog(new WaterfallDialog(MENU_STEPS, [this.menuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
     this.addDialog(new WaterfallDialog(QUESTION_STEPS, [this.questionPromptStep.bind(this), this.questionAnswerStep.bind(this)]));
     this.initialDialogId = MENU_STEPS;
@@ -107,7 +110,7 @@ export class MainDialog extends ComponentDialog {
           await dc.cancelAllDialogs();
           return dc.beginDialog(MENU_STEPS, { route: 'human' } satisfies MenuOptions);
         }
-        await say('human.contact', contactView(this.deps, profile.lang));
+        await dc.context.sendActivity(contactActivity(this.deps, profile.lang));
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'restart':
@@ -123,12 +126,13 @@ export class MainDialog extends ComponentDialog {
         return { status: DialogTurnStatus.complete };
       case 'citizen':
       case 'employer':
-      case 'question': {
+      case 'question':
+      case 'estimate': {
         // The answer to "Spørger du som borger eller som arbejdsgiver?": answer the question that waited for it.
         const chat = await this.deps.chat.get(dc.context, newChatData());
         const waiting = chat.askedAudienceFor;
         chat.askedAudienceFor = undefined;
-        if (waiting && command !== 'question') {
+        if (waiting && (command === 'citizen' || command === 'employer')) {
           chat.role = command;
           const plan = this.answerer.plan(waiting, profile.lang, [], command);
           chat.offers = plan.offers;
@@ -168,6 +172,7 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as AskResult | { kind: 'route'; route: Route };
     if (result.kind === 'route') {
+      if (result.route === 'estimate') return step.beginDialog(ESTIMATE_DIALOG, { cost: {} });
       this.deps.record?.({ type: 'path', path: result.route, stage: 'started' });
       if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
       if (result.route === 'human') return step.beginDialog(HANDOFF_DIALOG);
@@ -184,7 +189,7 @@ export class MainDialog extends ComponentDialog {
 
   private async againStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // After "Mente du ...?" or an intake's summary the last reply already asks, with its own buttons.
-    const silent = step.result === 'ambiguous' || step.result === 'offer' || step.result === INTAKE_DONE || step.result === HANDOFF_DONE;
+    const silent = ['ambiguous', 'offer', INTAKE_DONE, HANDOFF_DONE, ESTIMATE_DONE].includes(step.result as string);
     return step.replaceDialog(MENU_STEPS, { again: true, silent } satisfies MenuOptions);
   }
 

@@ -67,8 +67,9 @@ function languageOf(text: string): Lang | null {
   if (da >= 2 && da >= 2 * en + 1) return 'da';
   return null;
 }
+// Not "i": it is Danish for "in" as often as it is English.
 const ENGLISH = new Set([
-  'i', 'im', 'am', 'is', 'are', 'the', 'a', 'an', 'to', 'of', 'and', 'my', 'me', 'what', 'who', 'how', 'can', 'do',
+  'im', 'am', 'is', 'are', 'the', 'a', 'an', 'to', 'of', 'and', 'my', 'me', 'what', 'who', 'how', 'can', 'do',
   'does', 'have', 'has', 'with', 'get', 'it', 'be', 'we', 'our', 'you', 'your', 'if', 'when', 'there', 'this', 'will',
   'should', 'would', 'could', 'from', 'for', 'about', 'hello', 'hi', 'please', 'want', 'need', 'work', 'job', 'help',
 ]);

@@ -75,9 +75,10 @@
       bubbleFromUserTextColor: c.onAccent,
       messageActivityWordBreak: 'break-word',
 
-      // Flow: the buttons wrap. Beyond about three rows they scroll, so a long list never hides the question.
+      // Flow: the buttons wrap (and their text wraps, mentorbot.css). Beyond about four rows they scroll, so a list
+      // never hides the question; the bot sends at most seven at once ("Flere svar" for the rest).
       suggestedActionLayout: 'flow',
-      suggestedActionsFlowMaxHeight: 150,
+      suggestedActionsFlowMaxHeight: 220,
       suggestedActionHeight: 44,
       suggestedActionBorderRadius: 22,
       suggestedActionBorderWidth: 2,
@@ -109,6 +110,10 @@
       transcriptActivityVisualKeyboardIndicatorWidth: 2,
       transcriptOverlayButtonBackground: 'rgba(0, 0, 0, .8)',
       transcriptOverlayButtonBackgroundOnDisabled: 'rgba(0, 0, 0, .8)',
+      // When the bot's replies fill more than the view (a summary, a long answer), the transcript stops scrolling with
+      // the first of them at the top, so the person's outcome stays in view instead of the end of the text.
+      autoScrollSnapOnPage: true,
+      autoScrollSnapOnPageOffset: 0,
       markdownRespectCRLF: true,
       markdownRenderHTML: false,
       maxMessageLength: 1000

@@ -31,7 +31,9 @@
       greeting: 'Få vejledning om mentorstøtte. Det er kommunen, der træffer afgørelsen.',
       robot: 'Du chatter med en robot.',
       privacy: 'Sådan bruger vi dine oplysninger',
+      privacyShort: 'Privatliv',
       accessibility: 'Tilgængelighedserklæring',
+      accessibilityShort: 'Tilgængelighed',
       open: 'Chat med os',
       close: 'Luk chatten',
       loading: 'Chatten starter …',
@@ -43,7 +45,9 @@
       greeting: 'Get guidance on mentor support. The municipality makes the decision.',
       robot: 'You are chatting with a robot.',
       privacy: 'How we use your information',
+      privacyShort: 'Privacy',
       accessibility: 'Accessibility statement',
+      accessibilityShort: 'Accessibility',
       open: 'Chat with us',
       close: 'Close the chat',
       loading: 'Starting the chat …',
@@ -104,8 +108,12 @@
 
   // The frame: heading, the robot notice with its two links, and the place Web Chat draws in.
   var title = el('h2', { id: 'mentorbot-title', class: 'mentorbot__title', text: data.title || TEXT.title });
-  var privacyLink = el('a', { href: origin + '/privatliv.html', text: TEXT.privacy });
-  var accessibilityLink = el('a', { href: origin + '/tilgaengelighed.html', text: TEXT.accessibility });
+  // Each link has a long and a short text; a narrow screen shows the short one, so the notice keeps to one line.
+  function twoLengths(long, short) {
+    return [el('span', { class: 'mentorbot__long', text: long }), el('span', { class: 'mentorbot__short', text: short })];
+  }
+  var privacyLink = el('a', { href: origin + '/privatliv.html' }, twoLengths(TEXT.privacy, TEXT.privacyShort));
+  var accessibilityLink = el('a', { href: origin + '/tilgaengelighed.html' }, twoLengths(TEXT.accessibility, TEXT.accessibilityShort));
   var notice = el('p', { class: 'mentorbot__notice' }, [
     el('strong', { text: TEXT.robot }), document.createTextNode(' '), privacyLink,
     el('span', { class: 'mentorbot__sep', 'aria-hidden': 'true', text: ' · ' }), accessibilityLink
@@ -265,8 +273,11 @@
       directLine: c.directLine,
       userID: c.userID,
       locale: lang === 'en' ? 'en-US' : 'da-DK',
-      styleOptions: window.MentorbotTheme.styleOptions(data.color)
+      styleOptions: window.MentorbotTheme.styleOptions(data.color),
+      renderMarkdown: window.MentorbotMarkdown.render,
+      attachmentMiddleware: window.MentorbotMarkdown.attachmentMiddleware
     }, element);
+    if (lang === 'da') window.MentorbotMarkdown.danishTimes(element);
   }
 
   /** Loads Web Chat from our server, starts or resumes the conversation and draws the chat. */
@@ -277,8 +288,13 @@
       if (c.accessibilityUrl) accessibilityLink.href = new URL(c.accessibilityUrl, origin).href;
       return c;
     });
-    var helpers = loadScript('/mentorbot-theme.js').then(paint);
-    var webChat = loadScript('/webchat/webchat.js');
+    var helpers = Promise.all([
+      loadScript('/mentorbot-theme.js').then(paint),
+      loadScript('/webchat/markdown-it.min.js').then(function () { return loadScript('/mentorbot-markdown.js'); })
+    ]);
+    // Web Chat's minimal bundle (no Adaptive Cards, no speech): half the bytes of the full one; Markdown and the
+    // contact card come from mentorbot-markdown.js.
+    var webChat = loadScript('/webchat/webchat-minimal.js');
     // The token is fetched while Web Chat's bundle is still loading; createDirectLine needs the bundle.
     var token = config.then(function (c) {
       return c.transport === 'directline' ? null : session();

@@ -3,7 +3,8 @@ import type { Citation } from '../../knowledge/citation.js';
 import type { KnowledgeBase } from '../../knowledge/kb.js';
 import { INPUTS } from '../../knowledge/rules/inputs.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
-import { parseAssessRequest, parseSearchRequest } from './validate.js';
+import { estimateSupport } from '../../knowledge/estimate.js';
+import { parseAssessRequest, parseEstimateRequest, parseSearchRequest } from './validate.js';
 
 /** The citation as the API shows it. */
 function citationJson(c: Citation) {
@@ -64,6 +65,33 @@ export function apiRouter(kb: KnowledgeBase): Router {
         because: r.lang === 'da' ? o.because : o.becauseEn,
         citations: o.citations.map(citationJson),
       })),
+    });
+  });
+
+  router.post('/estimate', (req, res) => {
+    const r = parseEstimateRequest(req.body);
+    const e = estimateSupport(r.input);
+    const authority = kb.registry.authorityName(r.date, r.lang);
+    res.json({
+      asOf: r.date,
+      lang: r.lang,
+      estimate: {
+        mentor: e.mentor,
+        hourlyBase: e.base,
+        additions: e.additions,
+        hourlyCost: e.hourlyCost,
+        hoursPerWeek: e.hoursPerWeek,
+        weeks: e.weeks,
+        hours: e.hours,
+        total: e.total,
+        trainingGrant: e.trainingGrantSeparate ? 'separate' : null,
+        longerThanOnePeriod: e.longerThanOnePeriod,
+      },
+      note:
+        r.lang === 'da'
+          ? `Et overslag. Det er ${authority}, der fastsætter timerne og beløbet. Kun timer med direkte kontakt tæller; transport, løn under sygdom og forberedelse tæller ikke.`
+          : `An estimate. ${authority.charAt(0).toUpperCase() + authority.slice(1)} sets the hours and the amount. Only hours of direct contact count; travel, pay during illness and preparation do not.`,
+      citations: cite(e.citations.filter((id) => kb.registry.inForce(id, r.date))),
     });
   });
 

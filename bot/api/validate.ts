@@ -1,5 +1,6 @@
 import { type IsoDate, isIsoDate, todayInDenmark } from '../../knowledge/dates.js';
 import { INPUTS, type Situation } from '../../knowledge/rules/inputs.js';
+import { ESTIMATE_LIMITS, type EstimateInput } from '../../knowledge/estimate.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { BadRequest } from './errors.js';
 
@@ -96,4 +97,71 @@ export function parseAssessRequest(body: unknown): AssessRequest {
     situation[input.name] = v;
   }
   return { situation: situation as unknown as Situation, date: readDate(raw.date), lang: readLang(raw.lang) };
+}
+
+export interface EstimateRequest {
+  input: EstimateInput;
+  date: IsoDate;
+  lang: Lang;
+}
+
+/** A field name as it may be echoed back: a plain name only, so markup or control characters are not repeated. */
+function unknownField(key: string, known: Iterable<string>): BadRequest {
+  const shown = /^[\w.-]{1,60}$/.test(key);
+  return new BadRequest(shown ? key : 'body', `Unknown field${shown ? ` "${key}"` : ''}. Known fields: ${[...known].join(', ')}`);
+}
+
+/**
+ * Checks the body of POST /api/estimate: `mentor` ("employee" or "consultant"), the pay (`hourlyWage`, for an
+ * employee) or the fee (`hourlyFee`, for a consultant) per hour in kroner, `hoursPerWeek`, `weeks`, and for an
+ * employee the additions in per cent of the pay (`holidayPayPercent`, `pensionPercent`, `otherContributionsPercent`);
+ * `date` and `lang` as elsewhere. Each bad or missing field is a 400 that names it; so is an unknown field.
+ */
+export function parseEstimateRequest(body: unknown): EstimateRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequest('body', 'The body must be a JSON object (Content-Type: application/json)');
+  }
+  const raw = body as Record<string, unknown>;
+  const numbers = {
+    hourlyWage: ESTIMATE_LIMITS.hourly,
+    hourlyFee: ESTIMATE_LIMITS.hourly,
+    holidayPayPercent: ESTIMATE_LIMITS.percent,
+    pensionPercent: ESTIMATE_LIMITS.percent,
+    otherContributionsPercent: ESTIMATE_LIMITS.percent,
+    hoursPerWeek: ESTIMATE_LIMITS.hoursPerWeek,
+    weeks: ESTIMATE_LIMITS.weeks,
+  } as const;
+  const known = new Set<string>(['mentor', ...Object.keys(numbers), 'date', 'lang']);
+  for (const key of Object.keys(raw)) if (!known.has(key)) throw unknownField(key, known);
+  const mentor = raw.mentor;
+  if (mentor !== 'employee' && mentor !== 'consultant') throw new BadRequest('mentor', '"mentor" is required: "employee" or "consultant"');
+  const value = (name: keyof typeof numbers): number | undefined => {
+    const v = raw[name];
+    if (v === undefined || v === null) return undefined;
+    const { min, max } = numbers[name];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new BadRequest(name, `"${name}" must be a number from ${min} to ${max}`);
+    return v;
+  };
+  const required = (name: keyof typeof numbers, why: string): number => {
+    const v = value(name);
+    if (v === undefined) throw new BadRequest(name, `"${name}" is required ${why}`);
+    return v;
+  };
+  const hoursPerWeek = required('hoursPerWeek', '(hours of direct contact a week)');
+  const weeks = required('weeks', '(the length of the period in weeks)');
+  let input: EstimateInput;
+  if (mentor === 'consultant') {
+    for (const name of ['hourlyWage', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const) {
+      if (raw[name] !== undefined && raw[name] !== null) throw new BadRequest(name, `"${name}" is for an employee; a consultant's fee is "hourlyFee"`);
+    }
+    input = { mentor, hourlyFee: required('hourlyFee', 'for a consultant (the fee per hour in kroner)'), hoursPerWeek, weeks };
+  } else {
+    if (raw.hourlyFee !== undefined && raw.hourlyFee !== null) throw new BadRequest('hourlyFee', '"hourlyFee" is for a consultant; an employee\'s pay is "hourlyWage"');
+    input = { mentor, hourlyWage: required('hourlyWage', 'for an employee (the pay per hour in kroner)'), hoursPerWeek, weeks };
+    for (const name of ['holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const) {
+      const v = value(name);
+      if (v !== undefined) input[name] = v;
+    }
+  }
+  return { input, date: readDate(raw.date), lang: readLang(raw.lang) };
 }

@@ -205,3 +205,21 @@ function shortTime(minute: number, lang: 'da' | 'en'): string {
   const m = minute % 60;
   return m === 0 ? String(h) : `${h}${lang === 'da' ? '.' : ':'}${String(m).padStart(2, '0')}`;
 }
+
+/**
+ * When a call-back can come: the next opening (nextOpening) in words, in Danish time. "i dag kl. 9.00",
+ * "mandag den 30. november kl. 9.00"; English "today at 09:00", "Monday 30 November at 09:00". Null when the
+ * caseworkers are never in within SEARCH_DAYS.
+ */
+export function describeNextOpening(hours: OpeningHours, holidays: readonly string[], now: Date, lang: 'da' | 'en'): string | null {
+  const at = nextOpening(hours, holidays, now);
+  if (at === null) return null;
+  const time = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const sameDay = localTime(at).date === localTime(now).date;
+  if (sameDay) return lang === 'da' ? `i dag kl. ${time}` : `today at ${time}`;
+  const day = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).formatToParts(at);
+  const part = (type: string) => day.find((p) => p.type === type)?.value ?? '';
+  return lang === 'da'
+    ? `${part('weekday')} den ${part('day')}. ${part('month')} kl. ${time}`
+    : `${part('weekday')} ${part('day')} ${part('month')} at ${time}`;
+}

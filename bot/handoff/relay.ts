@@ -81,7 +81,10 @@ export class HandoffRelay {
       await store.release(c);
       this.service.count('callback');
       const updated = result && 'case' in result ? result.case : c;
-      await context.sendActivity(this.service.citizenText(updated, 'handoff.callbackConfirmed', { hours: this.service.availability().hours[c.lang] }));
+      const availability = this.service.availability();
+      await context.sendActivity(
+        this.service.citizenText(updated, 'handoff.callbackConfirmed', { hours: availability.hours[c.lang], next: availability.next[c.lang] ?? '' }),
+      );
       await this.service.refresh(updated);
       return true;
     }

@@ -8,7 +8,7 @@ import { type Activity, type ConversationReference, EventFactory, type TurnConte
 import type { Transcript } from '../transcript.js';
 import { type CaseLine, type HandoffCase, withoutNames } from './case.js';
 import { caseCardAttachment } from './case-card.js';
-import { type OpeningHours, describeHours, isOpen } from './opening-hours.js';
+import { type OpeningHours, describeHours, describeNextOpening, isOpen } from './opening-hours.js';
 import type { CaseStore } from './store.js';
 import type { CaseworkerChannel, Outgoing } from './teams.js';
 
@@ -60,6 +60,10 @@ export class HandoffService implements HandoffPort {
     return {
       open: isOpen(this.settings.hours, this.settings.holidays, this.now()),
       hours: { da: describeHours(this.settings.hours, 'da'), en: describeHours(this.settings.hours, 'en') },
+      next: {
+        da: describeNextOpening(this.settings.hours, this.settings.holidays, this.now(), 'da'),
+        en: describeNextOpening(this.settings.hours, this.settings.holidays, this.now(), 'en'),
+      },
       callbackDays: this.settings.callbackDays,
     };
   }

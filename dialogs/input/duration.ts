@@ -18,6 +18,14 @@ const DANISH_UNITS: Readonly<Record<string, number>> = {
   dag: 1 / DAYS_PER_MONTH, dage: 1 / DAYS_PER_MONTH, dages: 1 / DAYS_PER_MONTH, dogn: 1 / DAYS_PER_MONTH,
 };
 
+/** Months in one of a Danish duration unit (a folded word: "maned", "uger", "ar", "halvar"), or undefined. */
+export function danishUnitMonths(key: string): number | undefined {
+  return DANISH_UNITS[key];
+}
+
+/** Weeks in a number of months (a year is 52 weeks): 6 months are 26 weeks. */
+export const weeksOfMonths = (months: number) => (months * 52) / 12;
+
 /** Danish and English ways to say "none so far"; folded words. */
 const DANISH_NONE = ['ingen', 'ikke endnu', 'endnu ikke', 'ikke haft', 'aldrig', 'slet ikke', 'ikke startet'];
 const ENGLISH_NONE = /(?<![\p{L}])(?:none|never|not yet|haven'?t|have not|hasn'?t|has not|no months?)(?![\p{L}])/u;

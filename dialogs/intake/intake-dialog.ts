@@ -73,8 +73,8 @@ export class IntakeDialog extends WaterfallDialog {
     }
     const next = options.personal?.right ? undefined : this.nextInput(options);
     if (!next) {
-      // After a personal answer that found a right, the summary says only what to do next: the right was just said.
-      const result = summary(this.deps, this.answerer, options.situation, lang, { nextOnly: options.personal?.right === true });
+      // After a personal answer that found a right, the summary leaves the right out: it was just said.
+      const result = summary(this.deps, this.answerer, options.situation, lang, { leadSaid: options.personal?.right === true });
       const chat = await this.deps.chat.get(step.context, newChatData());
       chat.offers = result.offers;
       await step.context.sendActivities(result.activities);

@@ -3,14 +3,9 @@ import type { Situation } from '../../knowledge/rules/inputs.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { type DialogDeps, common } from '../deps.js';
 import type { Activity } from '../sdk.js';
-import type { TemplateKey } from '../template-keys.js';
+import { summarise } from '../../knowledge/rules/summary.js';
 import type { Said } from '../understand.js';
-import { outcomeData } from './summary.js';
-
-const HEADING: Record<'citizen' | 'employer', Record<string, TemplateKey>> = {
-  citizen: { right: 'summary.heading.right', possible: 'summary.heading.possible', 'not-eligible': 'summary.heading.notEligible' },
-  employer: { right: 'summary.heading.right', possible: 'summary.heading.employerPossible', 'not-eligible': 'summary.heading.employerNotEligible' },
-};
+import { LEAD_HEADINGS, outcomeData } from './summary.js';
 
 /** »words« and »words«: what the person wrote that an outcome rests on. */
 function quoted(list: string[], lang: Lang): string {
@@ -31,17 +26,16 @@ export function personalAnswer(
   said: Said,
   lang: Lang,
 ): { activity: Partial<Activity>; outcomes: Outcome[]; fromTheirWords: boolean } | null {
-  const { outcomes: all } = deps.kb.assessor.assess(situation, deps.today());
-  const rights = all.filter((o) => o.kind === 'right');
-  const lead = rights.length > 0 ? rights : all.filter((o) => o.kind === 'possible' || o.kind === 'not-eligible');
-  if (lead.length === 0) return null;
+  // The same lead as the summary's: the rights, else what they can apply for, else what they cannot get.
+  const { lead, leadKind } = summarise(deps.kb.assessor, situation, deps.today());
+  if (lead.length === 0 || leadKind === null) return null;
   const role = situation.role;
-  const prefix = lang === 'da' ? 'Fordi du skrev' : 'Because you wrote';
+  const prefix = lang === 'en' ? 'Because you wrote' : role === 'employer' ? 'Fordi I skrev' : 'Fordi du skrev';
   const views = lead.map((o) => {
     const words = o.inputs.map((i) => said[i as keyof Said]).filter((w): w is string => typeof w === 'string');
     const because = words.length > 0 ? `${prefix} ${quoted([...new Set(words)], lang)}.` : o.inputs.length > 0 ? (lang === 'da' ? o.because : o.becauseEn) : '';
     return {
-      heading: deps.replies.text(lang, HEADING[role][o.kind]!),
+      heading: deps.replies.text(lang, LEAD_HEADINGS[role][leadKind]),
       text: lang === 'da' ? o.text : o.textEn,
       unsure: o.certainty === 'unverified',
       because,

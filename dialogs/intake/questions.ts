@@ -90,6 +90,10 @@ const VALUES: Record<ChoiceInput, readonly string[]> = {
 const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'admittedRecently', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons', 'psychiatricDischarge'];
 
 const isChoice = (input: AskableInput): input is ChoiceInput => input in VALUES;
+
+/** Choices shown at once; a longer list shows FIRST_PAGE of them and "Flere svar". */
+const MAX_CHOICES = 5;
+const FIRST_PAGE = 4;
 const isYesNo = (input: AskableInput): input is YesNoInput => (YES_NO as readonly string[]).includes(input);
 
 /**
@@ -134,12 +138,19 @@ export class IntakeQuestions {
     return this.replies.text(lang, `choice.${input}.${value}` as TemplateKey);
   }
 
-  /** The question and its answer buttons (the "why" and "don't know" buttons included). */
-  question(input: AskableInput, lang: Lang): { text: string; buttons: string[] } {
+  /**
+   * The question and its answer buttons (the "why" and "don't know" buttons included). A long list of choices is
+   * shown a page at a time: the first FIRST_PAGE and "Flere svar" (page 0), then the rest (page 1), so a phone never
+   * gets ten buttons at once. Every choice can be typed on either page.
+   */
+  question(input: AskableInput, lang: Lang, page = 0): { text: string; buttons: string[] } {
     const t = (key: TemplateKey) => this.replies.text(lang, key);
     const extra = [t('buttons.dontKnow'), t('buttons.why')];
     let buttons: string[];
-    if (isChoice(input)) buttons = this.values(input).map((v) => this.label(input, v, lang));
+    if (isChoice(input)) {
+      const all = this.values(input).map((v) => this.label(input, v, lang));
+      buttons = all.length <= MAX_CHOICES ? all : page === 0 ? [...all.slice(0, FIRST_PAGE), t('buttons.more')] : all.slice(FIRST_PAGE);
+    }
     else if (isYesNo(input)) buttons = [t('buttons.yes'), t('buttons.no')];
     else if (input === 'monthsWithMentor') buttons = [t('buttons.noneYet')];
     else buttons = [];

@@ -1,6 +1,7 @@
 import type { Outcome } from '../../knowledge/rules/assess.js';
 import type { OutcomeKind } from '../../knowledge/rules/rules.js';
 import type { Role, Situation } from '../../knowledge/rules/inputs.js';
+import { type PersonalSummary, summarise } from '../../knowledge/rules/summary.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import type { Answerer } from '../answers.js';
 import { type DialogDeps, common } from '../deps.js';
@@ -14,67 +15,67 @@ const READ_MORE: Record<Role, string[]> = {
   employer: ['arbejdsgiver-ansoeg', 'eksempel-arbejdsgiver'],
 };
 
-const HEADINGS: Record<Role, Record<OutcomeKind, TemplateKey>> = {
+/** The heading of a lead outcome, by the person's role and the outcome's kind. */
+export const LEAD_HEADINGS: Record<Role, Record<Exclude<OutcomeKind, 'info'>, TemplateKey>> = {
   citizen: {
     right: 'summary.heading.right',
     possible: 'summary.heading.possible',
     'not-eligible': 'summary.heading.notEligible',
-    info: 'summary.heading.info',
   },
   employer: {
-    right: 'summary.heading.right',
+    right: 'summary.heading.employerRight',
     possible: 'summary.heading.employerPossible',
     'not-eligible': 'summary.heading.employerNotEligible',
-    info: 'summary.heading.info',
   },
 };
 
+/** Whether an employer's summary offers the cost estimate: when the support is possible at all. */
+export const offersEstimate = (situation: Situation) => situation.role === 'employer' && situation.supportBeyondUsual !== false;
+
 /**
- * The end of an intake: what the rule module says applies (right, possible, not eligible, good to know), why, on
- * which law, and what to do next, with buttons to read more, ask a question or talk to a caseworker. One message per
- * part, so each stays short on a phone.
+ * The end of an intake, as one message so that its start (the person's own outcome) is what a chat shows first:
+ * what applies to this person with its law and "fordi du svarede ...", at most two next steps that fit them, what is
+ * good to know for them, and who decides; buttons to read more, ask, talk to a caseworker or start again (and, for
+ * an employer who can get support, to make a cost estimate). Which outcomes and steps concern the person is the
+ * rule module's call (knowledge/rules/summary.ts). `leadSaid`: the outcome was just said (a personal answer), so
+ * the summary gives the steps and the rest only.
  */
 export function summary(
   deps: DialogDeps,
   answerer: Answerer,
   situation: Situation,
   lang: Lang,
-  options: { nextOnly?: boolean } = {},
+  options: { leadSaid?: boolean } = {},
 ): { activities: Partial<Activity>[]; offers: Offer[] } {
   const { replies } = deps;
   const role = situation.role;
-  const base = common(deps, lang);
-  const assessment = deps.kb.assessor.assess(situation, deps.today());
-  const activities: Partial<Activity>[] = [
-    replies.message(lang, role === 'employer' ? 'summary.headEmployer' : 'summary.head', base),
-  ];
-  const kinds: OutcomeKind[] = options.nextOnly ? [] : ['right', 'possible', 'not-eligible', 'info'];
-  for (const kind of kinds) {
-    const outcomes = assessment.outcomes.filter((o) => o.kind === kind);
-    if (outcomes.length === 0) continue;
-    activities.push({
-      ...replies.message(lang, 'summary.section', {
-        ...base,
-        heading: replies.text(lang, HEADINGS[role][kind]),
-        outcomes: outcomes.map((o) => outcomeView(o, lang)),
-      }),
-      channelData: { mentorbot: { outcomes: outcomes.map(outcomeData) } },
-    });
-  }
-  if (options.nextOnly) activities.length = 0;
-  else if (activities.length === 1) activities.push(replies.message(lang, 'summary.nothing', base));
+  const personal = summarise(deps.kb.assessor, situation, deps.today());
+  const lead = options.leadSaid ? [] : personal.lead;
+  const view = {
+    ...common(deps, lang),
+    lead: lead.map((o) => ({ ...outcomeView(o, lang), heading: replies.text(lang, LEAD_HEADINGS[role][personal.leadKind!]) })),
+    nothing: !options.leadSaid && personal.lead.length === 0,
+    steps: personal.steps.map((s) => s.text[lang]),
+    goodToKnow: personal.goodToKnow.map((o) => outcomeView(o, lang)),
+    estimate: offersEstimate(situation),
+  };
   const offers = READ_MORE[role].map((id) => answerer.offer(id, lang));
   const buttons = [
+    ...(view.estimate ? [replies.text(lang, 'buttons.estimate')] : []),
     ...offers.map((o) => o.label),
     replies.text(lang, 'buttons.question'),
     replies.text(lang, 'buttons.human'),
     replies.text(lang, 'buttons.restart'),
   ];
-  activities.push(replies.message(lang, role === 'employer' ? 'summary.nextEmployer' : 'summary.next', base, buttons));
-  return { activities, offers };
+  const activity: Partial<Activity> = {
+    ...replies.message(lang, role === 'employer' ? 'summary.employer' : 'summary.citizen', view, buttons),
+    channelData: { mentorbot: summaryData(personal) },
+  };
+  return { activities: [activity], offers };
 }
 
-function outcomeView(o: Outcome, lang: Lang) {
+/** An outcome as the templates show it. */
+export function outcomeView(o: Outcome, lang: Lang) {
   return {
     text: lang === 'da' ? o.text : o.textEn,
     // An outcome that holds for everyone needs no "because you said".
@@ -87,4 +88,13 @@ function outcomeView(o: Outcome, lang: Lang) {
 /** An outcome as data beside its text, for clients that act on it (and test runners that check it). */
 export function outcomeData(o: Outcome) {
   return { id: o.id, kind: o.kind, certainty: o.certainty, citations: o.citations.map((c) => c.label) };
+}
+
+/** The summary as data: the lead, the steps and the outcomes shown, for clients and test runners. */
+function summaryData(s: PersonalSummary) {
+  return {
+    lead: s.lead.map((o) => o.id),
+    steps: s.steps.map((x) => x.id),
+    outcomes: [...s.lead, ...s.goodToKnow].map(outcomeData),
+  };
 }

@@ -251,6 +251,9 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
         summary: str(rel, `${f}.summary`, raw.summary, errors),
         summaryEn: str(rel, `${f}.summaryEn`, raw.summaryEn, errors),
         version: versionId,
+        // The act's address unless a provision names its own. retsinformation.dk's ELI addresses name an act
+        // (…/eli/lta/<year>/<number>, and …/xml for its text); no address or anchor of a single section is known to us
+        // (law-notes §§ 6 and S8), so a link goes to the act rather than to a guessed anchor that may lead nowhere.
         url: typeof raw.url === 'string' ? raw.url : (version?.url ?? ''),
         status: status === 'unverified' ? 'unverified' : 'verified',
         note: typeof raw.note === 'string' ? raw.note.trim() : null,

@@ -53,6 +53,17 @@ export class Assessor {
     private readonly texts: RuleTexts,
   ) {}
 
+  /** A next step's text (texts.yaml `steps`) on `date`, with {authority} filled in. */
+  step(id: string, date: IsoDate): Bilingual {
+    const text = this.texts.steps[id];
+    if (!text) throw new Error(`Unknown next step "${id}" (add it to knowledge/rules/texts.yaml, steps)`);
+    const vars = (l: 'da' | 'en') => {
+      const authority = this.registry.authorityName(date, l);
+      return { authority, Authority: capitalise(authority) };
+    };
+    return { da: fill(text.da, vars('da')), en: fill(text.en, vars('en')) };
+  }
+
   /** "Hvorfor spørger vi?" for an input. */
   why(input: InputName | 'role'): Bilingual {
     return this.texts.inputs[input]!.why;
@@ -97,8 +108,11 @@ export class Assessor {
       const text = fill(this.texts.outcomes[rule.id]![l], vars);
       const reasons = because.map((name) => {
         const value = s[name];
-        const key = typeof value === 'number' ? 'value' : String(value);
-        return fill(this.texts.answers[name]![key]![l], vars);
+        // A number reads through its `value` text; zero through its own `zero` text where there is one ("at du ikke
+        // har en mentor endnu", not "at du har haft mentor i 0 måneder").
+        const answers = this.texts.answers[name]!;
+        const key = typeof value === 'number' ? (value === 0 && answers.zero ? 'zero' : 'value') : String(value);
+        return fill(answers[key]![l], vars);
       });
       const t = this.texts.trace;
       const listed = reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')}, ${t.and[l]} ${reasons.at(-1)}` : (reasons[0] ?? '');

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { ContentError, ContentErrors } from '../content-error.js';
 import { INPUTS } from './inputs.js';
 import { RULES } from './rules.js';
+import { STEP_IDS } from './summary.js';
 
 export interface Bilingual {
   da: string;
@@ -17,6 +18,8 @@ export interface RuleTexts {
   goals: Record<string, Bilingual>;
   trace: { prefix: Bilingual; prefixEmployer: Bilingual; and: Bilingual; general: Bilingual };
   outcomes: Record<string, Bilingual>;
+  /** The next steps a personal summary may give (summary.ts), by id. */
+  steps: Record<string, Bilingual>;
 }
 
 /**
@@ -51,6 +54,10 @@ export function loadRuleTexts(path: string, root: string): RuleTexts {
     for (const key of keys) {
       if (!isBilingual(answers?.[key])) errors.push(new ContentError(file, `answers.${input.name}.${key}`, 'needs a Danish and an English text, and nothing else (quote a text with a comma)'));
     }
+    // A number may have its own text for zero.
+    if (input.type === 'integer' && answers?.zero !== undefined && !isBilingual(answers.zero)) {
+      errors.push(new ContentError(file, `answers.${input.name}.zero`, 'needs a Danish and an English text, and nothing else'));
+    }
   }
   for (const key of ['prefix', 'prefixEmployer', 'and', 'general'] as const) {
     if (!isBilingual(doc.trace?.[key])) errors.push(new ContentError(file, `trace.${key}`, 'needs a Danish and an English text'));
@@ -59,6 +66,9 @@ export function loadRuleTexts(path: string, root: string): RuleTexts {
     if (!isBilingual(goal)) errors.push(new ContentError(file, `goals.${key}`, 'needs a Danish and an English text, and nothing else (quote a text with a comma)'));
   }
   if (!doc.goals?.unknown) errors.push(new ContentError(file, 'goals.unknown', 'needs a Danish and an English text'));
+  for (const id of STEP_IDS) {
+    if (!isBilingual(doc.steps?.[id])) errors.push(new ContentError(file, `steps.${id}`, 'needs a Danish and an English text'));
+  }
   if (errors.length) throw new ContentErrors(errors);
   return doc;
 }

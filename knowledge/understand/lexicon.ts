@@ -23,6 +23,8 @@ export interface LexiconData {
   negations: string[];
   linkers: string[];
   conditions: string[];
+  /** Phrases that put a psychiatric discharge years back, so it is not the discharge the right is about. */
+  longAgo: string[];
   /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
@@ -92,6 +94,7 @@ export function loadLexicon(path: string, root: string): LexiconData {
     negations: asStrings(doc.negations) ?? [],
     linkers: asStrings(doc.linkers) ?? [],
     conditions: list(doc.conditions, 'conditions'),
+    longAgo: list(doc.longAgo ?? [], 'longAgo'),
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
     questionKinds: kinds,
@@ -111,6 +114,7 @@ export class Lexicon {
   private readonly negations: Set<string>;
   private readonly linkers: Set<string>;
   private readonly conditions: RegExp[];
+  private readonly longAgo: RegExp[];
   private readonly facts: [LexiconFact, string, RegExp[]][];
   private readonly aboutOther: RegExp[];
   private readonly kinds: [QuestionKind, RegExp[]][];
@@ -120,6 +124,7 @@ export class Lexicon {
     this.negations = new Set(data.negations);
     this.linkers = new Set(data.linkers);
     this.conditions = compile(data.conditions);
+    this.longAgo = compile(data.longAgo ?? []);
     this.facts = LEXICON_FACTS.flatMap((fact) => data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]));
     this.aboutOther = compile(data.aboutOther);
     this.kinds = QUESTION_KINDS.map((k) => [k, compile(data.questionKinds[k])]);
@@ -138,6 +143,7 @@ export class Lexicon {
           if (!yesNo) continue;
           v = !v;
         }
+        if (fact === 'psychiatricDischarge' && v === true && this.saidLongAgo(words, m)) v = false;
         const old = found.get(fact);
         // Yes/no: a later statement of the other value corrects an earlier one; of two saying the same, the longer.
         const wins = !old || (yesNo ? (old.value !== v ? m.from >= old.at : m.said.length > old.said.length) : rank < old.rank);
@@ -157,6 +163,12 @@ export class Lexicon {
       for (let i = m.from; i < words.raw.length && words.sentence[i] === words.sentence[m.from]; i++) out.add(i);
     }
     return out;
+  }
+
+  /** Whether the match's sentence puts it years back ("for 3 år siden"). */
+  private saidLongAgo(words: Words, m: PhraseMatch): boolean {
+    const sentence = words.sentence[m.from];
+    return this.longAgo.some((p) => findPhrase(words, p).some((x) => words.sentence[x.from] === sentence));
   }
 
   /** A negation up to three words before the match, in its sentence, with only linking words between. */

@@ -125,6 +125,44 @@ describe('JSON API', () => {
     });
   });
 
+  describe('POST /api/estimate', () => {
+    it('reckons an employee mentor\'s wage cost per hour of direct contact, times the hours, with its law', async () => {
+      const res = await post('/api/estimate', JSON.stringify({ mentor: 'employee', hourlyWage: 230, pensionPercent: 12, hoursPerWeek: 3, weeks: 26, date: '2026-11-22' }));
+      expect(res.status).to.equal(200);
+      const body = await json(res);
+      expect(body.estimate).to.include({ hourlyCost: 257.6, hours: 78, total: 20093, trainingGrant: 'separate' });
+      expect(body.note).to.match(/overslag.*kommunen/i);
+      expect(body.citations.map((c: { label: string }) => c.label)).to.include.members(['BEK 1216/2023 § 125, stk. 1', 'BEK 1216/2023 § 125, stk. 2']);
+    });
+
+    it('reckons a consultant\'s fee, in English', async () => {
+      const body = await json(post('/api/estimate', JSON.stringify({ mentor: 'consultant', hourlyFee: 650, hoursPerWeek: 2, weeks: 26, lang: 'en' })));
+      expect(body.estimate).to.include({ total: 33800, trainingGrant: null });
+      expect(body.note).to.match(/estimate/);
+    });
+
+    const bad: [string, object][] = [
+      ['mentor', { hourlyWage: 230, hoursPerWeek: 3, weeks: 26 }],
+      ['mentor', { mentor: 'boss', hourlyWage: 230, hoursPerWeek: 3, weeks: 26 }],
+      ['hourlyWage', { mentor: 'employee', hoursPerWeek: 3, weeks: 26 }],
+      ['hourlyWage', { mentor: 'employee', hourlyWage: '230 kr', hoursPerWeek: 3, weeks: 26 }],
+      ['hourlyFee', { mentor: 'consultant', hoursPerWeek: 3, weeks: 26 }],
+      ['hourlyFee', { mentor: 'employee', hourlyWage: 230, hourlyFee: 600, hoursPerWeek: 3, weeks: 26 }],
+      ['pensionPercent', { mentor: 'employee', hourlyWage: 230, pensionPercent: 250, hoursPerWeek: 3, weeks: 26 }],
+      ['hoursPerWeek', { mentor: 'employee', hourlyWage: 230, weeks: 26 }],
+      ['weeks', { mentor: 'employee', hourlyWage: 230, hoursPerWeek: 3, weeks: 0 }],
+      ['date', { mentor: 'employee', hourlyWage: 230, hoursPerWeek: 3, weeks: 26, date: '26/11/2026' }],
+      ['salary', { mentor: 'employee', salary: 230, hoursPerWeek: 3, weeks: 26 }],
+    ];
+    for (const [field, body] of bad) {
+      it(`answers 400 naming "${field}" for ${JSON.stringify(body)}`, async () => {
+        const res = await post('/api/estimate', JSON.stringify(body));
+        expect(res.status).to.equal(400);
+        expect((await json(res)).error.field).to.equal(field);
+      });
+    }
+  });
+
   describe('the rest', () => {
     it('lists the inputs with their "hvorfor spørger vi?" texts', async () => {
       const body = await json(get('/api/inputs'));

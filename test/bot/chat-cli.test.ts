@@ -5,6 +5,7 @@ import express from 'express';
 import {
   type ChatAction,
   DEFAULT_URL,
+  LetterBook,
   chatOptions,
   conversationUpdate,
   describeFailure,
@@ -46,6 +47,35 @@ describe('terminal chat client', () => {
       expect(view.actions).to.deep.equal([{ title: 'Åbn', value: 'https://x.dk', kind: 'open' }]);
     });
 
+    it('offers only the last reply\'s suggested actions, as Web Chat shows them', () => {
+      const button = (title: string) => ({ type: 'imBack', title, value: title });
+      const view = renderTurn([
+        { type: 'message', text: 'Svar', suggestedActions: { actions: [button('Tal med en medarbejder')] } },
+        { type: 'message', text: 'Tilbage til mit spørgsmål:' },
+        { type: 'message', text: 'Hvor gammel er du?', suggestedActions: { actions: [button('Ved ikke'), button('Tal med en medarbejder')] } },
+      ]);
+      expect(view.actions.map((a) => a.title)).to.deep.equal(['Ved ikke', 'Tal med en medarbejder']);
+    });
+
+    it('shows a call button of a card as a link to the number', () => {
+      const view = renderTurn([{ attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: {
+        title: 'Kontakt kommunen', text: 'Telefon: 99 99 99 99', buttons: [{ type: 'call', title: 'Ring 99 99 99 99', value: 'tel:+4599999999' }],
+      } }] }]);
+      expect(view.text).to.include('a) Ring 99 99 99 99 (tel:+4599999999)');
+    });
+
+    it('keeps an action\'s letter from turn to turn, and gives a new action a letter no recent action holds', () => {
+      const act = (title: string): ChatAction => ({ title, value: title, kind: 'send' });
+      const book = new LetterBook();
+      expect(book.assign([act('Ja'), act('Nej'), act('Ved ikke'), act('Hvorfor spørger du?')])).to.deep.equal(['a', 'b', 'c', 'd']);
+      expect(book.assign([act('Jeg er ledig'), act('Jeg er sygemeldt'), act('Ved ikke'), act('Hvorfor spørger du?')])).to.deep.equal(['e', 'f', 'c', 'd']);
+      expect(book.assign([act('Ja'), act('Nej'), act('Ved ikke'), act('Hvorfor spørger du?')])).to.deep.equal(['a', 'b', 'c', 'd']);
+      const many = book.assign([...'abcdefghijklmnopqrstuvwxyz'].map((l) => act(`valg ${l}`)));
+      expect(new Set(many).size).to.equal(26);
+      const view = renderTurn([{ type: 'message', text: 'x', suggestedActions: { actions: [{ type: 'imBack', title: 'Ved ikke', value: 'Ved ikke' }] } }], book);
+      expect(interpretInput(view.keys[0]!, view.actions, view.keys)).to.deep.equal({ send: 'Ved ikke', picked: view.actions[0] });
+    });
+
     it('says an attachment it cannot show is there instead of dropping it', () => {
       expect(renderTurn([{ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: {} }] }]).text)
         .to.match(/Vedhæftning af typen application\/vnd\.microsoft\.card\.adaptive/);
@@ -77,10 +107,14 @@ describe('terminal chat client', () => {
   });
 
   describe('settings and messages', () => {
-    it('takes the URL from --url, else MENTORBOT_URL, else localhost:3978', () => {
+    it('takes the URL from --url, else MENTORBOT_URL, else the server\'s own PORT and HOST, else 127.0.0.1:3978', () => {
       expect(chatOptions(['--url', 'http://h:1/'], { MENTORBOT_URL: 'http://e:2' })).to.deep.equal({ url: 'http://h:1' });
       expect(chatOptions([], { MENTORBOT_URL: 'http://e:2' })).to.deep.equal({ url: 'http://e:2' });
       expect(chatOptions([], {})).to.deep.equal({ url: DEFAULT_URL });
+      expect(chatOptions([], { PORT: '4000' })).to.deep.equal({ url: 'http://127.0.0.1:4000' });
+      expect(chatOptions([], { PORT: '4000', HOST: '0.0.0.0' })).to.deep.equal({ url: 'http://127.0.0.1:4000' });
+      expect(chatOptions([], { PORT: '4000', HOST: '10.0.0.5' })).to.deep.equal({ url: 'http://10.0.0.5:4000' });
+      expect(chatOptions([], { PORT: 'abc' })).to.have.property('error');
       expect(chatOptions(['--bogus'], {})).to.have.property('error');
     });
 

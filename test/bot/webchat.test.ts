@@ -52,8 +52,11 @@ describe('web chat: the page\'s server side', () => {
     });
   });
 
-  it('serves Web Chat\'s bundle from node_modules, compressed, under a Content-Security-Policy', async () => {
-    const res = await fetch(`${s.url}/webchat/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
+  it('serves Web Chat\'s minimal bundle and markdown-it from node_modules, compressed, under a Content-Security-Policy', async () => {
+    const markdown = await fetch(`${s.url}/webchat/markdown-it.min.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(markdown.headers.get('content-encoding')).to.equal('br');
+    expect(await markdown.text()).to.include('markdownit');
+    const res = await fetch(`${s.url}/webchat/webchat-minimal.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-encoding')).to.equal('gzip');
     expect((await res.text()).length).to.be.greaterThan(1_000_000);

@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { filesBelow } from '../../knowledge/files.js';
 import { projectRoot } from '../../knowledge/paths.js';
 import { ConversationDriver, type Turn } from './driver.js';
+import { parseOpeningHours } from '../../bot/handoff/opening-hours.js';
 
 /**
  * Transcript tests in the CoreBot style: each case in test/cases/conversations/*.yaml is a table of
@@ -18,7 +19,15 @@ interface Case {
   name: string;
   today?: string;
   locale?: string;
+  /** The municipality's contact settings (MUNICIPALITY_*), hours as in MUNICIPALITY_PHONE_HOURS. */
+  contact?: { municipality?: string; phone?: string; url?: string; hours?: string };
   steps: Step[];
+}
+
+function contactOf(c: Case['contact']) {
+  if (!c) return {};
+  const contact = { municipality: c.municipality ?? null, phone: c.phone ?? null, url: c.url ?? null, hours: c.hours ? parseOpeningHours(c.hours) : null };
+  return { contact };
 }
 
 const JOIN = '<join>';
@@ -43,7 +52,7 @@ for (const file of filesBelow(dir, ['.yaml'])) {
   describe(`conversations: ${file.slice(dir.length + 1)}`, () => {
     for (const c of cases) {
       it(c.name, async () => {
-        const driver = new ConversationDriver({ ...(c.today ? { today: c.today } : {}), ...(c.locale ? { locale: c.locale } : {}) });
+        const driver = new ConversationDriver({ ...(c.today ? { today: c.today } : {}), ...(c.locale ? { locale: c.locale } : {}), ...contactOf(c.contact) });
         for (const [i, raw] of c.steps.entries()) {
           const step = normalise(raw);
           const user = String(step.user);

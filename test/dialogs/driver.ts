@@ -1,6 +1,6 @@
 import { type Activity, MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
 import type { IsoDate } from '../../knowledge/dates.js';
-import { type BotParts, createBot } from '../../bot/runtime.js';
+import { type BotParts, type ContactSettings, createBot } from '../../bot/runtime.js';
 import { knowledgeBase } from '../helpers.js';
 
 /** What a turn gave back: every message, its text and its buttons, in order. */
@@ -17,7 +17,7 @@ export interface DriverOptions {
   storage?: Storage;
   locale?: string;
   conversationId?: string;
-  contact?: { municipality: string | null; phone: string | null; url: string | null };
+  contact?: ContactSettings;
 }
 
 /**
@@ -60,9 +60,16 @@ export class ConversationDriver {
     this.adapter.activeQueue.splice(0);
     await this.adapter.receiveActivity(activity);
     const replies = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
-    const texts = replies.map((r) => r.text ?? '');
+    // A reply's text, then its cards as "card: title", their text and "type: title (value)" per button.
+    const texts = replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).flatMap(cardLines)].filter(Boolean).join('\n'));
     const last = replies[replies.length - 1];
     const buttons = (last?.suggestedActions?.actions ?? []).map((a) => String(a.title));
     return { replies, texts, buttons, all: [...texts, ...buttons].join('\n') };
   }
+}
+
+function cardLines(attachment: { contentType?: string; content?: unknown }): string[] {
+  const card = attachment.content as { title?: string; text?: string; buttons?: { type?: string; title?: string; value?: unknown }[] } | undefined;
+  if (!card) return [`(${attachment.contentType})`];
+  return [`card: ${card.title ?? ''}`, card.text ?? '', ...(card.buttons ?? []).map((b) => `${b.type}: ${b.title} (${String(b.value)})`)];
 }

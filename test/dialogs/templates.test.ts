@@ -24,6 +24,23 @@ const SAMPLE = {
   text: 'Hej, jeg ringer i morgen.',
   days: '30',
   hours: 'man-tor 9-15, fre 9-13',
+  card: true,
+  lead: [{ heading: 'Det kan du søge om', text: 'Du kan søge.', because: 'Fordi du svarede, at du er ledig.', unsure: false, citations: [] }],
+  nothing: false,
+  steps: ['Kontakt kommunen.'],
+  goodToKnow: [{ text: 'En periode er højst 6 måneder.', unsure: false, citations: [] }],
+  estimate: true,
+  total: '17.940',
+  wage: '230',
+  hourly: '230',
+  hoursPerWeek: '3',
+  weeks: '26',
+  additions: [{ label: 'pension', percent: '12' }],
+  consultant: false,
+  trainingGrant: true,
+  longPeriod: false,
+  assumedPeriod: true,
+  next: 'mandag den 30. november kl. 09.00',
 };
 
 describe('reply templates', () => {

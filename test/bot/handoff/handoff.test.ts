@@ -224,9 +224,11 @@ describe('handoff outside opening hours', function () {
     try {
       const closed = await s.citizen('Tal med en medarbejder');
       expect(closed.texts).to.include('Medarbejderne er her ikke lige nu');
+      // It says when someone will call: the next opening, a Monday at midnight in Danish time.
+      expect(closed.texts).to.match(/ringer en medarbejder dig op fra (i dag|mandag den \d+\. \p{L}+) kl\. 00\.00/u);
       expect((await s.citizen('Ja, ring mig op')).texts).to.match(/sletter det efter 30 dage/);
       expect((await s.citizen('det ved jeg ikke')).texts).to.include('Det ligner ikke et dansk telefonnummer');
-      expect((await s.citizen('+45 87 65 43 21')).texts).to.include('En medarbejder ringer dig op');
+      expect((await s.citizen('+45 87 65 43 21')).texts).to.match(/En medarbejder ringer dig op fra .* kl\. 00\.00/);
       expect(s.cardJson()).to.include('Ønsker opkald');
       expect(s.cardJson()).to.include('+4587654321');
       expect(s.cardJson()).not.to.include('Overtag samtalen');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describeHours, isOpen, nextOpening, parseHolidays, parseOpeningHours } from '../../../bot/handoff/opening-hours.js';
+import { describeHours, describeNextOpening, isOpen, nextOpening, parseHolidays, parseOpeningHours } from '../../../bot/handoff/opening-hours.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -179,4 +179,18 @@ describe('opening hours: the description for the citizen', () => {
       expect(describeHours(hours, 'en')).to.equal(en);
     });
   }
+});
+
+describe('opening hours: when a call-back can come', () => {
+  const hours = parseOpeningHours('man-tor 09:00-15:00; fre 09:00-13:00');
+
+  it('names the next opening in Danish and English, in Danish time, today or by weekday and date', () => {
+    // Friday 27 November 2026, 14:00 in Denmark (13:00 UTC): closed since 13:00; next is Monday 30 November, 09:00.
+    const friday = new Date('2026-11-27T13:00:00Z');
+    expect(describeNextOpening(hours, [], friday, 'da')).to.equal('mandag den 30. november kl. 09.00');
+    expect(describeNextOpening(hours, [], friday, 'en')).to.equal('Monday 30 November at 09:00');
+    // Monday 30 November, 07:00 in Denmark: today at 9.
+    expect(describeNextOpening(hours, [], new Date('2026-11-30T06:00:00Z'), 'da')).to.equal('i dag kl. 09.00');
+    expect(describeNextOpening(parseOpeningHours('man lukket'), [], friday, 'da')).to.equal(null);
+  });
 });

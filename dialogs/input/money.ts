@@ -1,0 +1,140 @@
+import type { Lang } from '../../knowledge/search/normalise.js';
+import { danishUnitMonths, weeksOfMonths } from './duration.js';
+import { numberMentions } from './numbers.js';
+import { type Token, prepare, tokenise } from './text.js';
+
+/**
+ * What an employer wrote about a mentor's cost, as people write it: an amount in kroner ("230 kr", "kr. 230,50",
+ * "230 kroner i timen", "230,-"), hours ("3 timer om ugen", "3 t/uge"), a period ("26 uger", "6 måneder", "et halvt
+ * år") and additions in per cent ("plus 12 % pension", "12,5 procent feriepenge"). English: "230 kr an hour", "3 hours a
+ * week", "26 weeks", "half a year", "12% pension". Each figure is read only where its unit says what it is, so "3" alone
+ * is nothing; `perHour` and `perWeek` say whether the amount and the hours were said to be per hour and per week.
+ */
+export interface CostMention {
+  amount?: number;
+  perHour?: boolean;
+  hoursPerWeek?: number;
+  perWeek?: boolean;
+  weeks?: number;
+  holidayPayPercent?: number;
+  pensionPercent?: number;
+  otherContributionsPercent?: number;
+  /** The text speaks of a consultant's fee. */
+  consultant?: boolean;
+}
+
+interface Words {
+  kroner: ReadonlySet<string>;
+  /** Words after an amount that make it per hour ("i timen", "pr. time", "an hour"). */
+  perHour: RegExp;
+  hours: ReadonlySet<string>;
+  perWeek: RegExp;
+  percent: ReadonlySet<string>;
+  holidayPay: RegExp;
+  pension: RegExp;
+  other: RegExp;
+  consultant: RegExp;
+  /** Months in a duration unit word. */
+  months: (key: string) => number | undefined;
+}
+
+const DANISH: Words = {
+  kroner: new Set(['kr', 'kroner', 'krone', 'dkk', 'kr.']),
+  perHour: /^[\s.,]*(?:i|pr\.?|per|om|hver|\/)\s*(?:timen|time|t)\b|^[\s.,]*(?:i\s+)?timel[øo]n\b|^\s*\/\s*t(?:ime)?\b/u,
+  hours: new Set(['timer', 'time', 't', 'timers']),
+  perWeek: /^[\s.,]*(?:om|pr\.?|per|i|hver|\/)\s*(?:ugen|uge)\b|^[\s.,]*ugentlig(?:t)?\b/u,
+  percent: new Set(['procent', 'pct']),
+  holidayPay: /feriepenge|ferietill[æa]g|ferie/u,
+  pension: /pension/u,
+  other: /bidrag|atp|arbejdsgiverudgift|tillæg/u,
+  consultant: /konsulent|honorar/u,
+  months: danishUnitMonths,
+};
+
+const ENGLISH_UNITS: Readonly<Record<string, number>> = {
+  week: 12 / 52, weeks: 12 / 52, month: 1, months: 1, year: 12, years: 12,
+};
+
+const ENGLISH: Words = {
+  kroner: new Set(['kr', 'kroner', 'krone', 'dkk']),
+  perHour: /^[\s.,]*(?:an|per|a|each|\/)\s*(?:hour|hr|h)\b|^\s*\/\s*h(?:our)?\b/u,
+  hours: new Set(['hours', 'hour', 'hrs', 'hr', 'h']),
+  perWeek: /^[\s.,]*(?:a|per|each|every|\/)\s*week\b|^[\s.,]*weekly\b/u,
+  percent: new Set(['percent', 'per cent', 'pct']),
+  holidayPay: /holiday/u,
+  pension: /pension/u,
+  other: /contribution|atp/u,
+  consultant: /consultant|fee/u,
+  months: (key) => ENGLISH_UNITS[key],
+};
+
+/** "half a year", "half a month": English halves that the number reader leaves alone. */
+const ENGLISH_HALF = /\bhalf an? (year|month|week)\b|\ba (year|month|week) and a half\b/u;
+
+/** Reads what the text says about a mentor's cost (see CostMention). Figures it cannot place are left out. */
+export function parseCostMention(text: string, lang: Lang): CostMention {
+  const prepared = prepare(text).slice(0, 1000);
+  const words = lang === 'da' ? DANISH : ENGLISH;
+  const tokens = tokenise(prepared);
+  const out: CostMention = {};
+  const tokenAfter = (end: number): Token | undefined => tokens.find((t) => t.start >= end);
+  const tokenBefore = (start: number): Token | undefined => [...tokens].reverse().find((t) => t.end <= start);
+  for (const m of numberMentions(prepared, lang)) {
+    if (m.value < 0) continue;
+    const after = prepared.slice(m.end);
+    const next = tokenAfter(m.end);
+    const previous = tokenBefore(m.start);
+    const nextKey = next?.kind === 'word' ? next.key : '';
+    // A percentage: "12 %", "12 procent", "12,5 pct.", with its label near it ("pension", "feriepenge").
+    if (/^\s*%/.test(after) || words.percent.has(nextKey)) {
+      // The label after the figure ("12 % pension"), else the one before it ("pension 12 %"), up to another figure.
+      const following = after.slice(0, 30).split(/\d/)[0]!;
+      const preceding = prepared.slice(Math.max(0, m.start - 30), m.start).split(/\d/).at(-1)!;
+      const label = (where: string) =>
+        words.pension.test(where) ? 'pension' : words.holidayPay.test(where) ? 'holiday' : words.other.test(where) ? 'other' : null;
+      const kind = label(following) ?? label(preceding) ?? 'other';
+      if (kind === 'pension') out.pensionPercent = m.value;
+      else if (kind === 'holiday') out.holidayPayPercent = m.value;
+      else out.otherContributionsPercent = m.value;
+      continue;
+    }
+    // An amount: "230 kr", "230 kroner", "230,-", "kr. 230", "dkk 230".
+    const kronerAfter = words.kroner.has(nextKey) || /^,-/.test(after);
+    const kronerBefore = previous?.kind === 'word' && words.kroner.has(previous.key) && /^[\s.:]*$/.test(prepared.slice(previous.end, m.start));
+    if (kronerAfter || kronerBefore) {
+      out.amount = m.value;
+      const rest = kronerAfter && next && words.kroner.has(nextKey) ? prepared.slice(next.end) : after.replace(/^,-/, '');
+      if (words.perHour.test(rest)) out.perHour = true;
+      continue;
+    }
+    // Hours: "3 timer om ugen", "3 t/uge", "3 hours a week".
+    if (next?.kind === 'word' && words.hours.has(next.key) && next.start - m.end <= 1) {
+      // "i timen" after an amount is per hour, not hours; a number of hours needs its unit straight after it.
+      out.hoursPerWeek = m.value;
+      if (words.perWeek.test(prepared.slice(next.end))) out.perWeek = true;
+      continue;
+    }
+    // A period: "26 uger", "6 måneder", "et halvt år" (0.5 år), "2 years".
+    const months = next?.kind === 'word' ? words.months(next.key) : undefined;
+    if (months !== undefined) out.weeks = Math.round(weeksOfMonths(m.value * months));
+  }
+  if (lang === 'en') {
+    const half = ENGLISH_HALF.exec(prepared);
+    if (half && out.weeks === undefined) {
+      const unit = half[1] ?? half[2]!;
+      const months = (ENGLISH_UNITS[unit] ?? 0) * (half[1] ? 0.5 : 1.5);
+      out.weeks = Math.round(weeksOfMonths(months));
+    }
+  }
+  if (words.consultant.test(prepared)) out.consultant = true;
+  return out;
+}
+
+/**
+ * Whether a message asks for an estimate by itself: it names an amount per hour (or a wage or fee) and hours, so the
+ * estimate can be given at once ("hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om
+ * ugen i et halvt år?").
+ */
+export function isCostQuestion(c: CostMention): boolean {
+  return c.amount !== undefined && c.perHour === true && c.hoursPerWeek !== undefined;
+}

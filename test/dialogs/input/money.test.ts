@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { type CostMention, isCostQuestion, parseCostMention } from '../../../dialogs/input/index.js';
+import type { Lang } from '../../../knowledge/search/normalise.js';
+
+/** Amounts, hours, periods and additions as employers write them. */
+const CASES: [string, Lang, CostMention][] = [
+  ['230 kr', 'da', { amount: 230 }],
+  ['230 kr.', 'da', { amount: 230 }],
+  ['kr. 230,50', 'da', { amount: 230.5 }],
+  ['230 kroner i timen', 'da', { amount: 230, perHour: true }],
+  ['230,- i timen', 'da', { amount: 230, perHour: true }],
+  ['DKK 1.500', 'da', { amount: 1500 }],
+  ['230 kr. pr. time', 'da', { amount: 230, perHour: true }],
+  ['en timeløn på 230 kr', 'da', { amount: 230 }],
+  ['3 timer om ugen', 'da', { hoursPerWeek: 3, perWeek: true }],
+  ['tre timer hver uge', 'da', { hoursPerWeek: 3, perWeek: true }],
+  ['3 t/uge', 'da', { hoursPerWeek: 3, perWeek: true }],
+  ['2,5 timer', 'da', { hoursPerWeek: 2.5 }],
+  ['et halvt år', 'da', { weeks: 26 }],
+  ['26 uger', 'da', { weeks: 26 }],
+  ['6 måneder', 'da', { weeks: 26 }],
+  ['3 måneder', 'da', { weeks: 13 }],
+  ['et år', 'da', { weeks: 52 }],
+  ['plus 12% pension', 'da', { pensionPercent: 12 }],
+  ['230 kr plus 12 % pension og 12,5 procent feriepenge', 'da', { amount: 230, pensionPercent: 12, holidayPayPercent: 12.5 }],
+  ['pension 8 %', 'da', { pensionPercent: 8 }],
+  ['honorar 650 kr i timen', 'da', { amount: 650, perHour: true, consultant: true }],
+  [
+    'hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen i et halvt år?',
+    'da',
+    { amount: 230, perHour: true, hoursPerWeek: 3, perWeek: true, weeks: 26 },
+  ],
+  ['230 kr an hour, 3 hours a week for half a year', 'en', { amount: 230, perHour: true, hoursPerWeek: 3, perWeek: true, weeks: 26 }],
+  ['26 weeks', 'en', { weeks: 26 }],
+  ['12% pension', 'en', { pensionPercent: 12 }],
+  // Figures without a unit say nothing.
+  ['3', 'da', {}],
+  ['hvor mange timer kan vi få?', 'da', {}],
+];
+
+describe('dialogs/input parseCostMention', () => {
+  for (const [text, lang, expected] of CASES) {
+    it(`reads ${JSON.stringify(text)} (${lang})`, () => {
+      expect(parseCostMention(text, lang)).to.deep.equal(expected);
+    });
+  }
+
+  it('takes a message as a cost question only with an hourly amount and hours', () => {
+    expect(isCostQuestion(parseCostMention('hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen?', 'da'))).to.equal(true);
+    expect(isCostQuestion(parseCostMention('vi betaler 230 kr', 'da'))).to.equal(false);
+    expect(isCostQuestion(parseCostMention('hvor mange timer om ugen kan vi få dækket?', 'da'))).to.equal(false);
+  });
+});
