@@ -56,7 +56,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.deps = checkDeps('MainDialog', deps);
     this.answerer = new Answerer(deps);
-    const questions = new IntakeQuestions(deps.replies, deps.today);
+    const questions = new IntakeQuestions(deps.replies, deps.kb.lexicon, deps.today);
     this.questions = questions;
     this.addDialog(new AskDialog(deps, questions, this.answerer));
     for (const d of new HandoffDialogs(deps, questions).dialogs()) this.addDialog(d);

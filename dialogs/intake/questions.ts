@@ -10,6 +10,7 @@ import {
   benefitsOn,
 } from '../../knowledge/rules/inputs.js';
 import { type IsoDate, todayInDenmark } from '../../knowledge/dates.js';
+import type { Lexicon } from '../../knowledge/understand/lexicon.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { type ChoiceOption, matchChoice, parseAge, parseMonths, parseYesNo } from '../input/index.js';
 import { sameLabel } from '../commands.js';
@@ -33,52 +34,10 @@ export type Reading =
 type ChoiceInput = 'situation' | 'benefit' | 'educationKind' | 'benefitAtAdmission' | 'mentorType';
 type YesNoInput = 'admittedToEducation' | 'admittedRecently' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons' | 'psychiatricDischarge';
 
-/** Words people use for the benefits (today's, and the one at admission to an education). */
-const BENEFIT_WORDS: Record<string, string[]> = {
-  dagpenge: ['dagpenge', 'a-kasse', 'akasse', 'unemployment benefit'],
-  kontanthjaelp: ['kontanthjælp', 'social assistance', 'cash benefit'],
-  uddannelseshjaelp: ['uddannelseshjælp', 'education benefit', 'education assistance'],
-  sygedagpenge: ['sygedagpenge', 'sickness benefit', 'sick pay'],
-  ledighedsydelse: ['ledighedsydelse'],
-  ressourceforloebsydelse: ['ressourceforløbsydelse', 'jobafklaring', 'jobafklaringsforløb', 'ressourceforløb'],
-  foertidspension: ['førtidspension', 'førtidspensionist', 'disability pension'],
-  su: ['su', 'statens uddannelsesstøtte', 'student grant', 'study grant'],
-  ingen: ['ingen', 'ingen ydelse', 'ikke noget', 'ingenting', 'none', 'nothing', 'no benefit'],
-};
-
-/** Words people use for each choice besides its button labels (both languages; matched after folding æøå). */
-const SYNONYMS: Record<ChoiceInput, Record<string, string[]>> = {
-  situation: {
-    ledig: ['ledig', 'arbejdsløs', 'arbejdsledig', 'uden arbejde', 'uden job', 'jobsøgende', 'unemployed', 'out of work', 'jobless'],
-    sygemeldt: ['sygemeldt', 'syg', 'sygemelding', 'sick', 'sick leave', 'on sick leave'],
-    fleksjob: ['fleksjob', 'flexjob', 'flex job'],
-    'ordinaer-ansaettelse': ['almindeligt job', 'fast job', 'har et job', 'har job', 'i job', 'i arbejde', 'ansat', 'fastansat', 'employed', 'ordinary job', 'have a job', 'working'],
-    selvforsorgende: ['selvforsørgende', 'forsørger mig selv', 'self-supporting', 'support myself'],
-    uddannelse: ['uddannelse', 'under uddannelse', 'studerende', 'studerer', 'elev', 'student', 'in education', 'studying'],
-    tilbud: ['tilbud', 'praktik', 'virksomhedspraktik', 'løntilskud', 'work placement', 'placement', 'subsidised job', 'wage subsidy'],
-    integrationsprogram: ['integrationsprogram', 'integrationsprogrammet', 'integrationsforløb', 'flygtning', 'refugee', 'integration programme', 'integration program'],
-  },
-  benefit: BENEFIT_WORDS,
-  benefitAtAdmission: BENEFIT_WORDS,
-  educationKind: {
-    qualifying: [
-      'gymnasium', 'gymnasiet', 'stx', 'hhx', 'htx', 'hf', 'eux', 'eud', 'erhvervsuddannelse', 'erhvervsskole', 'teknisk skole',
-      'handelsskole', 'sosu', 'universitet', 'uni', 'professionsbachelor', 'erhvervsakademi', 'akademiuddannelse',
-      'videregående uddannelse', 'læreplads', 'elevplads', 'high school', 'upper secondary', 'vocational', 'vocational school',
-      'university', 'college',
-    ],
-    fgu: ['fgu', 'forberedende grunduddannelse', 'preparatory basic education'],
-    hoejskole: ['højskole', 'folkehøjskole', 'folk high school'],
-    amu: ['amu', 'amu-kursus', 'arbejdsmarkedsuddannelse'],
-    produktionsskole: ['produktionsskole', 'production school'],
-    other: ['andet', 'kursus', 'et kursus', 'noget andet', 'other', 'something else', 'a course'],
-  },
-  mentorType: {
-    employee: ['egen medarbejder', 'medarbejder', 'en medarbejder', 'kollega', 'en kollega', 'employee', 'own employee', 'colleague'],
-    external: ['ekstern', 'konsulent', 'ekstern konsulent', 'external', 'consultant', 'external consultant'],
-  },
-};
-
+/**
+ * Words people use for each choice besides its button labels come from the knowledge base's lexicon
+ * (knowledge/understand/lexicon.yaml, `answers`): which words mean which situation or benefit is knowledge.
+ */
 const VALUES: Record<ChoiceInput, readonly string[]> = {
   situation: SITUATIONS,
   benefit: BENEFITS,
@@ -102,19 +61,21 @@ const isYesNo = (input: AskableInput): input is YesNoInput => (YES_NO as readonl
  */
 export class IntakeQuestions {
   private readonly options: Record<ChoiceInput, ChoiceOption<string>[]>;
-  /** Benefits that can be named in passing: "ingen" alone says nothing about a benefit. */
-  private readonly namedBenefits: ChoiceOption<string>[];
 
   constructor(
     private readonly replies: Replies,
+    /** The knowledge base's lexicon: the words that name each choice. */
+    lexicon: Pick<Lexicon, 'answerWords'>,
     /** The date the benefits on offer are those of (uddannelseshjælp is gone from 1 July 2025). */
     private readonly today: () => IsoDate = () => todayInDenmark(),
   ) {
+    // The benefit at admission is named with the words of a benefit.
+    const wordsOf = (input: ChoiceInput) => lexicon.answerWords(input === 'benefitAtAdmission' ? 'benefit' : input);
     const opts = (input: ChoiceInput) =>
       VALUES[input].map((value) => ({
         value,
         words: [
-          ...SYNONYMS[input][value]!,
+          ...(wordsOf(input)[value] ?? []),
           this.label(input, value, 'da'),
           this.label(input, value, 'en'),
         ],
@@ -126,7 +87,6 @@ export class IntakeQuestions {
       benefitAtAdmission: opts('benefitAtAdmission'),
       mentorType: opts('mentorType'),
     };
-    this.namedBenefits = this.options.benefit.filter((o) => o.value !== 'ingen');
   }
 
   /** The values to offer as buttons: today's benefits for today's benefit (the one at admission may be an old one). */
@@ -195,19 +155,5 @@ export class IntakeQuestions {
     const months = parseMonths(text, lang);
     if (months === null || months < 0 || months > 240) return { ok: false, problem: 'ask.notUnderstood.months' };
     return { ok: true, value: Math.round(months) };
-  }
-
-  /**
-   * Facts a person gave besides the answer asked for ("jeg er ledig og på kontanthjælp"): the situation and the benefit
-   * when one, and only one, is named. Ages and durations are taken only as answers to their own question, where
-   * a number cannot be misread.
-   */
-  extract(text: string): Partial<Pick<Situation, 'situation' | 'benefit'>> {
-    const found: Partial<Pick<Situation, 'situation' | 'benefit'>> = {};
-    const situation = matchChoice(text, this.options.situation);
-    if (situation.kind === 'one') found.situation = situation.value as Situation['situation'];
-    const benefit = matchChoice(text, this.namedBenefits);
-    if (benefit.kind === 'one') found.benefit = benefit.value as Situation['benefit'];
-    return found;
   }
 }

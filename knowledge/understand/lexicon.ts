@@ -29,6 +29,8 @@ export interface LexiconData {
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
   questionKinds: Record<QuestionKind, string[]>;
+  /** Short answers to the intake's questions: fact -> value -> the words that name it (whole answers, folded). */
+  answers: Record<string, Record<string, string[]>>;
 }
 
 /** A fact read from a message, with the words that said it. */
@@ -98,7 +100,21 @@ export function loadLexicon(path: string, root: string): LexiconData {
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
     questionKinds: kinds,
+    answers: {},
   };
+  const rawAnswers = (doc.answers ?? {}) as Record<string, unknown>;
+  for (const [fact, values] of Object.entries(rawAnswers)) {
+    if (typeof values !== 'object' || values === null) {
+      errors.push(new ContentError(file, `answers.${fact}`, 'must map each value to the words that name it'));
+      continue;
+    }
+    data.answers[fact] = {};
+    for (const [value, words] of Object.entries(values)) {
+      const l = asStrings(words);
+      if (!l) errors.push(new ContentError(file, `answers.${fact}.${value}`, 'must be a list of words'));
+      else data.answers[fact]![value] = l;
+    }
+  }
   if (data.negations.length === 0) errors.push(new ContentError(file, 'negations', 'must list the words that negate a fact'));
   if (errors.length) throw new ContentErrors(errors);
   return data;
@@ -128,6 +144,14 @@ export class Lexicon {
     this.facts = LEXICON_FACTS.flatMap((fact) => data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]));
     this.aboutOther = compile(data.aboutOther);
     this.kinds = QUESTION_KINDS.map((k) => [k, compile(data.questionKinds[k])]);
+    this.answerWordsOf = data.answers ?? {};
+  }
+
+  private readonly answerWordsOf: LexiconData['answers'];
+
+  /** The words that name each value of `fact` when they are the whole answer to the intake's question about it. */
+  answerWords(fact: string): Readonly<Record<string, readonly string[]>> {
+    return this.answerWordsOf[fact] ?? {};
   }
 
   read(text: string): LexiconReading {

@@ -3,9 +3,10 @@ import { looksLikeQuestion } from '../../dialogs/understand.js';
 import { type AskableInput, IntakeQuestions } from '../../dialogs/intake/questions.js';
 import { Replies } from '../../dialogs/replies.js';
 import { Templates } from '../../dialogs/templates.js';
+import { knowledgeBase } from '../helpers.js';
 
 describe('intake questions', () => {
-  const questions = new IntakeQuestions(new Replies(new Templates()));
+  const questions = new IntakeQuestions(new Replies(new Templates()), knowledgeBase().lexicon);
 
   const answers: [AskableInput, string, unknown][] = [
     ['situation', 'Jeg er ledig', 'ledig'],
@@ -45,9 +46,11 @@ describe('intake questions', () => {
     expect(q.buttons).to.include('Kontanthjælp');
   });
 
-  it('finds a situation and a benefit named in passing, but not a benefit of "ingen"', () => {
-    expect(questions.extract('jeg er ledig og får dagpenge')).to.deep.equal({ situation: 'ledig', benefit: 'dagpenge' });
-    expect(questions.extract('ingen')).to.deep.equal({});
+  it('reads the short answers with the lexicon\'s words for them: "syg", "a-kasse", "fgu", "kollega"', () => {
+    expect(questions.read('situation', 'syg', 'da')).to.deep.equal({ ok: true, value: 'sygemeldt' });
+    expect(questions.read('benefit', 'a-kasse', 'da')).to.deep.equal({ ok: true, value: 'dagpenge' });
+    expect(questions.read('educationKind', 'fgu', 'da')).to.deep.equal({ ok: true, value: 'fgu' });
+    expect(questions.read('mentorType', 'en kollega', 'da')).to.deep.equal({ ok: true, value: 'employee' });
   });
 });
 
