@@ -227,21 +227,28 @@ export class MainDialog extends ComponentDialog {
     if (chat.offers.some((o) => sameLabel(reading.text, o.label))) return null;
     const role: Role | null =
       reading.role ?? chat.role ?? (hasRuleFacts('citizen', reading.facts) ? 'citizen' : hasRuleFacts('employer', reading.facts) ? 'employer' : null);
-    if (!role || !hasRuleFacts(role, reading.facts)) return null;
+    if (!role) return null;
     const specific = reading.kinds.filter((k) => k !== 'eligibility' && k !== 'whatIs');
     const rightFact = reading.facts.psychiatricDischarge === true;
-    if (!(reading.kinds.includes('eligibility') || specific.length === 0 || rightFact)) return null;
+    // An employer who asks what they can get ("hvad kan vi få?") asks the employer's eligibility question.
+    const employerAsks = role === 'employer' && reading.kinds.some((k) => k === 'coverage' || k === 'cost') && !reading.kinds.includes('amount');
+    if (!hasRuleFacts(role, reading.facts)) {
+      // Who they are, and that they ask whether they can get a mentor, is enough to start: the rest is asked.
+      if (!(reading.role && (reading.kinds.includes('eligibility') || employerAsks) && specific.every((k) => k === 'coverage' || k === 'cost'))) return null;
+    } else if (!(reading.kinds.includes('eligibility') || employerAsks || specific.length === 0 || rightFact)) return null;
+    let articleShown = false;
     if (specific.length > 0) {
       // "Kan jeg få en mentor, og hvad koster det?": the article for the other part first.
       const { lang } = await this.deps.profile.get(step.context, newProfile());
       const plan = this.answerer.plan(reading.text, lang, chat.offers, role, reading);
       if (plan.kind === 'article') await step.context.sendActivities(plan.activities);
+      articleShown = plan.kind === 'article';
     }
     chat.role = role;
     const known = { ...(chat.situation?.role === role ? chat.situation : {}), role, ...factsFor(role, reading.facts) } as Situation;
     chat.situation = known;
     this.deps.record?.({ type: 'path', path: role, stage: 'started' });
-    return { situation: known, skipped: [], introduced: true, personal: { said: reading.said, question: reading.text, answered: false, right: false } };
+    return { situation: known, skipped: [], introduced: true, personal: { said: reading.said, question: reading.text, answered: false, right: false, articleShown } };
   }
 
   /**

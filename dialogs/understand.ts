@@ -98,7 +98,6 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   for (const [fact, found] of Object.entries(lexicon.facts)) {
     if (!found) continue;
     if (fact === 'role') role = found.value as Role;
-    else if (fact === 'educationKind') continue;
     else {
       (facts as Record<string, unknown>)[fact] = found.value;
       said[fact as keyof Facts] = found.said;
@@ -145,7 +144,10 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
 
 /** The facts of a reading the intake can use for the given role: a citizen's for a citizen, an employer's for an employer. */
 export function factsFor(role: Role, facts: Facts): Facts {
-  const citizen: (keyof Facts)[] = ['situation', 'benefit', 'age', 'hasVocationalEducation', 'admittedToEducation', 'psychiatricDischarge', 'monthsWithMentor'];
+  const citizen: (keyof Facts)[] = [
+    'situation', 'benefit', 'age', 'hasVocationalEducation', 'admittedToEducation', 'educationKind', 'admittedRecently',
+    'benefitAtAdmission', 'psychiatricDischarge', 'monthsWithMentor',
+  ];
   const employer: (keyof Facts)[] = ['supportBeyondUsual', 'mentorType', 'severalPersons'];
   const keep = role === 'citizen' ? citizen : employer;
   const out: Facts = {};

@@ -22,8 +22,11 @@ export interface IntakeOptions {
    * Set when the intake began from the person's own words: the words each fact came from ("fordi du skrev ..."),
    * and whether the personal answer has been given. Such an intake asks only what can still change the answer.
    */
-  personal?: { said: Said; question: string; answered: boolean; right: boolean; asked?: boolean };
+  personal?: { said: Said; question: string; answered: boolean; right: boolean; asked?: boolean; articleShown?: boolean };
 }
+
+/** The facts the youth right (LAB § 167, stk. 3) turns on, asked together. */
+const YOUTH_INPUTS: ReadonlySet<InputName> = new Set(['age', 'educationKind', 'admittedRecently', 'benefitAtAdmission', 'hasVocationalEducation']);
 
 /** Facts that only add information (not a right, a possibility or a refusal): a personal intake does not ask them. */
 const INFO_ONLY: ReadonlySet<InputName> = new Set(['monthsWithMentor', 'mentorType', 'severalPersons']);
@@ -59,10 +62,10 @@ export class IntakeDialog extends WaterfallDialog {
       options.personal.answered = true;
       const answer = personalAnswer(this.deps, options.situation, options.personal.said, lang);
       // An answer that rests on nothing they wrote would be the general one: then the article says it better.
-      const plan = answer?.fromTheirWords ? null : this.answerer.plan(options.personal.question, lang, [], role);
+      const plan = answer?.fromTheirWords || options.personal.articleShown ? null : this.answerer.plan(options.personal.question, lang, [], role);
       if (plan?.kind === 'article') {
         await step.context.sendActivities(plan.activities);
-      } else if (answer) {
+      } else if (answer && (answer.fromTheirWords || !options.personal.articleShown)) {
         await step.context.sendActivity(answer.activity);
         options.personal.right = answer.outcomes.some((o) => o.kind === 'right');
       }
@@ -102,7 +105,10 @@ export class IntakeDialog extends WaterfallDialog {
       !options.skipped.includes('psychiatricDischarge') &&
       s.situation !== undefined &&
       this.deps.kb.assessor.couldGiveRight(s, { psychiatricDischarge: true }, this.deps.today());
-    if (discharge && !open.includes('situation') && !open.includes('benefit')) return 'psychiatricDischarge';
+    // Someone who wrote about starting an education hears its questions first; the discharge question can wait.
+    const aboutEducation = s.admittedToEducation === true && open.some((i) => YOUTH_INPUTS.has(i));
+    if (discharge && !aboutEducation && !open.includes('situation') && !open.includes('benefit')) return 'psychiatricDischarge';
+    if (aboutEducation) return open.find((i) => YOUTH_INPUTS.has(i));
     return open[0];
   }
 

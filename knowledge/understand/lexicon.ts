@@ -6,7 +6,7 @@ import { type PhraseMatch, type Words, compilePhrase, findPhrase, splitWords } f
 
 /** The facts the lexicon reads, named as in knowledge/rules/inputs.ts, plus the person's role and the education's kind. */
 export const LEXICON_FACTS = [
-  'situation', 'benefit', 'psychiatricDischarge', 'admittedToEducation', 'educationKind', 'hasVocationalEducation',
+  'situation', 'benefit', 'psychiatricDischarge', 'admittedToEducation', 'educationKind', 'admittedRecently', 'hasVocationalEducation',
   'supportBeyondUsual', 'mentorType', 'severalPersons', 'role',
 ] as const;
 export type LexiconFact = (typeof LEXICON_FACTS)[number];
