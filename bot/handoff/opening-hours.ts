@@ -3,6 +3,8 @@
  * Pure functions; the caller wraps a parse error in a ConfigError that names HANDOFF_OPENING_HOURS or HANDOFF_HOLIDAYS.
  */
 
+import { addDays, weekdayOf } from '../../knowledge/dates.js';
+
 /** One opening period within a day, in minutes after local midnight; `end` is exclusive and at most 24:00. */
 export interface OpeningPeriod {
   readonly start: number;
@@ -146,11 +148,9 @@ export function nextOpening(hours: OpeningHours, holidays: readonly string[], no
   if (isOpen(hours, holidays, now)) return now;
   const today = localTime(now).date;
   for (let offset = 0; offset <= SEARCH_DAYS; offset++) {
-    const day = new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
-    const date = day.toISOString().slice(0, 10);
+    const date = addDays(today, offset);
     if (holidays.includes(date)) continue;
-    const weekday = (day.getUTCDay() + 6) % 7;
-    for (const period of hours.days[weekday]!) {
+    for (const period of hours.days[weekdayOf(date)]!) {
       const start = instantOf(date, period.start);
       if (start.getTime() > now.getTime() && isOpen(hours, holidays, start)) return start;
     }

@@ -6,6 +6,7 @@ import type { HandoffCase } from './case.js';
 import { forgotten, withoutPhone } from './erase.js';
 import type { TeamsEraser } from './eraser.js';
 import { DELIVERY_LEASE_MS, HandoffService } from './service.js';
+import { daysLater } from '../../knowledge/dates.js';
 
 /** What a citizen writes to leave the queue or the caseworker and go back to the bot. */
 const CITIZEN_END = new Set(['afslut', 'slut', 'stop', 'end', 'quit', 'tilbage til mentorbot', 'start forfra', 'afslut samtalen'].map(commandKey));
@@ -75,7 +76,7 @@ export class HandoffRelay {
       const result = await store.update(c.caseId, (cur) => ({
         ...cur,
         status: 'callback',
-        callback: { phone, deleteAfter: new Date(this.service.clock().getTime() + days * 86_400_000).toISOString() },
+        callback: { phone, deleteAfter: daysLater(this.service.clock(), days).toISOString() },
         note: 'Ingen tog sagen i tide. Borgeren vil gerne ringes op.',
       }));
       await store.release(c);

@@ -11,6 +11,7 @@ import { caseCardAttachment } from './case-card.js';
 import { type OpeningHours, describeHours, isOpen } from './opening-hours.js';
 import type { CaseStore } from './store.js';
 import type { CaseworkerChannel, Outgoing } from './teams.js';
+import { daysLater } from '../../knowledge/dates.js';
 
 export interface HandoffSettings {
   hours: OpeningHours;
@@ -89,7 +90,7 @@ export class HandoffService implements HandoffPort {
       claimedAt: null,
       endedAt: null,
       callback: input.callbackPhone
-        ? { phone: input.callbackPhone, deleteAfter: new Date(now.getTime() + this.settings.callbackDays * 86_400_000).toISOString() }
+        ? { phone: input.callbackPhone, deleteAfter: daysLater(now, this.settings.callbackDays).toISOString() }
         : null,
       timedOut: false,
       note: input.callbackPhone ? 'Borgeren vil gerne ringes op.' : null,

@@ -2,7 +2,7 @@
  * npm run report: a summary of what citizens asked, from the running service's operators' endpoint.
  * Usage: OPS_TOKEN=... npm run report [-- --url http://localhost:3978] [-- --days 7]
  */
-import { todayInDenmark } from '../../knowledge/dates.js';
+import { addDays, todayInDenmark } from '../../knowledge/dates.js';
 import type { DayStats } from './metrics.js';
 import { emptyDay, mergeDay } from './metrics.js';
 
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const to = todayInDenmark();
-  const from = new Date(Date.parse(`${to}T12:00:00Z`) - (Math.max(1, days) - 1) * 86_400_000).toISOString().slice(0, 10);
+  const from = addDays(to, -(Math.max(1, days) - 1));
   let res: Response;
   try {
     res = await fetch(`${url}/api/ops/stats?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });

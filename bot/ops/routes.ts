@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import { BadRequest, sendError } from '../api/errors.js';
 import type { DayStats, Metrics } from './metrics.js';
+import { addDays } from '../../knowledge/dates.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,7 +42,7 @@ export function opsRouter(metrics: Metrics, token: string | null, today: () => s
     if (!token) return sendError(res, 404, 'path', 'There is no GET /api/ops/stats here');
     if (!tokenMatches(req.headers.authorization, token)) return sendError(res, 401, 'authorization', 'The operators\' token is needed (Authorization: Bearer <OPS_TOKEN>)');
     const to = typeof req.query.to === 'string' ? req.query.to : today();
-    const from = typeof req.query.from === 'string' ? req.query.from : new Date(Date.parse(`${to}T12:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const from = typeof req.query.from === 'string' ? req.query.from : addDays(to, -6);
     for (const [field, value] of [['from', from], ['to', to]] as const) {
       if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new BadRequest(field, `${field} must be a date, YYYY-MM-DD`);
     }

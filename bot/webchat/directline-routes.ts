@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
 import { BadRequest, sendError } from '../api/errors.js';
-import { newProfile } from '../../dialogs/state.js';
+import { languageOf } from '../../dialogs/state.js';
 import { withinConversationLimit } from '../rate-limit.js';
 import type { BotParts } from '../runtime.js';
 import type { Activity } from '../sdk.js';
@@ -97,7 +97,7 @@ export function directLineRouter(d: DirectLineParts): Router {
   /** Tells the person, in their language, that files are not taken. */
   const refuseAttachments = async (res: Response, claims: TokenClaims) => {
     await adapter.continueConversation(referenceOf(claims), async (context) => {
-      const lang = (await parts.deps.profile.get(context, newProfile())).lang;
+      const lang = await languageOf(parts.deps.profile, context);
       await context.sendActivity(parts.deps.replies.message(lang, 'input.attachmentsRefused'));
     });
     sendError(res, 400, 'attachments', ATTACHMENTS_REFUSED);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { CHANNEL, type Setup, TENANT, handOff, setup } from './setup.js';
 import { openStream, person } from '../directline-client.js';
+import { daysLater } from '../../../knowledge/dates.js';
 
 describe('handoff to a caseworker in Teams', function () {
   this.timeout(20000);
@@ -130,7 +131,7 @@ describe('handoff: more cases', function () {
     s.clock.now = new Date(s.clock.now.getTime() + 11 * 60_000);
     await s.handoff.relay.tick();
     await s.citizen('12 34 56 78');
-    s.clock.now = new Date(s.clock.now.getTime() + 31 * 86_400_000);
+    s.clock.now = daysLater(s.clock.now, 31);
     await s.handoff.relay.tick();
     expect(s.cardJson()).not.to.include('+4512345678');
     expect(s.cardJson()).to.include('Telefonnummeret er slettet');
