@@ -1,7 +1,5 @@
 import { BadRequest } from './api/errors.js';
-import { ActivityTypes } from './sdk.js';
 
-const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
 const DELIVERY_MODES = ['normal', 'notification', 'expectReplies', 'ephemeral'];
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -41,15 +39,12 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /**
  * Checks the envelope of an activity posted to /api/messages before the Bot Framework adapter sees it, so a broken
  * one gets a 400 naming the field instead of a silent failure, an apology for a crash, or a 5xx. It checks only the
- * fields the bot and the SDK rely on: a known type (not invoke: the bot answers none), conversation.id, from.id and
- * channelId as text, the text fields as text, and the lists as lists. Throws BadRequest.
+ * fields the bot and the SDK rely on: a type, conversation.id, from.id and channelId as text, the text fields as text,
+ * and the lists as lists. Any type passes, as in a stock botbuilder bot: the SDK answers an invoke it has no handler
+ * for with 501 and ignores a type it does not know (the Emulator's "ping") with 200. Throws BadRequest.
  */
 export function checkActivity(a: Record<string, unknown>): void {
-  if (typeof a.type !== 'string') throw new BadRequest('type', 'The activity needs a type, such as "message"');
-  if (!KNOWN_TYPES.has(a.type)) throw new BadRequest('type', 'Unknown activity type; this bot handles Bot Framework activities such as "message"');
-  if (a.type === ActivityTypes.Invoke || a.type === ActivityTypes.InvokeResponse) {
-    throw new BadRequest('type', 'This bot does not handle invoke activities');
-  }
+  if (typeof a.type !== 'string' || a.type === '') throw new BadRequest('type', 'The activity needs a type, such as "message"');
   const conversation = a.conversation;
   if (!isObject(conversation) || typeof conversation.id !== 'string' || conversation.id === '') {
     throw new BadRequest('conversation.id', 'The activity needs conversation.id as text');
@@ -61,6 +56,11 @@ export function checkActivity(a: Record<string, unknown>): void {
     if (CONTROL.test(v)) throw new BadRequest(field, `${field} must not hold control characters`);
   }
   for (const field of ['text', 'locale', 'serviceUrl', 'name', 'id']) optionalString(a, field);
+  // The SDK reads value.action of a card's Action.Execute without looking, and crashes on a value without it.
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action') {
+    if (!isObject(a.value)) throw new BadRequest('value', "An adaptiveCard/action invoke needs a value with the card's Action.Execute");
+    if (!isObject(a.value.action)) throw new BadRequest('value.action', "An adaptiveCard/action invoke needs value.action, the card's Action.Execute");
+  }
   if (a.deliveryMode !== undefined && a.deliveryMode !== null && !DELIVERY_MODES.includes(a.deliveryMode as string)) {
     throw new BadRequest('deliveryMode', `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}`);
   }
