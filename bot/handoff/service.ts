@@ -8,6 +8,7 @@ import { type Activity, type ConversationReference, EventFactory, type TurnConte
 import type { Transcript } from '../transcript.js';
 import { type CaseLine, type HandoffCase, withoutNames } from './case.js';
 import { caseCardAttachment } from './case-card.js';
+import type { ClosedDays } from './holidays.js';
 import { type OpeningHours, describeHours, isOpen } from './opening-hours.js';
 import type { CaseStore } from './store.js';
 import type { CaseworkerChannel, Outgoing } from './teams.js';
@@ -15,7 +16,7 @@ import { daysLater } from '../../knowledge/dates.js';
 
 export interface HandoffSettings {
   hours: OpeningHours;
-  holidays: string[];
+  holidays: ClosedDays;
   timeoutMinutes: number;
   callbackDays: number;
   municipality: string;
