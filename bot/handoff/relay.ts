@@ -1,3 +1,4 @@
+import { decode } from 'he';
 import { commandKey } from '../../dialogs/commands.js';
 import { parsePhone } from '../../dialogs/input/index.js';
 import { log } from '../log.js';
@@ -22,21 +23,19 @@ export interface TeamsScope {
   testMode: boolean;
 }
 
-/** Teams sends channel messages as HTML; the citizen gets plain text. */
+/**
+ * Teams sends channel messages as HTML; the citizen gets plain text: mentions and tags go, line breaks and paragraphs
+ * become new lines, and every HTML character reference (named, decimal or hexadecimal) is decoded by `he`. A
+ * non-breaking space becomes a plain one.
+ */
 export function teamsText(activity: Partial<Activity>): string {
   const withoutMention = TurnContextClass.removeRecipientMention(activity) ?? activity.text ?? '';
-  return withoutMention
+  const withoutTags = withoutMention
     .replace(/<at>[^<]*<\/at>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*<p>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+    .replace(/<[^>]+>/g, '');
+  return decode(withoutTags).replace(/\u00a0/g, ' ').trim();
 }
 
 /**
