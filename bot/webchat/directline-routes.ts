@@ -156,7 +156,7 @@ export function directLineRouter(d: DirectLineParts): Router {
   router.post('/conversations/:id/activities', async (req, res) => {
     const claims = await authorize(req, res, req.params.id);
     if (!claims) return;
-    if (!withinConversationLimit(res, claims.conversationId)) return;
+    if (!(await withinConversationLimit(res, claims.conversationId))) return;
     const inbound = inboundActivity(req.body, claims);
     if (inbound.kind === 'attachments') return refuseAttachments(res, claims);
     await run(inbound.activity);
@@ -173,7 +173,7 @@ export function directLineRouter(d: DirectLineParts): Router {
   router.post('/conversations/:id/upload', async (req, res) => {
     const claims = await authorize(req, res, req.params.id);
     if (!claims) return void req.resume();
-    if (!withinConversationLimit(res, claims.conversationId)) return void req.resume();
+    if (!(await withinConversationLimit(res, claims.conversationId))) return void req.resume();
     // The files are read and thrown away, unseen, so the browser gets the answer instead of a broken connection.
     if (!(await drained(req, MAX_UPLOAD_BYTES))) {
       res.set('connection', 'close');
