@@ -54,6 +54,12 @@ describe('operators\' view', () => {
       expect((await fetch(`${a.url}/api/ops/stats`)).status).to.equal(401);
       expect((await fetch(`${a.url}/api/ops/stats`, { headers: { authorization: 'Bearer wrong' } })).status).to.equal(401);
       expect((await fetch(`${a.url}/api/ops/stats?from=x`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).to.equal(400);
+      // The one date check of the project: a day that does not exist is refused, naming the parameter.
+      for (const [query, field] of [['from=2026-02-30', 'from'], ['to=2026-02-29', 'to'], ['from=2026-11-23&from=2026-11-24', 'from'], ['format=xml', 'format']]) {
+        const res = await fetch(`${a.url}/api/ops/stats?${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(res.status, query).to.equal(400);
+        expect(((await res.json()) as { error: { field: string } }).error.field, query).to.equal(field);
+      }
       expect((await fetch(`${b.url}/api/ops/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).to.equal(404);
     } finally {
       await a.close();
