@@ -3,10 +3,16 @@ import type { Citation } from '../../knowledge/citation.js';
 import type { KnowledgeBase } from '../../knowledge/kb.js';
 import { INPUTS } from '../../knowledge/rules/inputs.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
+import type { z } from '../../knowledge/schemas.js';
+import { openApiDocument } from './openapi.js';
+import { AssessResponse, CitationJson, InputsResponse, LawResponse, SearchResponse } from './schemas.js';
 import { parseAssessRequest, parseSearchRequest } from './validate.js';
 
+/** What a route answers: the shape its zod schema (schemas.ts) and so the OpenAPI description give. */
+type Answer<T extends z.ZodType> = z.input<T>;
+
 /** The citation as the API shows it. */
-function citationJson(c: Citation) {
+function citationJson(c: Citation): Answer<typeof CitationJson> {
   return {
     label: c.label,
     act: c.act,
@@ -20,7 +26,10 @@ function citationJson(c: Citation) {
   };
 }
 
-/** The JSON API over the knowledge base: search, assessment, the inputs the rules use, and the law registry. */
+/**
+ * The JSON API over the knowledge base: search, assessment, the inputs the rules use, the law registry, and the
+ * OpenAPI description of the whole service (openapi.ts).
+ */
 export function apiRouter(kb: KnowledgeBase): Router {
   const router = Router();
   const cite = (ids: string[]) => ids.map((id) => citationJson(kb.registry.citation(id)));
@@ -29,7 +38,7 @@ export function apiRouter(kb: KnowledgeBase): Router {
     const r = parseSearchRequest(req.query as Record<string, unknown>);
     const out = kb.search.search(r.q, { date: r.date, lang: r.lang, ...(r.audience ? { audience: r.audience } : {}) });
     const lang: Lang = r.lang;
-    res.json({
+    const body: Answer<typeof SearchResponse> = {
       query: r.q,
       lang,
       date: r.date,
@@ -46,13 +55,14 @@ export function apiRouter(kb: KnowledgeBase): Router {
         citations: cite(h.article.citations),
       })),
       redirect: out.redirect ? { id: out.redirect.id, title: out.redirect.title[lang], answer: out.redirect.answer[lang] } : null,
-    });
+    };
+    res.json(body);
   });
 
   router.post('/assess', (req, res) => {
     const r = parseAssessRequest(req.body);
     const a = kb.assessor.assess(r.situation, r.date);
-    res.json({
+    const body: Answer<typeof AssessResponse> = {
       asOf: a.asOf,
       rulesVersion: a.rulesVersion,
       lang: r.lang,
@@ -64,17 +74,19 @@ export function apiRouter(kb: KnowledgeBase): Router {
         because: r.lang === 'da' ? o.because : o.becauseEn,
         citations: o.citations.map(citationJson),
       })),
-    });
+    };
+    res.json(body);
   });
 
   router.get('/inputs', (_req, res) => {
-    res.json({
+    const body: Answer<typeof InputsResponse> = {
       inputs: INPUTS.map((i) => ({ ...i, values: 'values' in i ? [...i.values] : undefined, why: kb.assessor.why(i.name) })),
-    });
+    };
+    res.json(body);
   });
 
   router.get('/law', (_req, res) => {
-    res.json({
+    const body: Answer<typeof LawResponse> = {
       provisions: kb.registry.provisions.map((p) => ({
         id: p.id,
         ...citationJson(kb.registry.citation(p.id)),
@@ -85,7 +97,14 @@ export function apiRouter(kb: KnowledgeBase): Router {
         note: p.note,
       })),
       reforms: kb.registry.reforms,
-    });
+    };
+    res.json(body);
+  });
+
+  let description: Record<string, unknown> | undefined;
+  router.get('/openapi.json', (_req, res) => {
+    description ??= openApiDocument();
+    res.set('cache-control', 'no-cache').json(description);
   });
 
   return router;
