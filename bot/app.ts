@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type pg from 'pg';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { errorHandler, notFound } from './api/errors.js';
 import { apiRouter } from './api/routes.js';
@@ -22,8 +23,10 @@ export interface SiteParts {
 /** How the server meets a flood: the rate limits and express's `trust proxy`. */
 export interface Protection {
   rateLimit: Config['rateLimit'];
-  /** The limiters' clock (tests). */
-  now?: () => number;
+  /** With several instances: the PostgreSQL pool the limits are counted in, so they hold across instances. */
+  pool?: pg.Pool | null;
+  /** The limits' window in seconds (tests; a limit is per minute). */
+  windowSeconds?: number;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface Protection {
  * page, the widget, the web chat's routes and our Direct Line server at /v3/directline (its stream is a WebSocket:
  * give `site.webchat.upgrade` to the HTTP server's 'upgrade' event). Without a bot runtime (the API alone) /api/messages does not exist.
  * With `protection`, every /api and /v3/directline route is limited per client address and the bot's messages per conversation (429
- * with Retry-After); without it (tests, tools) nothing is limited. /healthz, /readyz and the page are never limited.
+ * with Retry-After; shared by the instances on `protection.pool`); without it (tests, tools) nothing is limited. /healthz, /readyz and the page are never limited.
  */
 export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SiteParts, protection?: Protection): Express {
   const app = express();
@@ -42,7 +45,7 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
   app.set('trust proxy', protection?.rateLimit.trustProxy ?? false);
   if (site) app.use(securityHeaders(site.config));
   if (protection) {
-    const limits: RateLimits = rateLimits(protection.rateLimit, protection.now);
+    const limits: RateLimits = rateLimits(protection.rateLimit, { pool: protection.pool ?? null, windowSeconds: protection.windowSeconds });
     // With Bot Framework authentication on, /api/messages is called by Microsoft's channel service, one address for
     // every person: only its per-conversation limit applies.
     // The bot endpoint applies its address limit itself, before the token check (botEndpoint).

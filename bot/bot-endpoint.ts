@@ -38,13 +38,13 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
       }
       let auth;
       if (runtime.authenticated) {
-        if (limited && addressOverLimit(req, res)) return;
+        if (limited && (await addressOverLimit(req, res))) return;
         const header = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
         try {
           if (header === '') throw new Error('no Authorization header');
           auth = await runtime.authenticate(activity, header);
         } catch (e) {
-          if (limited) spendAddress(req, res);
+          if (limited) await spendAddress(req, res);
           log.warn('bot endpoint: refused a request without a valid Bot Framework token', { reason: firstLine(e), address: req.ip });
           return sendError(res, 401, 'authorization', 'This endpoint needs a valid Bot Framework token');
         }
@@ -63,7 +63,7 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
         auth = await runtime.authenticate(activity, '');
       }
       const conversationId = activity.conversation.id;
-      if (!withinConversationLimit(res, conversationId.slice(0, MAX_KEY_CHARS))) return;
+      if (!(await withinConversationLimit(res, conversationId.slice(0, MAX_KEY_CHARS)))) return;
       const response = await runtime.parts.turns.run(`${activity.channelId}/${conversationId}`, () => runtime.process(auth, activity));
       if (res.headersSent) return;
       res.status(response?.status ?? 200);

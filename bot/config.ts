@@ -1,12 +1,14 @@
 import { isIP } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
+import { z } from '../knowledge/schemas.js';
 import { type OpeningHours, parseHolidays, parseOpeningHours } from './handoff/opening-hours.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /**
- * Settings from the environment (see .env.example). Every setting is checked at start; a bad value stops the
- * server with a message that names the setting, instead of failing later.
+ * Settings from the environment (see .env.example). Every setting is checked at start, each by a zod schema (below),
+ * and then the rules between settings; a bad value stops the server with a message that names the setting, instead
+ * of failing later.
  */
 export interface Config {
   port: number;
@@ -82,30 +84,58 @@ export class ConfigError extends Error {
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
-function optional(env: NodeJS.ProcessEnv, name: string): string | null {
-  const v = env[name]?.trim();
-  return v ? v : null;
+/**
+ * Reads one setting with its zod schema. The schema gets the value trimmed, or undefined when it is unset or empty;
+ * its first problem becomes a ConfigError that names the setting.
+ */
+function setting<T extends z.ZodType<unknown, string | undefined>>(env: NodeJS.ProcessEnv, name: string, schema: T): z.output<T> {
+  const raw = env[name]?.trim();
+  const parsed = schema.safeParse(raw ? raw : undefined);
+  if (!parsed.success) throw new ConfigError(name, parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
-  const v = optional(env, name);
-  if (v === null) return fallback;
-  const found = values.find((x) => x.toLowerCase() === v.toLowerCase());
-  if (!found) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${v}"`);
-  return found;
-}
+/** The settings' vocabulary: each a zod schema from the text of a variable (undefined when unset) to its value. */
+const text = z.string().optional().transform((v) => v ?? null);
+const got = (issue: { input?: unknown }) => `got "${String(issue.input)}"`;
+/** One of `values`, in any case; `fallback` when unset. */
+const choice = <T extends string>(values: readonly T[], fallback: T) =>
+  z.string().optional().transform((v, ctx): T => {
+    if (v === undefined) return fallback;
+    const found = values.find((x) => x.toLowerCase() === v.toLowerCase());
+    if (found) return found;
+    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}, got "${v}"`, input: v });
+    return z.NEVER;
+  });
+/** A whole number from `min` to `max`; `fallback` when unset. */
+const whole = (min: number, max: number, fallback: number) =>
+  z.string().default(String(fallback))
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, { error: (i) => `must be a whole number from ${min} to ${max}, ${got(i)}` })
+    .transform(Number);
+/** Text that matches `pattern`, or unset (null). */
+const matching = (pattern: RegExp, problem: string) =>
+  z.string().refine((v) => pattern.test(v), { error: (i) => `${problem}, ${got(i)}` }).optional().transform((v) => v ?? null);
+/** An http(s) address; `fallback` when unset. */
+const httpAddress = (fallback: string) => z.string().default(fallback).refine(httpUrl, { error: (i) => `must be an http(s) address, ${got(i)}` });
+/** Origins (http(s)://host[:port], no path) separated by commas; [] when unset. */
+const origins = (example: string) =>
+  z.string().optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
+    .superRefine((list, ctx) => {
+      const bad = list.find((o) => !httpUrl(o) || new URL(o).origin !== o.replace(/\/+$/, ''));
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `must list origins such as ${example} (no path), got "${bad}"` });
+    });
+/** A link on our own site ("/privatliv.html") or an http(s) address; `fallback` when unset. */
+const link = (fallback: string) =>
+  z.string().default(fallback).refine((v) => /^\/(?!\/)[^\s]*$/.test(v) || httpUrl(v), { error: (i) => `must be a path on this site (/...) or an http(s) address, ${got(i)}` });
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const rawPort = env.PORT?.trim() || '3978';
-  if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
-    throw new ConfigError('PORT', `must be a whole number from 1 to 65535, got "${env.PORT}"`);
-  }
-  const appId = optional(env, 'MicrosoftAppId');
-  const appPassword = optional(env, 'MicrosoftAppPassword');
-  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant');
-  const tenantId = optional(env, 'MicrosoftAppTenantId');
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (appId !== null && !guid.test(appId)) throw new ConfigError('MicrosoftAppId', `must be an app id (a GUID), got "${appId}"`);
+  const port = setting(env, 'PORT', whole(1, 65535, 3978));
+  const appId = setting(env, 'MicrosoftAppId', matching(GUID, 'must be an app id (a GUID)'));
+  const appPassword = setting(env, 'MicrosoftAppPassword', text);
+  const appType = setting(env, 'MicrosoftAppType', choice(APP_TYPES, 'MultiTenant'));
+  const tenantId = setting(env, 'MicrosoftAppTenantId', matching(GUID, 'must be a tenant id (a GUID)'));
   if (appId === null && appPassword !== null) throw new ConfigError('MicrosoftAppPassword', 'is set but MicrosoftAppId is not');
   if (appId !== null && appType !== 'UserAssignedMSI' && appPassword === null) {
     throw new ConfigError('MicrosoftAppPassword', `is needed when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
@@ -113,60 +143,39 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (appType !== 'MultiTenant' && appId !== null && tenantId === null) {
     throw new ConfigError('MicrosoftAppTenantId', `is needed when MicrosoftAppType is ${appType}`);
   }
-  if (tenantId !== null && !guid.test(tenantId)) throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id (a GUID), got "${tenantId}"`);
 
   const { host, unauthenticatedOnNetwork } = readHost(env, appId !== null);
   const serviceUrlAllowlist = readServiceUrlAllowlist(env);
   const storage = readStorage(env);
 
-  const phone = optional(env, 'MUNICIPALITY_PHONE');
-  if (phone !== null && !/^\+?[\d ]{8,16}$/.test(phone)) {
-    throw new ConfigError('MUNICIPALITY_PHONE', `must be a phone number such as "+45 70 12 34 56", got "${phone}"`);
-  }
-  const url = optional(env, 'MUNICIPALITY_CONTACT_URL');
-  if (url !== null) {
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(url).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new ConfigError('MUNICIPALITY_CONTACT_URL', `must be an http(s) address, got "${url}"`);
-  }
-  const rawHours = optional(env, 'MUNICIPALITY_PHONE_HOURS');
-  let hours: OpeningHours | null = null;
-  if (rawHours !== null) {
-    try {
-      hours = parseOpeningHours(rawHours);
-    } catch (e) {
-      throw new ConfigError('MUNICIPALITY_PHONE_HOURS', (e as Error).message);
-    }
-  }
-  const municipality = optional(env, 'MUNICIPALITY_NAME');
-  if (municipality !== null && municipality.length > 80) throw new ConfigError('MUNICIPALITY_NAME', 'must be at most 80 characters');
+  const phone = setting(env, 'MUNICIPALITY_PHONE', matching(/^\+?[\d ]{8,16}$/, 'must be a phone number such as "+45 70 12 34 56"'));
+  const url = setting(env, 'MUNICIPALITY_CONTACT_URL', z.string().refine(httpUrl, { error: (i) => `must be an http(s) address, ${got(i)}` }).optional().transform((v) => v ?? null));
+  const municipality = setting(env, 'MUNICIPALITY_NAME', z.string().max(80, { error: 'must be at most 80 characters' }).optional().transform((v) => v ?? null));
+  // The hours the phone is answered, in HANDOFF_OPENING_HOURS' format ("man-fre 09:00-15:00"); null when unset.
+  const hours = setting(env, 'MUNICIPALITY_PHONE_HOURS', parsedBy((v) => (v === undefined ? null : parseOpeningHours(v))));
 
-  const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+  const logLevel = setting(env, 'LOG_LEVEL', choice(LOG_LEVELS, 'info'));
   const webchat = readWebChat(env);
   if (storage.kind === 'postgres' && webchat.tokenSecret === null) {
     throw new ConfigError('WEBCHAT_TOKEN_SECRET', 'is needed when DATABASE_URL is set: every instance must sign the web chat\'s tokens with the same secret (at least 32 characters)');
   }
   const handoff = readHandoff(env);
   const rateLimit = {
-    perAddress: wholeNumber(env, 'RATE_LIMIT_PER_ADDRESS', 120, 0, 100_000),
-    perConversation: wholeNumber(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000),
+    perAddress: setting(env, 'RATE_LIMIT_PER_ADDRESS', whole(0, 100_000, 120)),
+    perConversation: setting(env, 'RATE_LIMIT_PER_CONVERSATION', whole(0, 10_000, 30)),
     trustProxy: readTrustProxy(env),
   };
 
   return {
-    port: Number(rawPort),
+    port,
     host,
     unauthenticatedOnNetwork,
     serviceUrlAllowlist,
-    turnTimeoutMs: wholeNumber(env, 'TURN_TIMEOUT_SECONDS', 20, 2, 300) * 1000,
-    outboundTimeoutMs: wholeNumber(env, 'OUTBOUND_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
+    turnTimeoutMs: setting(env, 'TURN_TIMEOUT_SECONDS', whole(2, 300, 20)) * 1000,
+    outboundTimeoutMs: setting(env, 'OUTBOUND_TIMEOUT_SECONDS', whole(1, 120, 10)) * 1000,
     bot: { appId, appPassword, appType, tenantId },
     storage,
-    retentionDays: wholeNumber(env, 'RETENTION_DAYS', 30, 1, 3650),
+    retentionDays: setting(env, 'RETENTION_DAYS', whole(1, 3650, 30)),
     opsToken: readOpsToken(env),
     contact: { municipality, phone, url, hours },
     logLevel,
@@ -188,14 +197,19 @@ export function isLoopback(host: string): boolean {
  * start reports as a warning. With authentication the default is every interface (0.0.0.0).
  */
 function readHost(env: NodeJS.ProcessEnv, authenticated: boolean): { host: string; unauthenticatedOnNetwork: boolean } {
-  const host = optional(env, 'HOST') ?? (authenticated ? '0.0.0.0' : '127.0.0.1');
-  if (!(isIP(host) !== 0 || /^[a-z0-9.-]{1,253}$/i.test(host))) throw new ConfigError('HOST', `must be an address such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
-  const allow = optional(env, 'ALLOW_UNAUTHENTICATED_NETWORK');
-  if (allow !== null && !['true', 'false'].includes(allow.toLowerCase())) {
-    throw new ConfigError('ALLOW_UNAUTHENTICATED_NETWORK', `must be true or false, got "${allow}"`);
-  }
+  const host = setting(
+    env,
+    'HOST',
+    z.string().default(authenticated ? '0.0.0.0' : '127.0.0.1')
+      .refine((h) => isIP(h) !== 0 || /^[a-z0-9.-]{1,253}$/i.test(h), { error: (i) => `must be an address such as 127.0.0.1 or 0.0.0.0, ${got(i)}` }),
+  );
+  const allow = setting(env, 'ALLOW_UNAUTHENTICATED_NETWORK', z.string().optional().transform((v, ctx) => {
+    if (v === undefined || ['true', 'false'].includes(v.toLowerCase())) return v?.toLowerCase() === 'true';
+    ctx.addIssue({ code: 'custom', message: `must be true or false, got "${v}"` });
+    return z.NEVER;
+  }));
   if (authenticated || isLoopback(host)) return { host, unauthenticatedOnNetwork: false };
-  if (allow?.toLowerCase() !== 'true') {
+  if (!allow) {
     throw new ConfigError(
       'HOST',
       `is ${host}, but MicrosoftAppId is not set: without Bot Framework authentication the bot endpoint takes any request, so the server listens on 127.0.0.1 only. Set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=true if you really mean it`,
@@ -208,15 +222,8 @@ const DEFAULT_SERVICE_URLS = ['http://localhost', 'http://127.0.0.1', 'http://[:
 
 /** SERVICE_URL_ALLOWLIST: origins (http(s)://host[:port]) separated by commas. Default: loopback on any port. */
 function readServiceUrlAllowlist(env: NodeJS.ProcessEnv): string[] {
-  const v = optional(env, 'SERVICE_URL_ALLOWLIST');
-  if (v === null) return DEFAULT_SERVICE_URLS;
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
-  for (const item of list) {
-    if (!httpUrl(item) || new URL(item).origin !== item.replace(/\/+$/, '')) {
-      throw new ConfigError('SERVICE_URL_ALLOWLIST', `must list origins such as http://localhost:3979 (no path), got "${item}"`);
-    }
-  }
-  return list.map((x) => x.replace(/\/+$/, ''));
+  const list = setting(env, 'SERVICE_URL_ALLOWLIST', origins('http://localhost:3979'));
+  return list.length === 0 ? DEFAULT_SERVICE_URLS : list.map((x) => x.replace(/\/+$/, ''));
 }
 
 /**
@@ -246,7 +253,7 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
  * its own address with X-Forwarded-For and so step around the per-address limit.
  */
 function readTrustProxy(env: NodeJS.ProcessEnv): Config['rateLimit']['trustProxy'] {
-  const v = optional(env, 'TRUST_PROXY');
+  const v = setting(env, 'TRUST_PROXY', text);
   if (v === null || v.toLowerCase() === 'false') return false;
   if (/^\d+$/.test(v)) {
     if (Number(v) < 1 || Number(v) > 10) throw new ConfigError('TRUST_PROXY', `must be a number of proxies from 1 to 10, got "${v}"`);
@@ -269,11 +276,10 @@ function readTrustProxy(env: NodeJS.ProcessEnv): Config['rateLimit']['trustProxy
  * contradiction and stops the server rather than silently ignoring one of the two.
  */
 function readStorage(env: NodeJS.ProcessEnv): Config['storage'] {
-  const rawDir = optional(env, 'DATA_DIR') ?? 'data';
-  if (rawDir.includes('\0')) throw new ConfigError('DATA_DIR', 'must be a folder path');
+  const rawDir = setting(env, 'DATA_DIR', z.string().default('data').refine((d) => !d.includes('\0'), { error: 'must be a folder path' }));
   const dataDir = isAbsolute(rawDir) ? rawDir : join(projectRoot(), rawDir);
-  const databaseUrl = optional(env, 'DATABASE_URL');
-  const kind = oneOf(env, 'STORAGE', ['sqlite', 'memory', 'postgres'] as const, databaseUrl === null ? 'sqlite' : 'postgres');
+  const databaseUrl = setting(env, 'DATABASE_URL', text);
+  const kind = setting(env, 'STORAGE', choice(['sqlite', 'memory', 'postgres'] as const, databaseUrl === null ? 'sqlite' : 'postgres'));
   if (databaseUrl === null) {
     if (kind === 'postgres') throw new ConfigError('DATABASE_URL', 'is needed when STORAGE is postgres');
     return { kind, dataDir, databaseUrl: null };
@@ -292,48 +298,28 @@ function readStorage(env: NodeJS.ProcessEnv): Config['storage'] {
   return { kind, dataDir, databaseUrl };
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = optional(env, name) ?? String(fallback);
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return Number(raw);
-}
-
 function readOpsToken(env: NodeJS.ProcessEnv): string | null {
-  const token = optional(env, 'OPS_TOKEN');
-  if (token !== null && (token.length < 24 || /\s/.test(token))) throw new ConfigError('OPS_TOKEN', 'must be at least 24 characters without spaces');
-  return token;
+  // The token is not quoted back: it is a secret.
+  const token = z.string().regex(/^\S{24,}$/, { error: 'must be at least 24 characters without spaces' });
+  return setting(env, 'OPS_TOKEN', token.optional().transform((t) => t ?? null));
 }
 
 function readHandoff(env: NodeJS.ProcessEnv): Config['handoff'] {
-  const channelId = optional(env, 'HANDOFF_TEAMS_CHANNEL_ID');
-  const tenantId = optional(env, 'HANDOFF_TEAMS_TENANT_ID');
+  const channelId = setting(env, 'HANDOFF_TEAMS_CHANNEL_ID', text);
+  const tenantId = setting(env, 'HANDOFF_TEAMS_TENANT_ID', text);
   if ((channelId === null) !== (tenantId === null)) {
     throw new ConfigError(channelId === null ? 'HANDOFF_TEAMS_CHANNEL_ID' : 'HANDOFF_TEAMS_TENANT_ID', 'must be set together with the other Teams handoff setting');
   }
-  const serviceUrl = optional(env, 'HANDOFF_TEAMS_SERVICE_URL') ?? 'https://smba.trafficmanager.net/emea/';
-  if (!httpUrl(serviceUrl)) throw new ConfigError('HANDOFF_TEAMS_SERVICE_URL', `must be an http(s) address, got "${serviceUrl}"`);
-  let openingHours: OpeningHours;
-  try {
-    openingHours = parseOpeningHours(optional(env, 'HANDOFF_OPENING_HOURS') ?? '');
-  } catch (e) {
-    throw new ConfigError('HANDOFF_OPENING_HOURS', (e as Error).message);
-  }
-  let holidays: string[];
-  try {
-    holidays = parseHolidays(optional(env, 'HANDOFF_HOLIDAYS') ?? '');
-  } catch (e) {
-    throw new ConfigError('HANDOFF_HOLIDAYS', (e as Error).message);
-  }
-  const timeoutMinutes = wholeNumber(env, 'HANDOFF_TIMEOUT_MINUTES', 10, 1, 1440);
-  const callbackDays = wholeNumber(env, 'HANDOFF_CALLBACK_DAYS', 30, 1, 365);
-  const testMode = optional(env, 'HANDOFF_ALLOW_UNAUTHENTICATED');
-  if (testMode !== null && testMode.toLowerCase() !== 'test') {
-    throw new ConfigError('HANDOFF_ALLOW_UNAUTHENTICATED', `must be empty, or "test" in tests only, got "${testMode}"`);
-  }
+  const serviceUrl = setting(env, 'HANDOFF_TEAMS_SERVICE_URL', httpAddress('https://smba.trafficmanager.net/emea/'));
+  const openingHours = setting(env, 'HANDOFF_OPENING_HOURS', parsedBy((v) => parseOpeningHours(v ?? '')));
+  const holidays = setting(env, 'HANDOFF_HOLIDAYS', parsedBy((v) => parseHolidays(v ?? '')));
+  const timeoutMinutes = setting(env, 'HANDOFF_TIMEOUT_MINUTES', whole(1, 1440, 10));
+  const callbackDays = setting(env, 'HANDOFF_CALLBACK_DAYS', whole(1, 365, 30));
+  const testMode = setting(env, 'HANDOFF_ALLOW_UNAUTHENTICATED', matching(/^test$/i, 'must be empty, or "test" in tests only'));
   if (channelId === null || tenantId === null) return null;
   // Without authentication anyone who reaches /api/messages could send "Teams" activities that claim a case and
   // write to the citizen: the handoff needs it, unless a test says it is a test.
-  const authenticated = optional(env, 'MicrosoftAppId') !== null;
+  const authenticated = setting(env, 'MicrosoftAppId', text) !== null;
   if (!authenticated && testMode === null) {
     throw new ConfigError(
       'HANDOFF_TEAMS_CHANNEL_ID',
@@ -353,43 +339,43 @@ function httpUrl(value: string): boolean {
   }
 }
 
-/** A link on our own site ("/privatliv.html") or an http(s) address. */
-function linkSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
-  const v = optional(env, name);
-  if (v === null) return fallback;
-  if (!(/^\/(?!\/)[^\s]*$/.test(v) || httpUrl(v))) throw new ConfigError(name, `must be a path on this site (/...) or an http(s) address, got "${v}"`);
-  return v;
+/** A setting read by a parser of its own (opening hours, holidays), whose Error becomes the setting's problem. */
+function parsedBy<T>(parse: (v: string | undefined) => T) {
+  return z.string().optional().transform((v, ctx) => {
+    try {
+      return parse(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
 }
 
 function readWebChat(env: NodeJS.ProcessEnv): Config['webchat'] {
-  const transport = oneOf(env, 'WEBCHAT_TRANSPORT', ['embedded', 'directline'] as const, 'embedded');
-  const tokenSecret = optional(env, 'WEBCHAT_TOKEN_SECRET');
-  if (tokenSecret !== null && tokenSecret.length < 32) throw new ConfigError('WEBCHAT_TOKEN_SECRET', 'must be at least 32 characters');
-  const rawMinutes = optional(env, 'WEBCHAT_TOKEN_MINUTES') ?? '60';
+  const transport = setting(env, 'WEBCHAT_TRANSPORT', choice(['embedded', 'directline'] as const, 'embedded'));
+  const tokenSecret = setting(env, 'WEBCHAT_TOKEN_SECRET', z.string().min(32, { error: 'must be at least 32 characters' }).optional().transform((v) => v ?? null));
   // Web Chat's Direct Line client refreshes its token every 15 minutes: a shorter token would run out first.
-  if (!/^\d+$/.test(rawMinutes) || Number(rawMinutes) < 20 || Number(rawMinutes) > 1440) {
-    throw new ConfigError('WEBCHAT_TOKEN_MINUTES', `must be a whole number of minutes from 20 to 1440, got "${rawMinutes}"`);
-  }
-  const allowedOrigins = (optional(env, 'WEBCHAT_ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  for (const o of allowedOrigins) {
-    if (!httpUrl(o) || new URL(o).origin !== o) {
-      throw new ConfigError('WEBCHAT_ALLOWED_ORIGINS', `must list origins such as https://www.kommune.dk (no path), got "${o}"`);
-    }
-  }
-  const directLineSecret = optional(env, 'DIRECTLINE_SECRET');
-  const directLineEndpoint = optional(env, 'DIRECTLINE_ENDPOINT') ?? 'https://europe.directline.botframework.com/v3/directline';
-  if (!httpUrl(directLineEndpoint)) throw new ConfigError('DIRECTLINE_ENDPOINT', `must be an http(s) address, got "${directLineEndpoint}"`);
+  const tokenMinutes = setting(
+    env,
+    'WEBCHAT_TOKEN_MINUTES',
+    z.string().default('60')
+      .refine((v) => /^\d+$/.test(v) && Number(v) >= 20 && Number(v) <= 1440, { error: (i) => `must be a whole number of minutes from 20 to 1440, ${got(i)}` })
+      .transform(Number),
+  );
+  const allowedOrigins = setting(env, 'WEBCHAT_ALLOWED_ORIGINS', origins('https://www.kommune.dk'));
+  const directLineSecret = setting(env, 'DIRECTLINE_SECRET', text);
+  const directLineEndpoint = setting(env, 'DIRECTLINE_ENDPOINT', httpAddress('https://europe.directline.botframework.com/v3/directline'));
   if (transport === 'directline' && directLineSecret === null) {
     throw new ConfigError('DIRECTLINE_SECRET', 'is needed when WEBCHAT_TRANSPORT is directline');
   }
   return {
     transport,
     tokenSecret,
-    tokenMinutes: Number(rawMinutes),
-    conversationHours: wholeNumber(env, 'WEBCHAT_CONVERSATION_HOURS', 24, 1, 168),
+    tokenMinutes,
+    conversationHours: setting(env, 'WEBCHAT_CONVERSATION_HOURS', whole(1, 168, 24)),
     allowedOrigins,
-    privacyUrl: linkSetting(env, 'PRIVACY_URL', '/privatliv.html'),
-    accessibilityUrl: linkSetting(env, 'ACCESSIBILITY_URL', '/tilgaengelighed.html'),
+    privacyUrl: setting(env, 'PRIVACY_URL', link('/privatliv.html')),
+    accessibilityUrl: setting(env, 'ACCESSIBILITY_URL', link('/tilgaengelighed.html')),
     directLineSecret,
     directLineEndpoint: directLineEndpoint.replace(/\/+$/, ''),
   };

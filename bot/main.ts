@@ -48,7 +48,7 @@ const handoff = createHandoff(config, runtime, webchat);
 handoff?.relay.start();
 const stopRetention = startRetention(storage.storage, config.retentionDays);
 runtime.parts.metrics.start();
-const app = createApp(kb, runtime, { webchat, config: config.webchat }, { rateLimit: config.rateLimit });
+const app = createApp(kb, runtime, { webchat, config: config.webchat }, { rateLimit: config.rateLimit, pool: storage.postgres?.pool ?? null });
 const server = app.listen(config.port, config.host, () => {
   const everywhere = config.host === '0.0.0.0' || config.host === '::';
   const local = everywhere || isLoopback(config.host) ? 'localhost' : config.host;

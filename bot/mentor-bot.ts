@@ -2,7 +2,7 @@ import { recogniseCommand } from '../dialogs/commands.js';
 import type { DialogDeps } from '../dialogs/deps.js';
 import { MAIN_DIALOG, type MainDialog } from '../dialogs/main-dialog.js';
 import { DialogSet, DialogTurnStatus, type DialogState } from '../dialogs/sdk.js';
-import { newChatData, newProfile } from '../dialogs/state.js';
+import { languageOf, newChatData, newProfile } from '../dialogs/state.js';
 import { CPR_REMOVED } from './privacy/privacy-middleware.js';
 import { DATA_DELETED } from './transcript.js';
 import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from './sdk.js';
@@ -94,7 +94,7 @@ export class MentorBot extends ActivityHandler {
    * of the turn is saved afterwards; the web chat is told to forget its copy in the browser too.
    */
   private async forget(context: TurnContext): Promise<void> {
-    const lang = (await this.deps.profile.get(context, newProfile())).lang;
+    const lang = await languageOf(this.deps.profile, context);
     const { counted } = await this.deps.chat.get(context, newChatData());
     if (counted?.length) this.deps.record?.({ type: 'forget', questions: counted });
     if (this.handoff) await this.handoff.forgetCitizen(context);

@@ -1,79 +1,93 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import type pg from 'pg';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendError } from './api/errors.js';
+import { log } from './log.js';
+import { schemaOnce } from './storage/postgres-storage.js';
 
 /** What a person over a limit is told, Danish first. */
 export const RATE_LIMIT_MESSAGE = 'For mange beskeder på kort tid. Vent lidt, og prøv igen. (Too many messages; wait a moment and try again.)';
 
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+/** The table the limits share on PostgreSQL (rate-limiter-flexible's layout), in the connection's current schema. */
+export const RATE_LIMIT_TABLE = 'mentorbot_rate_limits';
+
+const OK: Take = { ok: true };
+const refused = (res: RateLimiterRes): Take => ({ ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
 
 /**
- * A token bucket per key (an address, a conversation): each key may make `perMinute` requests at once and then one
- * every 60/perMinute seconds. A key that has been idle long enough for its bucket to be full again is forgotten
- * (it is then no different from a new key), and at most `maxKeys` keys are kept, the least recently used going
- * first, so the memory used stays bounded however many keys are seen.
+ * One limit per key (an address, a conversation): `perMinute` requests in a window of a minute that starts with the
+ * key's first request, counted by rate-limiter-flexible. With PostgreSQL the counts are in the database, so every
+ * instance counts against the same budget; when the database cannot be reached, each instance counts in its own memory
+ * until it can again (the limit then holds per instance, and nobody is refused because of the outage).
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  /** Tokens gained per millisecond. */
-  private readonly rate: number;
-  /** How long an emptied bucket takes to fill again. */
-  private readonly refillMs: number;
-
-  constructor(
+  private constructor(
     readonly perMinute: number,
-    private readonly now: () => number = () => Date.now(),
-    private readonly maxKeys = 100_000,
-  ) {
-    if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`A rate limit must be a whole number of at least 1 a minute, got ${perMinute}`);
-    this.rate = perMinute / 60_000;
-    this.refillMs = 60_000;
+    private readonly store: RateLimiterAbstract,
+    private readonly fallback: RateLimiterAbstract | null,
+    private readonly ready: () => Promise<void>,
+  ) {}
+
+  /** Counts in this process's memory. `windowSeconds` is for tests; a limit is per minute. */
+  static inMemory(perMinute: number, name: string, windowSeconds = 60): RateLimiter {
+    return new RateLimiter(checked(perMinute), new RateLimiterMemory({ points: perMinute, duration: windowSeconds, keyPrefix: name }), null, async () => undefined);
   }
 
-  /** Spends one token of `key`: ok, or not yet, with the whole seconds until one is there. */
-  take(key: string): Take {
-    const now = this.now();
-    this.evictIdle(now);
-    const old = this.buckets.get(key);
-    const bucket: Bucket = old
-      ? { tokens: Math.min(this.perMinute, old.tokens + Math.max(0, now - old.at) * this.rate), at: now }
-      : { tokens: this.perMinute, at: now };
-    // Re-inserting keeps the map in order of last use, oldest first.
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.rate / 1000)) };
+  /** Counts in PostgreSQL, shared by every instance on `pool`'s database; in memory while the database is away. */
+  static onPostgres(pool: pg.Pool, perMinute: number, name: string, windowSeconds = 60): RateLimiter {
+    const options = { points: checked(perMinute), duration: windowSeconds, keyPrefix: name };
+    const fallback = new RateLimiterMemory(options);
+    const store = new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, insuranceLimiter: fallback });
+    return new RateLimiter(options.points, store, fallback, rateLimitTable(pool));
   }
 
-  /** Whether `key` has a token left now, without spending it. */
-  peek(key: string): Take {
-    const old = this.buckets.get(key);
-    if (!old) return { ok: true };
-    const tokens = Math.min(this.perMinute, old.tokens + Math.max(0, this.now() - old.at) * this.rate);
-    if (tokens >= 1) return { ok: true };
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.rate / 1000)) };
-  }
-
-  /** Number of keys held (for tests: it must not grow without bound). */
-  size(): number {
-    return this.buckets.size;
-  }
-
-  /** Drops the keys, oldest use first, whose buckets are full again by now. */
-  private evictIdle(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (now - bucket.at < this.refillMs) break;
-      this.buckets.delete(key);
+  /** Spends one request of `key`: ok, or not yet, with the whole seconds until the window starts anew. */
+  async take(key: string): Promise<Take> {
+    try {
+      await (await this.limiter()).consume(key);
+      return OK;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return refused(e);
+      throw e;
     }
   }
+
+  /** Whether `key` has a request left now, without spending it. */
+  async peek(key: string): Promise<Take> {
+    const res = await (await this.limiter()).get(key);
+    return res === null || res.consumedPoints < this.perMinute ? OK : refused(res);
+  }
+
+  /** The database's limiter once its table is there; the memory one while the database cannot be reached. */
+  private async limiter(): Promise<RateLimiterAbstract> {
+    if (!this.fallback) return this.store;
+    try {
+      await this.ready();
+      return this.store;
+    } catch (e) {
+      log.warn('rate limits: PostgreSQL cannot be reached; counting in this instance for now', { error: e });
+      return this.fallback;
+    }
+  }
+}
+
+function checked(perMinute: number): number {
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`A rate limit must be a whole number of at least 1 a minute, got ${perMinute}`);
+  return perMinute;
+}
+
+const tables = new WeakMap<pg.Pool, () => Promise<void>>();
+
+/** Creates the shared table once per pool, under the same advisory lock as the state table. */
+function rateLimitTable(pool: pg.Pool): () => Promise<void> {
+  let ensure = tables.get(pool);
+  if (!ensure) {
+    ensure = schemaOnce(pool, `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+    tables.set(pool, ensure);
+  }
+  return ensure;
 }
 
 /** The limits of one server; `null` turns a limit off (a setting of 0). */
@@ -82,12 +96,16 @@ export interface RateLimits {
   perConversation: RateLimiter | null;
 }
 
-/** The limits for the given settings (requests per minute per address, messages per minute per conversation). */
-export function rateLimits(settings: { perAddress: number; perConversation: number }, now?: () => number): RateLimits {
-  return {
-    perAddress: settings.perAddress > 0 ? new RateLimiter(settings.perAddress, now) : null,
-    perConversation: settings.perConversation > 0 ? new RateLimiter(settings.perConversation, now) : null,
+/**
+ * The limits for the given settings (requests per minute per address, messages per minute per conversation): in
+ * PostgreSQL with `pool` (several instances share them), else in memory. `windowSeconds` is for tests.
+ */
+export function rateLimits(settings: { perAddress: number; perConversation: number }, options: { pool?: pg.Pool | null; windowSeconds?: number } = {}): RateLimits {
+  const limiter = (perMinute: number, name: string) => {
+    if (perMinute <= 0) return null;
+    return options.pool ? RateLimiter.onPostgres(options.pool, perMinute, name, options.windowSeconds) : RateLimiter.inMemory(perMinute, name, options.windowSeconds);
   };
+  return { perAddress: limiter(settings.perAddress, 'address'), perConversation: limiter(settings.perConversation, 'conversation') };
 }
 
 const LIMITS = 'mentorbotRateLimits';
@@ -102,11 +120,11 @@ function refuse(res: Response, retryAfterSeconds: number): void {
  * with Retry-After over the limit, and makes the per-conversation limit available to the routes after it
  * (`withinConversationLimit`). `skip` exempts requests from the address limit.
  */
-export function rateLimitMiddleware(limits: RateLimits, skip: (req: Parameters<RequestHandler>[0]) => boolean = () => false): RequestHandler {
-  return (req, res, next) => {
+export function rateLimitMiddleware(limits: RateLimits, skip: (req: Request) => boolean = () => false): RequestHandler {
+  return async (req, res, next) => {
     res.locals[LIMITS] = limits;
     if (limits.perAddress && !skip(req)) {
-      const taken = limits.perAddress.take(addressOf(req));
+      const taken = await limits.perAddress.take(addressOf(req));
       if (!taken.ok) return refuse(res, taken.retryAfterSeconds);
     }
     next();
@@ -117,17 +135,17 @@ export function rateLimitMiddleware(limits: RateLimits, skip: (req: Parameters<R
  * Spends one of the conversation's messages. True: go on. False: the limit is reached and a 429 has been sent.
  * Without the middleware in front (no limits configured) every message is within the limit.
  */
-export function withinConversationLimit(res: Response, conversationId: string): boolean {
+export async function withinConversationLimit(res: Response, conversationId: string): Promise<boolean> {
   const limiter = (res.locals[LIMITS] as RateLimits | undefined)?.perConversation;
   if (!limiter) return true;
-  const taken = limiter.take(conversationId);
+  const taken = await limiter.take(conversationId);
   if (taken.ok) return true;
   refuse(res, taken.retryAfterSeconds);
   return false;
 }
 
 /** The client address a limit counts by (express's `req.ip` honours `trust proxy`). */
-function addressOf(req: Parameters<RequestHandler>[0]): string {
+function addressOf(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
@@ -135,16 +153,16 @@ function addressOf(req: Parameters<RequestHandler>[0]): string {
  * For requests the address limit lets through unspent (the bot endpoint with authentication on): true when the
  * address has used up its limit on refused requests; a 429 has then been sent. Call it before the costly check.
  */
-export function addressOverLimit(req: Parameters<RequestHandler>[0], res: Response): boolean {
+export async function addressOverLimit(req: Request, res: Response): Promise<boolean> {
   const limiter = (res.locals[LIMITS] as RateLimits | undefined)?.perAddress;
   if (!limiter) return false;
-  const taken = limiter.peek(addressOf(req));
+  const taken = await limiter.peek(addressOf(req));
   if (taken.ok) return false;
   refuse(res, taken.retryAfterSeconds);
   return true;
 }
 
 /** Counts a refused request (a bad token) against its address. */
-export function spendAddress(req: Parameters<RequestHandler>[0], res: Response): void {
-  (res.locals[LIMITS] as RateLimits | undefined)?.perAddress?.take(addressOf(req));
+export async function spendAddress(req: Request, res: Response): Promise<void> {
+  await (res.locals[LIMITS] as RateLimits | undefined)?.perAddress?.take(addressOf(req));
 }

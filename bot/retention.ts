@@ -1,4 +1,5 @@
 import { log } from './log.js';
+import { daysLater } from '../knowledge/dates.js';
 
 /** A storage that can delete what has not been written for a while (SQLite and PostgreSQL can; memory need not). */
 export interface Expiring {
@@ -18,7 +19,7 @@ export function startRetention(storage: unknown, days: number, everyMs = 6 * 3_6
   if (!canExpire(storage)) return () => undefined;
   const run = async () => {
     try {
-      const deleted = await storage.deleteOlderThan(new Date(now().getTime() - days * 86_400_000));
+      const deleted = await storage.deleteOlderThan(daysLater(now(), -days));
       if (deleted > 0) log.info('retention: deleted old conversations', { deleted, days });
     } catch (e) {
       log.warn('retention: could not delete old conversations', { error: e });

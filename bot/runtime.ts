@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { DialogDeps } from '../dialogs/deps.js';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { Replies } from '../dialogs/replies.js';
-import { type ChatData, type Profile, newProfile } from '../dialogs/state.js';
+import { type ChatData, type Profile, languageOf } from '../dialogs/state.js';
 import { Templates } from '../dialogs/templates.js';
 import { type Config, serviceUrlAllowed } from './config.js';
 import { log } from './log.js';
@@ -128,7 +128,7 @@ export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: 
     // The storage itself may be what failed: the language comes from this turn's cache or is Danish.
     let lang: 'da' | 'en' = 'da';
     try {
-      lang = (await deps.profile.get(context, newProfile())).lang;
+      lang = await languageOf(deps.profile, context);
     } catch {
       lang = /^en\b/i.test(context.activity.locale ?? '') ? 'en' : 'da';
     }

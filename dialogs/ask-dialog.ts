@@ -6,7 +6,7 @@ import { isDontKnow } from './input/index.js';
 import { type DialogDeps, checkDeps } from './deps.js';
 import type { AskableInput, IntakeQuestions } from './intake/questions.js';
 import { type Activity, ActivityTypes, Dialog, type DialogContext, type DialogTurnResult } from './sdk.js';
-import { newChatData, newProfile } from './state.js';
+import { languageOf, newChatData } from './state.js';
 import type { TemplateKey } from './template-keys.js';
 import { type Facts, type Said, factsFor } from './understand.js';
 import { readingOf } from './turn-reading.js';
@@ -146,7 +146,7 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 
   private async lang(context: DialogContext['context']): Promise<Lang> {
-    return (await this.deps.profile.get(context, newProfile())).lang;
+    return languageOf(this.deps.profile, context);
   }
 
   private async ask(dc: DialogContext, options: AskOptions): Promise<void> {

@@ -7,7 +7,7 @@ import { contactActivity } from './contact.js';
 import { parsePhone, parseYesNo } from './input/index.js';
 import type { AskableInput, IntakeQuestions } from './intake/questions.js';
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from './sdk.js';
-import { newChatData, newProfile } from './state.js';
+import { languageOf, newChatData } from './state.js';
 import type { TemplateKey } from './template-keys.js';
 
 export const HANDOFF_DIALOG = 'handoff';
@@ -43,7 +43,7 @@ export class HandoffDialogs {
   }
 
   private async lang(step: WaterfallStepContext): Promise<Lang> {
-    return (await this.deps.profile.get(step.context, newProfile())).lang;
+    return languageOf(this.deps.profile, step.context);
   }
 
   private port(): HandoffPort | undefined {

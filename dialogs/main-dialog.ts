@@ -16,7 +16,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from './sdk.js';
-import { newChatData, newProfile } from './state.js';
+import { languageOf, newChatData, newProfile } from './state.js';
 import { factsFor, hasRuleFacts, readMessage } from './understand.js';
 import { keepReading, readingOf } from './turn-reading.js';
 import type { Role, Situation } from '../knowledge/rules/inputs.js';
@@ -239,7 +239,7 @@ export class MainDialog extends ComponentDialog {
     let articleShown = false;
     if (specific.length > 0) {
       // "Kan jeg få en mentor, og hvad koster det?": the article for the other part first.
-      const { lang } = await this.deps.profile.get(step.context, newProfile());
+      const lang = await languageOf(this.deps.profile, step.context);
       const plan = this.answerer.plan(reading.text, lang, chat.offers, role, reading);
       if (plan.kind === 'article') await step.context.sendActivities(plan.activities);
       articleShown = plan.kind === 'article';
@@ -257,7 +257,7 @@ export class MainDialog extends ComponentDialog {
    */
   private async answer(step: WaterfallStepContext, text: string): Promise<AnswerKind | 'offer' | null> {
     const chat = await this.deps.chat.get(step.context, newChatData());
-    const { lang } = await this.deps.profile.get(step.context, newProfile());
+    const lang = await languageOf(this.deps.profile, step.context);
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
     const reading = readingOf(step.context);
     const plan = this.answerer.plan(text, lang, chat.offers, chat.role, reading ?? undefined);

@@ -1,6 +1,7 @@
 import type { Role, Situation } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 import type { CountedQuestion } from './deps.js';
+import type { StatePropertyAccessor, TurnContext } from './sdk.js';
 
 /** What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail. */
 export interface Profile {
@@ -37,3 +38,8 @@ export const MAX_COUNTED = 100;
 
 export const newProfile = (): Profile => ({ lang: 'da' });
 export const newChatData = (): ChatData => ({ welcomed: false, offers: [] });
+
+/** The language the person speaks with the bot: their profile's, Danish for someone new. The one place it is read. */
+export async function languageOf(profile: StatePropertyAccessor<Profile>, context: TurnContext): Promise<Lang> {
+  return (await profile.get(context, newProfile())).lang;
+}

@@ -41,3 +41,28 @@ const DANISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhag
 export function todayInDenmark(now: Date = new Date()): IsoDate {
   return DANISH_DAY.format(now);
 }
+
+/** A day of 24 hours in milliseconds: the one place the project counts days in time. */
+const DAY_MS = 86_400_000;
+
+/** The calendar day `days` days after `date` (before it, when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The days from `from` to `to`, both included, in order; empty when `from` is after `to`; at most `max` of them. */
+export function daysFrom(from: IsoDate, to: IsoDate, max = Infinity): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let day = from; day <= to && days.length < max; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** The weekday of a calendar day: 0 = Monday ... 6 = Sunday. */
+export function weekdayOf(date: IsoDate): number {
+  return (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The moment `days` times 24 hours after `at` (before it, when negative), for deadlines and retention. */
+export function daysLater(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}

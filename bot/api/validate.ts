@@ -1,53 +1,96 @@
-import { type IsoDate, isIsoDate, todayInDenmark } from '../../knowledge/dates.js';
-import { INPUTS, type Situation } from '../../knowledge/rules/inputs.js';
-import { ESTIMATE_LIMITS, type EstimateInput } from '../../knowledge/estimate.js';
+import { type IsoDate, todayInDenmark } from '../../knowledge/dates.js';
+import { INPUTS, type InputSpec, type Situation } from '../../knowledge/rules/inputs.js';
+import { isoDate, issueField, lang, z } from '../../knowledge/schemas.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { BadRequest } from './errors.js';
+import { ESTIMATE_LIMITS, type EstimateInput } from '../../knowledge/estimate.js';
 
 const MAX_QUERY_LENGTH = 1000;
 
-/** Reads one optional query parameter; repeated parameters (?q=a&q=b) are an error. */
-function oneParam(query: Record<string, unknown>, name: string): string | undefined {
-  const v = query[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new BadRequest(name, `Give "${name}" once, as text`);
-  return v;
+/**
+ * Checks `input` against `schema` and returns what it makes of it; the first problem is a BadRequest that names the
+ * field (an unknown field by its name when it is a plain name: markup or control characters are not repeated back).
+ */
+export function parseRequest<T extends z.ZodType>(schema: T, input: unknown, status = 400): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issueField(issue);
+  const shown = field === '' ? 'body' : /^[\w.[\]-]{1,60}$/.test(field) ? field : 'body';
+  throw new BadRequest(shown, issue.message, status);
 }
 
-/** "lang" of a request: "da" (the default) or "en". */
-function readLang(value: unknown): Lang {
-  if (value === undefined || value === null || value === '') return 'da';
-  if (value !== 'da' && value !== 'en') throw new BadRequest('lang', '"lang" must be "da" or "en"');
-  return value;
-}
+/** A query parameter given once, as text (?q=a&q=b is an error); '' counts as not given. */
+const param = (name: string, missing?: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? (missing ?? `"${name}" is missing`) : `Give "${name}" once, as text`) });
+const emptyAsMissing = (v: unknown) => (v === '' || v === null ? undefined : v);
 
-/** "date" of a request: the day the law is read for, today in Denmark by default. */
-function readDate(value: unknown): IsoDate {
-  if (value === undefined || value === null || value === '') return todayInDenmark();
-  if (!isIsoDate(value)) throw new BadRequest('date', '"date" must be a date written YYYY-MM-DD');
-  return value;
-}
+/** An optional query parameter: given once, as text, then checked by `inner`. */
+const optionalParam = <T extends z.ZodType<unknown, string>>(name: string, inner: T) => z.preprocess(emptyAsMissing, param(name).pipe(inner).optional());
 
-export interface SearchRequest {
-  q: string;
-  lang: Lang;
-  date: IsoDate;
-  audience?: 'citizen' | 'employer';
-}
+const DATE_MESSAGE = '"date" must be a date written YYYY-MM-DD';
+/** "date" of a request body: the day the law is read for, today in Denmark by default. */
+const dateField = z.preprocess(emptyAsMissing, isoDate(DATE_MESSAGE).optional()).transform((d): IsoDate => d ?? todayInDenmark());
+/** "lang" of a request body: "da" (the default) or "en". */
+const langField = z.preprocess(emptyAsMissing, lang.optional()).transform((l): Lang => l ?? 'da');
+
+/** The query of GET /api/search. Other parameters are ignored. */
+export const SearchQuery = z.object({
+  q: param('q', 'Write a question in "q"')
+    .refine((q) => q.trim() !== '', { error: 'Write a question in "q"' })
+    .refine((q) => q.length <= MAX_QUERY_LENGTH, { error: `"q" may be at most ${MAX_QUERY_LENGTH} characters` }),
+  lang: optionalParam('lang', lang).transform((l): Lang => l ?? 'da'),
+  date: optionalParam('date', isoDate(DATE_MESSAGE)).transform((d): IsoDate => d ?? todayInDenmark()),
+  audience: z.enum(['citizen', 'employer'], {
+    error: (issue) => (Array.isArray(issue.input) ? 'Give "audience" once, as text' : '"audience" must be "citizen" or "employer"'),
+  }).optional(),
+});
+
+export type SearchRequest = z.output<typeof SearchQuery>;
 
 /** Checks the query of GET /api/search. */
 export function parseSearchRequest(query: Record<string, unknown>): SearchRequest {
-  const q = oneParam(query, 'q');
-  if (q === undefined || q.trim() === '') throw new BadRequest('q', 'Write a question in "q"');
-  if (q.length > MAX_QUERY_LENGTH) throw new BadRequest('q', `"q" may be at most ${MAX_QUERY_LENGTH} characters`);
-  const audience = oneParam(query, 'audience');
-  if (audience !== undefined && audience !== 'citizen' && audience !== 'employer') {
-    throw new BadRequest('audience', '"audience" must be "citizen" or "employer"');
-  }
-  const req: SearchRequest = { q, lang: readLang(oneParam(query, 'lang')), date: readDate(oneParam(query, 'date')) };
-  if (audience) req.audience = audience;
-  return req;
+  const r = parseRequest(SearchQuery, query);
+  if (r.audience === undefined) delete r.audience;
+  return r;
 }
+
+/** The schema of one rule input (knowledge/rules/inputs.ts); null means "not known", like a missing field. */
+function inputSchema(input: InputSpec) {
+  switch (input.type) {
+    case 'enum':
+      return z.enum(input.values as [string, ...string[]], { error: `"${input.name}" must be one of: ${input.values.join(', ')}` });
+    case 'boolean':
+      return z.boolean({ error: `"${input.name}" must be true or false` });
+    case 'integer': {
+      const message = `"${input.name}" must be a whole number from ${input.min} to ${input.max}`;
+      return z.number({ error: message }).int({ error: message }).min(input.min, { error: message }).max(input.max, { error: message });
+    }
+  }
+}
+
+const known = [...INPUTS.map((i) => i.name), 'date', 'lang'];
+
+/**
+ * The body of POST /api/assess, from the rule module's input definitions: every field is checked for its type and
+ * allowed values; an unknown field is an error too, since a misspelt field would silently change the answer.
+ */
+export const AssessBody = z.strictObject(
+  {
+    ...Object.fromEntries(
+      INPUTS.map((input) => [input.name, input.name === 'role' ? inputSchema(input) : inputSchema(input).nullish().transform((v) => v ?? undefined)]),
+    ),
+    role: z.enum(['citizen', 'employer'], { error: '"role" is required: "citizen" or "employer"' }),
+    date: dateField,
+    lang: langField,
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown field${/^[\w.-]{1,60}$/.test(issue.keys[0] ?? '') ? ` "${issue.keys[0]}"` : ''}. Known fields: ${known.join(', ')}`
+        : 'The body must be a JSON object (Content-Type: application/json)',
+  },
+);
 
 export interface AssessRequest {
   situation: Situation;
@@ -55,49 +98,71 @@ export interface AssessRequest {
   lang: Lang;
 }
 
-/**
- * Checks the body of POST /api/assess against the rule module's input definitions. Every field is checked for its
- * type and allowed values; an unknown field is an error too, since a misspelt field would silently change the answer.
- * null means "not known", like a missing field.
- */
+/** Checks the body of POST /api/assess (AssessBody). */
 export function parseAssessRequest(body: unknown): AssessRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequest('body', 'The body must be a JSON object (Content-Type: application/json)');
-  }
-  const raw = body as Record<string, unknown>;
-  const known = new Set<string>([...INPUTS.map((i) => i.name), 'date', 'lang']);
-  for (const key of Object.keys(raw)) {
-    if (known.has(key)) continue;
-    // A field name is echoed only when it is a plain name: markup or control characters are not repeated back.
-    const shown = /^[\w.-]{1,60}$/.test(key);
-    throw new BadRequest(shown ? key : 'body', `Unknown field${shown ? ` "${key}"` : ''}. Known fields: ${[...known].join(', ')}`);
-  }
-  const situation: Record<string, unknown> = {};
-  for (const input of INPUTS) {
-    const v = raw[input.name];
-    if (v === undefined || v === null) {
-      if (input.name === 'role') throw new BadRequest('role', '"role" is required: "citizen" or "employer"');
-      continue;
-    }
-    switch (input.type) {
-      case 'enum':
-        if (typeof v !== 'string' || !input.values.includes(v)) {
-          throw new BadRequest(input.name, `"${input.name}" must be one of: ${input.values.join(', ')}`);
-        }
-        break;
-      case 'boolean':
-        if (typeof v !== 'boolean') throw new BadRequest(input.name, `"${input.name}" must be true or false`);
-        break;
-      case 'integer':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < input.min || v > input.max) {
-          throw new BadRequest(input.name, `"${input.name}" must be a whole number from ${input.min} to ${input.max}`);
-        }
-        break;
-    }
-    situation[input.name] = v;
-  }
-  return { situation: situation as unknown as Situation, date: readDate(raw.date), lang: readLang(raw.lang) };
+  const { date, lang: l, ...fields } = parseRequest(AssessBody, body ?? null) as Record<string, unknown> & { date: IsoDate; lang: Lang };
+  const situation = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return { situation: situation as unknown as Situation, date, lang: l };
 }
+
+/** The query of GET /api/ops/stats: from and to are dates (2026-02-30 is not), from not after to. */
+export const OpsStatsQuery = z.object({
+  from: param('from').pipe(isoDate('from must be a date, YYYY-MM-DD')).optional(),
+  to: param('to').pipe(isoDate('to must be a date, YYYY-MM-DD')).optional(),
+  format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),
+});
+
+const estimateKnown = ['mentor', 'hourlyWage', 'hourlyFee', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent', 'hoursPerWeek', 'weeks', 'date', 'lang'];
+/** A number within one of the estimate's limits (knowledge/estimate.ts); null counts as not given. */
+const bounded = (name: string, limits: { min: number; max: number }) => {
+  const message = `"${name}" must be a number from ${limits.min} to ${limits.max}`;
+  return z.number({ error: message }).min(limits.min, { error: message }).max(limits.max, { error: message }).nullish().transform((v) => v ?? undefined);
+};
+
+/**
+ * The body of POST /api/estimate: `mentor` ("employee" or "consultant"), the pay (`hourlyWage`, for an employee) or the
+ * fee (`hourlyFee`, for a consultant) per hour in kroner, `hoursPerWeek`, `weeks`, and for an employee the additions in
+ * per cent of the pay (`holidayPayPercent`, `pensionPercent`, `otherContributionsPercent`); `date` and `lang` as
+ * elsewhere. Each bad or missing field is a 400 that names it; so is an unknown field, or a field of the other mentor.
+ */
+export const EstimateBody = z
+  .strictObject(
+    {
+      mentor: z.enum(['employee', 'consultant'], { error: '"mentor" is required: "employee" or "consultant"' }),
+      hourlyWage: bounded('hourlyWage', ESTIMATE_LIMITS.hourly),
+      hourlyFee: bounded('hourlyFee', ESTIMATE_LIMITS.hourly),
+      holidayPayPercent: bounded('holidayPayPercent', ESTIMATE_LIMITS.percent),
+      pensionPercent: bounded('pensionPercent', ESTIMATE_LIMITS.percent),
+      otherContributionsPercent: bounded('otherContributionsPercent', ESTIMATE_LIMITS.percent),
+      hoursPerWeek: bounded('hoursPerWeek', ESTIMATE_LIMITS.hoursPerWeek),
+      weeks: bounded('weeks', ESTIMATE_LIMITS.weeks),
+      date: dateField,
+      lang: langField,
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unknown field${/^[\w.-]{1,60}$/.test(issue.keys[0] ?? '') ? ` "${issue.keys[0]}"` : ''}. Known fields: ${estimateKnown.join(', ')}`
+          : 'The body must be a JSON object (Content-Type: application/json)',
+    },
+  )
+  .superRefine((b, ctx) => {
+    const need = (field: keyof typeof b, why: string) => {
+      if (b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `"${field}" is required ${why}` });
+    };
+    const forbid = (field: keyof typeof b, why: string) => {
+      if (b[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: why });
+    };
+    need('hoursPerWeek', '(hours of direct contact a week)');
+    need('weeks', '(the length of the period in weeks)');
+    if (b.mentor === 'consultant') {
+      for (const f of ['hourlyWage', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const) forbid(f, `"${f}" is for an employee; a consultant's fee is "hourlyFee"`);
+      need('hourlyFee', 'for a consultant (the fee per hour in kroner)');
+    } else {
+      forbid('hourlyFee', '"hourlyFee" is for a consultant; an employee\'s pay is "hourlyWage"');
+      need('hourlyWage', 'for an employee (the pay per hour in kroner)');
+    }
+  });
 
 export interface EstimateRequest {
   input: EstimateInput;
@@ -105,63 +170,21 @@ export interface EstimateRequest {
   lang: Lang;
 }
 
-/** A field name as it may be echoed back: a plain name only, so markup or control characters are not repeated. */
-function unknownField(key: string, known: Iterable<string>): BadRequest {
-  const shown = /^[\w.-]{1,60}$/.test(key);
-  return new BadRequest(shown ? key : 'body', `Unknown field${shown ? ` "${key}"` : ''}. Known fields: ${[...known].join(', ')}`);
-}
-
-/**
- * Checks the body of POST /api/estimate: `mentor` ("employee" or "consultant"), the pay (`hourlyWage`, for an
- * employee) or the fee (`hourlyFee`, for a consultant) per hour in kroner, `hoursPerWeek`, `weeks`, and for an
- * employee the additions in per cent of the pay (`holidayPayPercent`, `pensionPercent`, `otherContributionsPercent`);
- * `date` and `lang` as elsewhere. Each bad or missing field is a 400 that names it; so is an unknown field.
- */
+/** Checks the body of POST /api/estimate (EstimateBody). */
 export function parseEstimateRequest(body: unknown): EstimateRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequest('body', 'The body must be a JSON object (Content-Type: application/json)');
-  }
-  const raw = body as Record<string, unknown>;
-  const numbers = {
-    hourlyWage: ESTIMATE_LIMITS.hourly,
-    hourlyFee: ESTIMATE_LIMITS.hourly,
-    holidayPayPercent: ESTIMATE_LIMITS.percent,
-    pensionPercent: ESTIMATE_LIMITS.percent,
-    otherContributionsPercent: ESTIMATE_LIMITS.percent,
-    hoursPerWeek: ESTIMATE_LIMITS.hoursPerWeek,
-    weeks: ESTIMATE_LIMITS.weeks,
-  } as const;
-  const known = new Set<string>(['mentor', ...Object.keys(numbers), 'date', 'lang']);
-  for (const key of Object.keys(raw)) if (!known.has(key)) throw unknownField(key, known);
-  const mentor = raw.mentor;
-  if (mentor !== 'employee' && mentor !== 'consultant') throw new BadRequest('mentor', '"mentor" is required: "employee" or "consultant"');
-  const value = (name: keyof typeof numbers): number | undefined => {
-    const v = raw[name];
-    if (v === undefined || v === null) return undefined;
-    const { min, max } = numbers[name];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new BadRequest(name, `"${name}" must be a number from ${min} to ${max}`);
-    return v;
-  };
-  const required = (name: keyof typeof numbers, why: string): number => {
-    const v = value(name);
-    if (v === undefined) throw new BadRequest(name, `"${name}" is required ${why}`);
-    return v;
-  };
-  const hoursPerWeek = required('hoursPerWeek', '(hours of direct contact a week)');
-  const weeks = required('weeks', '(the length of the period in weeks)');
-  let input: EstimateInput;
-  if (mentor === 'consultant') {
-    for (const name of ['hourlyWage', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const) {
-      if (raw[name] !== undefined && raw[name] !== null) throw new BadRequest(name, `"${name}" is for an employee; a consultant's fee is "hourlyFee"`);
-    }
-    input = { mentor, hourlyFee: required('hourlyFee', 'for a consultant (the fee per hour in kroner)'), hoursPerWeek, weeks };
-  } else {
-    if (raw.hourlyFee !== undefined && raw.hourlyFee !== null) throw new BadRequest('hourlyFee', '"hourlyFee" is for a consultant; an employee\'s pay is "hourlyWage"');
-    input = { mentor, hourlyWage: required('hourlyWage', 'for an employee (the pay per hour in kroner)'), hoursPerWeek, weeks };
-    for (const name of ['holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const) {
-      const v = value(name);
-      if (v !== undefined) input[name] = v;
-    }
-  }
-  return { input, date: readDate(raw.date), lang: readLang(raw.lang) };
+  const b = parseRequest(EstimateBody, body ?? null);
+  const { hoursPerWeek, weeks } = b as { hoursPerWeek: number; weeks: number };
+  const input: EstimateInput =
+    b.mentor === 'consultant'
+      ? { mentor: 'consultant', hourlyFee: b.hourlyFee!, hoursPerWeek, weeks }
+      : {
+          mentor: 'employee',
+          hourlyWage: b.hourlyWage!,
+          hoursPerWeek,
+          weeks,
+          ...(b.holidayPayPercent !== undefined ? { holidayPayPercent: b.holidayPayPercent } : {}),
+          ...(b.pensionPercent !== undefined ? { pensionPercent: b.pensionPercent } : {}),
+          ...(b.otherContributionsPercent !== undefined ? { otherContributionsPercent: b.otherContributionsPercent } : {}),
+        };
+  return { input, date: b.date, lang: b.lang };
 }

@@ -10,6 +10,7 @@ import { type CitizenSender, HandoffService, retryDelayMs } from './service.js';
 import { CaseStore } from './store.js';
 import { type CaseworkerChannel, TeamsChannel } from './teams.js';
 import { withTimeout } from '../timeout.js';
+import { danishClosedDays } from './holidays.js';
 
 export interface Handoff {
   service: HandoffService;
@@ -66,7 +67,7 @@ export function createHandoff(
     parts.deps.replies,
     {
       hours: settings.openingHours,
-      holidays: settings.holidays,
+      holidays: danishClosedDays(settings.holidays),
       timeoutMinutes: settings.timeoutMinutes,
       callbackDays: settings.callbackDays,
       municipality: config.contact.municipality ?? 'kommunen',

@@ -3,6 +3,9 @@
  * Pure functions; the caller wraps a parse error in a ConfigError that names HANDOFF_OPENING_HOURS or HANDOFF_HOLIDAYS.
  */
 
+import { addDays, isIsoDate, weekdayOf } from '../../knowledge/dates.js';
+import type { ClosedDays } from './holidays.js';
+
 /** One opening period within a day, in minutes after local midnight; `end` is exclusive and at most 24:00. */
 export interface OpeningPeriod {
   readonly start: number;
@@ -100,13 +103,14 @@ function minutes(hour: string, minute: string | undefined, item: string, part: s
   return h * 60 + m;
 }
 
-/** Parses holidays "2026-12-24, 2026-12-25" (ISO dates, separated by commas or spaces). Throws on a date that does not exist. */
+/**
+ * Parses the municipality's own closed days "2026-12-23, 2027-05-07" (ISO dates, separated by commas or spaces), on
+ * top of the Danish holidays (holidays.ts). Throws on a date that does not exist.
+ */
 export function parseHolidays(text: string): string[] {
   const dates = text.split(/[\s,;]+/).filter((d) => d !== '');
   for (const date of dates) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    const valid = m !== null && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) === date;
-    if (!valid) throw new Error(`"${date}" is not a date; write dates as YYYY-MM-DD, e.g. 2026-12-24`);
+    if (!isIsoDate(date)) throw new Error(`"${date}" is not a date; write dates as YYYY-MM-DD, e.g. 2026-12-23`);
   }
   return [...new Set(dates)];
 }
@@ -130,10 +134,10 @@ function localTime(at: Date): LocalTime {
   return { date: `${p.year}-${p.month}-${p.day}`, weekday: WEEKDAYS.indexOf(p.weekday!), minute: Number(p.hour) * 60 + Number(p.minute) };
 }
 
-/** Whether the caseworkers are in at `now`: inside a period of that weekday in Danish time, and not on a holiday. */
-export function isOpen(hours: OpeningHours, holidays: readonly string[], now: Date): boolean {
+/** Whether the caseworkers are in at `now`: inside a period of that weekday in Danish time, and not on a closed day. */
+export function isOpen(hours: OpeningHours, closed: ClosedDays, now: Date): boolean {
   const local = localTime(now);
-  if (holidays.includes(local.date)) return false;
+  if (closed.has(local.date)) return false;
   return hours.days[local.weekday]!.some((p) => p.start <= local.minute && local.minute < p.end);
 }
 
@@ -142,17 +146,15 @@ export function isOpen(hours: OpeningHours, holidays: readonly string[], now: Da
  * SEARCH_DAYS days ahead in Danish time; null when no period starts in that time (always closed, or only holidays).
  * The answer is always a moment for which isOpen is true; a start in the hour skipped in March moves to 03:00.
  */
-export function nextOpening(hours: OpeningHours, holidays: readonly string[], now: Date): Date | null {
-  if (isOpen(hours, holidays, now)) return now;
+export function nextOpening(hours: OpeningHours, closed: ClosedDays, now: Date): Date | null {
+  if (isOpen(hours, closed, now)) return now;
   const today = localTime(now).date;
   for (let offset = 0; offset <= SEARCH_DAYS; offset++) {
-    const day = new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
-    const date = day.toISOString().slice(0, 10);
-    if (holidays.includes(date)) continue;
-    const weekday = (day.getUTCDay() + 6) % 7;
-    for (const period of hours.days[weekday]!) {
+    const date = addDays(today, offset);
+    if (closed.has(date)) continue;
+    for (const period of hours.days[weekdayOf(date)]!) {
       const start = instantOf(date, period.start);
-      if (start.getTime() > now.getTime() && isOpen(hours, holidays, start)) return start;
+      if (start.getTime() > now.getTime() && isOpen(hours, closed, start)) return start;
     }
   }
   return null;
@@ -211,8 +213,8 @@ function shortTime(minute: number, lang: 'da' | 'en'): string {
  * "mandag den 30. november kl. 9.00"; English "today at 09:00", "Monday 30 November at 09:00". Null when the
  * caseworkers are never in within SEARCH_DAYS.
  */
-export function describeNextOpening(hours: OpeningHours, holidays: readonly string[], now: Date, lang: 'da' | 'en'): string | null {
-  const at = nextOpening(hours, holidays, now);
+export function describeNextOpening(hours: OpeningHours, closed: ClosedDays, now: Date, lang: 'da' | 'en'): string | null {
+  const at = nextOpening(hours, closed, now);
   if (at === null) return null;
   const time = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   const sameDay = localTime(at).date === localTime(now).date;

@@ -1,3 +1,4 @@
+import { decode } from 'he';
 import { commandKey } from '../../dialogs/commands.js';
 import { parsePhone } from '../../dialogs/input/index.js';
 import { log } from '../log.js';
@@ -6,6 +7,7 @@ import type { HandoffCase } from './case.js';
 import { forgotten, withoutPhone } from './erase.js';
 import type { TeamsEraser } from './eraser.js';
 import { DELIVERY_LEASE_MS, HandoffService } from './service.js';
+import { daysLater } from '../../knowledge/dates.js';
 
 /** What a citizen writes to leave the queue or the caseworker and go back to the bot. */
 const CITIZEN_END = new Set(['afslut', 'slut', 'stop', 'end', 'quit', 'tilbage til mentorbot', 'start forfra', 'afslut samtalen'].map(commandKey));
@@ -21,21 +23,19 @@ export interface TeamsScope {
   testMode: boolean;
 }
 
-/** Teams sends channel messages as HTML; the citizen gets plain text. */
+/**
+ * Teams sends channel messages as HTML; the citizen gets plain text: mentions and tags go, line breaks and paragraphs
+ * become new lines, and every HTML character reference (named, decimal or hexadecimal) is decoded by `he`. A
+ * non-breaking space becomes a plain one.
+ */
 export function teamsText(activity: Partial<Activity>): string {
   const withoutMention = TurnContextClass.removeRecipientMention(activity) ?? activity.text ?? '';
-  return withoutMention
+  const withoutTags = withoutMention
     .replace(/<at>[^<]*<\/at>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*<p>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+    .replace(/<[^>]+>/g, '');
+  return decode(withoutTags).replace(/\u00a0/g, ' ').trim();
 }
 
 /**
@@ -75,7 +75,7 @@ export class HandoffRelay {
       const result = await store.update(c.caseId, (cur) => ({
         ...cur,
         status: 'callback',
-        callback: { phone, deleteAfter: new Date(this.service.clock().getTime() + days * 86_400_000).toISOString() },
+        callback: { phone, deleteAfter: daysLater(this.service.clock(), days).toISOString() },
         note: 'Ingen tog sagen i tide. Borgeren vil gerne ringes op.',
       }));
       await store.release(c);

@@ -8,13 +8,15 @@ import { type Activity, type ConversationReference, EventFactory, type TurnConte
 import type { Transcript } from '../transcript.js';
 import { type CaseLine, type HandoffCase, withoutNames } from './case.js';
 import { caseCardAttachment } from './case-card.js';
+import type { ClosedDays } from './holidays.js';
 import { type OpeningHours, describeHours, describeNextOpening, isOpen } from './opening-hours.js';
 import type { CaseStore } from './store.js';
 import type { CaseworkerChannel, Outgoing } from './teams.js';
+import { daysLater } from '../../knowledge/dates.js';
 
 export interface HandoffSettings {
   hours: OpeningHours;
-  holidays: string[];
+  holidays: ClosedDays;
   timeoutMinutes: number;
   callbackDays: number;
   municipality: string;
@@ -93,7 +95,7 @@ export class HandoffService implements HandoffPort {
       claimedAt: null,
       endedAt: null,
       callback: input.callbackPhone
-        ? { phone: input.callbackPhone, deleteAfter: new Date(now.getTime() + this.settings.callbackDays * 86_400_000).toISOString() }
+        ? { phone: input.callbackPhone, deleteAfter: daysLater(now, this.settings.callbackDays).toISOString() }
         : null,
       timedOut: false,
       note: input.callbackPhone ? 'Borgeren vil gerne ringes op.' : null,

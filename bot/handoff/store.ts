@@ -1,6 +1,7 @@
 import type { Storage, StoreItem } from '../sdk.js';
 import { ERASURES_KEY, type HandoffCase, OPEN_CASES_KEY, caseKey, citizenKey, conversationKey, threadKey } from './case.js';
 import type { Erasure } from './eraser.js';
+import { isEtagConflict } from '../storage/etag.js';
 
 type Stored<T> = T & StoreItem;
 
@@ -81,7 +82,7 @@ export class CaseStore {
       try {
         await this.storage.write({ [caseKey(caseId)]: { ...next, eTag } });
       } catch (e) {
-        if (!/eTag conflict/i.test((e as Error).message)) throw e;
+        if (!isEtagConflict(e)) throw e;
         if (options.once) return { conflict: true };
         continue;
       }
@@ -132,7 +133,7 @@ export class CaseStore {
     try {
       await this.storage.write({ [ERASURES_KEY]: { items: taken, eTag: item.eTag } });
     } catch (e) {
-      if (!/eTag conflict/i.test((e as Error).message)) throw e;
+      if (!isEtagConflict(e)) throw e;
       return [];
     }
     return due;
@@ -175,7 +176,7 @@ export class CaseStore {
         await this.storage.write({ [key]: { ...change(current as T), eTag } });
         return;
       } catch (e) {
-        if (!/eTag conflict/i.test((e as Error).message)) throw e;
+        if (!isEtagConflict(e)) throw e;
       }
     }
   }

@@ -4,6 +4,8 @@ import { todayInDenmark } from '../../knowledge/dates.js';
 import { log } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Storage, StoreItem } from '../sdk.js';
+import { isEtagConflict } from '../storage/etag.js';
+import { daysFrom } from '../../knowledge/dates.js';
 
 /** One day's counts. Keys of `topics` are article ids; keys of `unanswered` are masked, shortened questions. */
 export interface DayStats {
@@ -157,7 +159,7 @@ export class Metrics {
           await this.storage.write({ [key]: { ...mergeDay(current as DayStats, counts), eTag } });
           break;
         } catch (e) {
-          if (!/eTag conflict/i.test((e as Error).message) || attempt === 4) {
+          if (!isEtagConflict(e) || attempt === 4) {
             log.warn('ops: could not store counts', { day, error: e });
             break;
           }
@@ -168,10 +170,7 @@ export class Metrics {
 
   /** The days from `from` to `to` (inclusive, YYYY-MM-DD), stored counts plus what is not flushed yet. */
   async days(from: string, to: string): Promise<DayStats[]> {
-    const days: string[] = [];
-    for (let t = Date.parse(`${from}T12:00:00Z`); t <= Date.parse(`${to}T12:00:00Z`) && days.length < 366; t += 86_400_000) {
-      days.push(new Date(t).toISOString().slice(0, 10));
-    }
+    const days = daysFrom(from, to, 366);
     const items = await this.storage.read(days.map(dayKey));
     return days.map((day) => {
       const stored = items[dayKey(day)] as (DayStats & StoreItem) | undefined;

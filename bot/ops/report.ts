@@ -2,13 +2,26 @@
  * npm run report: a summary of what citizens asked, from the running service's operators' endpoint.
  * Usage: OPS_TOKEN=... npm run report [-- --url http://localhost:3978] [-- --days 7]
  */
-import { todayInDenmark } from '../../knowledge/dates.js';
+import { parseArgs } from 'node:util';
+import { addDays, todayInDenmark } from '../../knowledge/dates.js';
 import type { DayStats } from './metrics.js';
 import { emptyDay, mergeDay } from './metrics.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+const USAGE = 'Usage: OPS_TOKEN=... npm run report [-- --url http://localhost:3978] [-- --days 7]';
+
+/** The command line: the server's address (--url, else MENTORBOT_URL) and how many days back (--days, 1 to 366). */
+export function reportOptions(args: string[], env: NodeJS.ProcessEnv): { url: string; days: number } | { error: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { url: { type: 'string' }, days: { type: 'string' } } }));
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  const url = (values.url ?? env.MENTORBOT_URL ?? 'http://localhost:3978').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(url)) return { error: `--url must be an http(s) address, got "${url}"` };
+  const days = values.days ?? '7';
+  if (!/^\d{1,3}$/.test(days) || Number(days) < 1 || Number(days) > 366) return { error: `--days must be a whole number from 1 to 366, got "${days}"` };
+  return { url, days: Number(days) };
 }
 
 function top(counts: Record<string, number>, n: number): [string, number][] {
@@ -42,15 +55,19 @@ export function reportText(days: DayStats[]): string {
 }
 
 async function main(): Promise<number> {
-  const url = (arg('url') ?? process.env.MENTORBOT_URL ?? 'http://localhost:3978').replace(/\/+$/, '');
-  const days = Number(arg('days') ?? '7');
+  const options = reportOptions(process.argv.slice(2), process.env);
+  if ('error' in options) {
+    console.error(`${options.error}\n${USAGE}`);
+    return 2;
+  }
+  const { url, days } = options;
   const token = process.env.OPS_TOKEN;
   if (!token) {
     console.error('Sæt OPS_TOKEN (samme som serverens). / Set OPS_TOKEN (the same as the server\'s).');
     return 1;
   }
   const to = todayInDenmark();
-  const from = new Date(Date.parse(`${to}T12:00:00Z`) - (Math.max(1, days) - 1) * 86_400_000).toISOString().slice(0, 10);
+  const from = addDays(to, -(days - 1));
   let res: Response;
   try {
     res = await fetch(`${url}/api/ops/stats?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });

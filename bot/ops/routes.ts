@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import { BadRequest, sendError } from '../api/errors.js';
+import { OpsStatsQuery, parseRequest } from '../api/validate.js';
 import type { DayStats, Metrics } from './metrics.js';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { addDays } from '../../knowledge/dates.js';
 
 function tokenMatches(header: unknown, token: string): boolean {
   if (typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
@@ -40,14 +40,11 @@ export function opsRouter(metrics: Metrics, token: string | null, today: () => s
   router.get('/ops/stats', async (req, res) => {
     if (!token) return sendError(res, 404, 'path', 'There is no GET /api/ops/stats here');
     if (!tokenMatches(req.headers.authorization, token)) return sendError(res, 401, 'authorization', 'The operators\' token is needed (Authorization: Bearer <OPS_TOKEN>)');
-    const to = typeof req.query.to === 'string' ? req.query.to : today();
-    const from = typeof req.query.from === 'string' ? req.query.from : new Date(Date.parse(`${to}T12:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
-    for (const [field, value] of [['from', from], ['to', to]] as const) {
-      if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new BadRequest(field, `${field} must be a date, YYYY-MM-DD`);
-    }
+    const query = parseRequest(OpsStatsQuery, req.query);
+    const to = query.to ?? today();
+    const from = query.from ?? addDays(to, -6);
     if (from > to) throw new BadRequest('from', 'from must not be after to');
-    const format = req.query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new BadRequest('format', 'format must be json or csv');
+    const format = query.format;
     const days = await metrics.days(from, to);
     res.set('cache-control', 'no-store');
     if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(statsCsv(days));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { log } from '../log.js';
 import type { Storage, StoreItem, StoreItems } from '../sdk.js';
+import { etagConflict } from './etag.js';
 
 /** The name of the state table, in the connection's current schema (search_path). */
 export const STATE_TABLE = 'mentorbot_state';
@@ -9,8 +10,10 @@ export const STATE_TABLE = 'mentorbot_state';
 /** Runs `work` in one transaction on one checked-out connection: committed if it resolves, rolled back if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  // A connection that breaks while checked out emits 'error' on the client: not a reason to stop the process.
-  client.on('error', () => undefined);
+  // A connection that breaks while checked out emits 'error' on the client: not a reason to stop the process. The
+  // listener goes when the connection goes back to the pool, or every checkout would add one more to it.
+  const ignore = () => undefined;
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -20,6 +23,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
+    client.off('error', ignore);
     client.release();
   }
 }
@@ -108,12 +112,12 @@ export class PostgresStorage implements Storage {
     await this.ensureTable();
     if (batch.length === 1) {
       // One statement is atomic by itself: no transaction needed (BotState writes one key at a time).
-      if (!(await upsert(this.pool, batch[0]!))) throw conflictError(batch[0]!.key);
+      if (!(await upsert(this.pool, batch[0]!))) throw etagConflict(batch[0]!.key);
       return;
     }
     await inTransaction(this.pool, async (client) => {
       for (const change of batch) {
-        if (!(await upsert(client, change))) throw conflictError(change.key);
+        if (!(await upsert(client, change))) throw etagConflict(change.key);
       }
     });
   }
@@ -193,8 +197,4 @@ async function upsert(db: pg.Pool | pg.PoolClient, change: Change): Promise<bool
     [storedKey(change.key), randomUUID(), change.json, change.expected],
   );
   return result.rowCount === 1;
-}
-
-function conflictError(key: string): Error {
-  return new Error(`Storage: error writing "${key}" due to eTag conflict.`);
 }

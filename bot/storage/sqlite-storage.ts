@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { etagConflict } from './etag.js';
 
 /** How long a write waits, in all, for another connection's write lock; it waits asynchronously, in steps. */
 const BUSY_WAIT_MS = 5_000;
@@ -186,7 +187,7 @@ export class SqliteStorage implements Storage {
     if (!requested || requested === '*') return;
     const stored = this.selectEtag.get(key);
     if (stored && stored.etag !== requested) {
-      throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      throw etagConflict(key);
     }
   }
 }

@@ -2,7 +2,17 @@
  * The Teams app manifest: the settings it needs from the environment, filling manifest.template.json, and the checks
  * that the filled manifest has what Teams requires.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
+import type { JSONSchemaType } from 'ajv';
 import { ConfigError } from '../config.js';
+
+const require = createRequire(import.meta.url);
+
+/** The app's accent colour in Teams: the background of color.png and the manifest's accentColor. */
+export const ACCENT_COLOR = '#1F5C99';
 
 /** What the packager fills into the manifest template's {{fields}}. */
 export interface TeamsSettings {
@@ -100,39 +110,42 @@ export function fillManifest(template: unknown, settings: TeamsSettings): Record
   return fill(template) as Record<string, unknown>;
 }
 
-/** The problems Teams would refuse the manifest for, in words; empty when it is fine. */
-export function manifestProblems(manifest: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  const get = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], manifest);
-  const text = (path: string, max: number) => {
-    const v = get(path);
-    if (typeof v !== 'string' || v.trim() === '') problems.push(`${path} is missing`);
-    else if (v.length > max) problems.push(`${path} has ${v.length} characters; at most ${max} are allowed`);
-  };
-  const matches = (path: string, pattern: RegExp, what: string) => {
-    const v = get(path);
-    if (typeof v !== 'string' || !pattern.test(v)) problems.push(`${path} must be ${what}, got ${JSON.stringify(v)}`);
-  };
-  if (!String(get('$schema')).includes('/teams/v1.')) problems.push('$schema must be a Teams manifest schema');
-  matches('manifestVersion', /^1\.(1[7-9]|2\d)$/, '1.17 or newer');
-  matches('version', SEMVER, 'a version such as 1.0.0');
-  matches('id', GUID, 'a GUID');
-  text('developer.name', 32);
-  for (const url of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) matches(`developer.${url}`, /^https:\/\/\S+$/, 'an https address');
-  text('name.short', 30);
-  text('name.full', 100);
-  text('description.short', 80);
-  text('description.full', 4000);
-  matches('icons.color', /^[\w.-]+\.png$/, 'a PNG file name');
-  matches('icons.outline', /^[\w.-]+\.png$/, 'a PNG file name');
-  matches('accentColor', /^#[0-9a-f]{6}$/i, 'a colour such as #1F5C99');
-  const bots = get('bots');
-  if (!Array.isArray(bots) || bots.length !== 1) problems.push('bots must list the one bot');
-  else matches('bots.0.botId', GUID, 'a GUID');
-  const domains = get('validDomains');
+/**
+ * The problems Teams would refuse the manifest for, in words ("name.short must NOT have more than 30 characters");
+ * empty when it is fine. The manifest is checked against the official Teams schema its $schema names, as shipped in
+ * @microsoft/app-manifest (read from the package, never fetched), and then for what this app needs beyond the schema:
+ * a bot, host names in validDomains, and no {{field}} left unfilled.
+ */
+export async function manifestProblems(manifest: Record<string, unknown>): Promise<string[]> {
+  const schema = officialSchema(manifest.$schema);
+  if (!schema) return [`$schema must be a Teams manifest schema that @microsoft/app-manifest ships, got ${JSON.stringify(manifest.$schema)}`];
+  const problems = (await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)).map(inWords);
+  const bots = manifest.bots;
+  if (!Array.isArray(bots) || bots.length === 0) problems.push('bots must list the bot');
+  const domains = manifest.validDomains;
   if (!Array.isArray(domains) || domains.length === 0 || !domains.every((d) => typeof d === 'string' && HOST_NAME.test(d))) {
     problems.push(`validDomains must list host names, got ${JSON.stringify(domains)}`);
   }
   if (JSON.stringify(manifest).includes('{{')) problems.push('a {{field}} is left unfilled');
   return problems;
+}
+
+/** Where a Teams manifest schema lives: https://developer.microsoft.com/[locale/]json-schemas/teams/v1.17/MicrosoftTeams.schema.json. */
+const TEAMS_SCHEMA = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/i;
+
+/** The Teams schema that `url` names, from the copy in @microsoft/app-manifest; null when the package has none. */
+function officialSchema(url: unknown): JSONSchemaType<AppManifest> | null {
+  const version = typeof url === 'string' ? TEAMS_SCHEMA.exec(url)?.[1] : undefined;
+  if (!version) return null;
+  const path = join(dirname(require.resolve('@microsoft/app-manifest')), 'json-schemas', 'teams', version, 'MicrosoftTeams.schema.json');
+  if (!existsSync(path)) return null;
+  // The published schemas write a bell and a vertical tab as \a and \v, which JSON does not know (the package does the same).
+  return JSON.parse(readFileSync(path, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as JSONSchemaType<AppManifest>;
+}
+
+/** "/name/short must NOT have more than 30 characters. Details: {...}" as "name.short must NOT have more than 30 characters". */
+function inWords(problem: string): string {
+  const m = /^(\S*) (.*?)\. Details: [\s\S]*$/.exec(problem);
+  if (!m) return problem;
+  return `${m[1]!.slice(1).replaceAll('/', '.') || 'the manifest'} ${m[2]}`;
 }

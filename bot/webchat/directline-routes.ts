@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
-import { BadRequest, sendError } from '../api/errors.js';
-import { newProfile } from '../../dialogs/state.js';
+import { sendError } from '../api/errors.js';
+import { parseRequest } from '../api/validate.js';
+import { z } from '../../knowledge/schemas.js';
+import { languageOf } from '../../dialogs/state.js';
 import { withinConversationLimit } from '../rate-limit.js';
 import type { BotParts } from '../runtime.js';
 import type { Activity } from '../sdk.js';
@@ -20,6 +22,17 @@ const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** What a person is told (Danish first) when they send a file: the bot does not take attachments. */
 export const ATTACHMENTS_REFUSED =
   'Chatten kan ikke modtage filer eller billeder. Skriv dit spørgsmål som tekst. (The chat cannot receive files or pictures; please write your question as text.)';
+
+/** The body of tokens/generate: empty, or an object whose fields are ignored (the user is the server's choice). */
+export const GenerateBody = z.looseObject({}, { error: 'The body must be empty or a JSON object; the user is chosen by the server' }).optional();
+
+/** The body of a conversation's start: empty, or an object with the person's locale. */
+export const StartBody = z
+  .looseObject(
+    { locale: z.string({ error: 'locale must be da-DK or en-GB' }).regex(LOCALES, { error: 'locale must be da-DK or en-GB' }).nullish() },
+    { error: 'The body must be empty or a JSON object, such as { "locale": "da-DK" }' },
+  )
+  .optional();
 
 /** What the Direct Line routes work with. */
 export interface DirectLineParts {
@@ -57,10 +70,18 @@ function bearerOf(req: Request): string | undefined {
 
 /** A watermark from the query: none or empty is the start; otherwise a whole number. */
 export function watermarkOf(value: unknown): number {
-  if (value === undefined || value === '') return 0;
-  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw new BadRequest('watermark', 'watermark must be a whole number, as given in the last answer');
-  return Number(value);
+  return parseRequest(WatermarkQuery, { watermark: value }).watermark;
 }
+
+const WATERMARK_MESSAGE = 'watermark must be a whole number, as given in the last answer';
+/** The watermark of a history request: none or empty is the start; otherwise a whole number, as the last answer gave it. */
+export const WatermarkQuery = z.object({
+  watermark: z
+    .string({ error: WATERMARK_MESSAGE })
+    .regex(/^(\d{1,15})?$/, { error: WATERMARK_MESSAGE })
+    .optional()
+    .transform((v) => (v ? Number(v) : 0)),
+});
 
 /**
  * Direct Line 3.0, served by the bot itself under /v3/directline: what the official client (botframework-directlinejs,
@@ -97,16 +118,14 @@ export function directLineRouter(d: DirectLineParts): Router {
   /** Tells the person, in their language, that files are not taken. */
   const refuseAttachments = async (res: Response, claims: TokenClaims) => {
     await adapter.continueConversation(referenceOf(claims), async (context) => {
-      const lang = (await parts.deps.profile.get(context, newProfile())).lang;
+      const lang = await languageOf(parts.deps.profile, context);
       await context.sendActivity(parts.deps.replies.message(lang, 'input.attachmentsRefused'));
     });
     sendError(res, 400, 'attachments', ATTACHMENTS_REFUSED);
   };
 
   router.post('/tokens/generate', (req, res) => {
-    if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
-      throw new BadRequest('body', 'The body must be empty or a JSON object; the user is chosen by the server');
-    }
+    parseRequest(GenerateBody, req.body);
     const conversationId = randomUUID();
     // The user is the server's choice and is bound to the token: whatever id a client puts in an activity, the
     // server writes this one. (Not "dl_…": the official client warns about that prefix on a token it cannot read.)
@@ -126,11 +145,7 @@ export function directLineRouter(d: DirectLineParts): Router {
   router.post('/conversations', async (req, res) => {
     const claims = await authorize(req, res);
     if (!claims) return;
-    if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
-      throw new BadRequest('body', 'The body must be empty or a JSON object, such as { "locale": "da-DK" }');
-    }
-    const locale = (req.body as { locale?: unknown } | undefined)?.locale;
-    if (locale !== undefined && locale !== null && (typeof locale !== 'string' || !LOCALES.test(locale))) throw new BadRequest('locale', 'locale must be da-DK or en-GB');
+    const locale = parseRequest(StartBody, req.body)?.locale;
     // The first start runs the bot's welcome; a later one (a reload, a second tab) resumes the same conversation.
     const started = await parts.turns.run(`${WEBCHAT_CHANNEL}/${claims.conversationId}`, async () => {
       if (await history.started(claims.conversationId)) return false;
@@ -156,7 +171,7 @@ export function directLineRouter(d: DirectLineParts): Router {
   router.post('/conversations/:id/activities', async (req, res) => {
     const claims = await authorize(req, res, req.params.id);
     if (!claims) return;
-    if (!withinConversationLimit(res, claims.conversationId)) return;
+    if (!(await withinConversationLimit(res, claims.conversationId))) return;
     const inbound = inboundActivity(req.body, claims);
     if (inbound.kind === 'attachments') return refuseAttachments(res, claims);
     await run(inbound.activity);
@@ -173,7 +188,7 @@ export function directLineRouter(d: DirectLineParts): Router {
   router.post('/conversations/:id/upload', async (req, res) => {
     const claims = await authorize(req, res, req.params.id);
     if (!claims) return void req.resume();
-    if (!withinConversationLimit(res, claims.conversationId)) return void req.resume();
+    if (!(await withinConversationLimit(res, claims.conversationId))) return void req.resume();
     // The files are read and thrown away, unseen, so the browser gets the answer instead of a broken connection.
     if (!(await drained(req, MAX_UPLOAD_BYTES))) {
       res.set('connection', 'close');

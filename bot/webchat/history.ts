@@ -1,6 +1,6 @@
 import type { Activity, Storage, StoreItem } from '../sdk.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isEtagConflict } from '../storage/etag.js';
+import { etagConflict, isEtagConflict } from '../storage/etag.js';
 
 /** An activity as the conversation's clients get it, with its place in the conversation (the watermark). */
 export interface Kept {
@@ -100,7 +100,7 @@ export class ConversationHistory {
           // the other one when that one won.
           await this.storage.write({ [key]: found ? item : { ...item, eTag: '*' } });
           if (found || (await this.holds(key, item))) return item;
-          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+          throw etagConflict(key);
         } catch (e) {
           if (!isEtagConflict(e) || attempt === WRITE_ATTEMPTS) throw e;
           await sleep(Math.random() * 10 * attempt);

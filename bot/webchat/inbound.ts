@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequest } from '../api/errors.js';
 import { MAX_DEPTH, nestsDeeperThan } from '../activity-check.js';
+import { parseRequest } from '../api/validate.js';
+import { z } from '../../knowledge/schemas.js';
 import type { Activity } from '../sdk.js';
 import { WEBCHAT_BOT, WEBCHAT_CHANNEL } from './adapter.js';
 import type { TokenClaims } from './tokens.js';
@@ -15,37 +17,51 @@ const SERVICE_URL = 'urn:mentorbot:webchat';
 export type Inbound = { kind: 'message'; activity: Partial<Activity> } | { kind: 'attachments' };
 
 /**
- * Checks the person's activity from a Direct Line client and completes it with what the server decides: the ids,
- * the time, the conversation and the user come from the server and the token, never from the body. Only messages
- * are taken; a malformed one is a BadRequest naming the field. Files and other attachments are not taken (the bot
- * cannot read them, and they may hold personal data it has no use for): such a message is `attachments`.
+ * The activity a Direct Line client may post: a message with text or a value, a locale of ours, and Web Chat's
+ * clientActivityID in channelData. Every other field is ignored: ids, time, conversation and user are the server's.
+ */
+export const DirectLineMessage = z.looseObject(
+  {
+    type: z.literal('message', { error: 'Only activities of type "message" can be sent' }),
+    text: z.string({ error: 'text must be a string' }).optional(),
+    value: z
+      .custom<object>((v) => typeof v === 'object' && v !== null, { error: 'value must be an object' })
+      .refine((v) => !nestsDeeperThan(v, MAX_DEPTH), { error: `value nests deeper than ${MAX_DEPTH} levels` })
+      .optional(),
+    attachments: z.array(z.unknown(), { error: 'attachments must be a list' }).optional(),
+    locale: z.string({ error: 'locale must be da-DK or en-GB' }).regex(LOCALES, { error: 'locale must be da-DK or en-GB' }).optional(),
+    channelData: z
+      .preprocess((v) => (typeof v === 'object' && v !== null ? v : {}), z.looseObject({
+        clientActivityID: z.string({ error: `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters` })
+          .max(MAX_CLIENT_ID, { error: `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters` })
+          .optional(),
+      }))
+      .optional(),
+  },
+  { error: 'The body must be an activity as a JSON object' },
+);
+
+/**
+ * Checks the person's activity from a Direct Line client (DirectLineMessage) and completes it with what the server
+ * decides: the ids, the time, the conversation and the user come from the server and the token, never from the body.
+ * A malformed one is a BadRequest naming the field. Files and other attachments are not taken (the bot cannot read
+ * them, and they may hold personal data it has no use for): such a message is `attachments`.
  */
 export function inboundActivity(body: unknown, claims: TokenClaims): Inbound {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('body', 'The body must be an activity as a JSON object');
-  const b = body as Record<string, unknown>;
-  if (b.type !== 'message') throw new BadRequest('type', 'Only activities of type "message" can be sent');
-  if (b.text !== undefined && typeof b.text !== 'string') throw new BadRequest('text', 'text must be a string');
-  if (b.value !== undefined && (typeof b.value !== 'object' || b.value === null)) throw new BadRequest('value', 'value must be an object');
-  if (nestsDeeperThan(b.value, MAX_DEPTH)) throw new BadRequest('value', `value nests deeper than ${MAX_DEPTH} levels`);
-  if (b.attachments !== undefined && !Array.isArray(b.attachments)) throw new BadRequest('attachments', 'attachments must be a list');
-  if (Array.isArray(b.attachments) && b.attachments.length > 0) return { kind: 'attachments' };
+  const b = parseRequest(DirectLineMessage, body ?? null);
+  if (b.attachments && b.attachments.length > 0) return { kind: 'attachments' };
   if (b.text === undefined && b.value === undefined) throw new BadRequest('text', 'A message needs text or a value');
-  if (b.locale !== undefined && (typeof b.locale !== 'string' || !LOCALES.test(b.locale))) throw new BadRequest('locale', 'locale must be da-DK or en-GB');
-  const channelData = typeof b.channelData === 'object' && b.channelData !== null ? (b.channelData as Record<string, unknown>) : undefined;
-  const clientId = channelData?.clientActivityID;
-  if (clientId !== undefined && (typeof clientId !== 'string' || clientId.length > MAX_CLIENT_ID)) {
-    throw new BadRequest('channelData.clientActivityID', `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters`);
-  }
+  const clientId = b.channelData?.clientActivityID;
   return {
     kind: 'message',
     activity: {
       ...fromPerson(claims),
       type: 'message',
-      ...(typeof b.text === 'string' ? { text: b.text } : {}),
+      ...(b.text !== undefined ? { text: b.text } : {}),
       ...(b.value !== undefined ? { value: b.value } : {}),
-      ...(typeof b.locale === 'string' ? { locale: b.locale } : {}),
+      ...(b.locale !== undefined ? { locale: b.locale } : {}),
       // Web Chat matches the echo of a message to the one it sent by this id.
-      ...(typeof clientId === 'string' ? { channelData: { clientActivityID: clientId } } : {}),
+      ...(clientId !== undefined ? { channelData: { clientActivityID: clientId } } : {}),
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Answerer } from '../answers.js';
 import { ASK_DIALOG, type AskOptions, type AskResult } from '../ask-dialog.js';
 import { type DialogDeps, checkDeps } from '../deps.js';
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../sdk.js';
-import { newChatData, newProfile } from '../state.js';
+import { languageOf, newChatData } from '../state.js';
 import type { AskableInput } from './questions.js';
 import { summary } from './summary.js';
 import { personalAnswer } from './personal.js';
@@ -55,7 +55,7 @@ export class IntakeDialog extends WaterfallDialog {
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as IntakeOptions;
-    const { lang } = await this.deps.profile.get(step.context, newProfile());
+    const lang = await languageOf(this.deps.profile, step.context);
     const role = options.situation.role;
     if (options.personal && !options.personal.answered) {
       // The person told us about themselves: answer for them first, then ask only what could still change that.

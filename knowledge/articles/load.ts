@@ -2,16 +2,43 @@ import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ContentError, ContentErrors } from '../content-error.js';
-import { isIsoDate, rangesOverlap } from '../dates.js';
+import { rangesOverlap } from '../dates.js';
 import { filesBelow } from '../files.js';
 import type { LawRegistry } from '../law/registry.js';
 import type { Article, ArticleKind, Audience, Certainty } from './article.js';
 import { LIX_LIMIT, lix } from './lix.js';
+import { isoDate, issueField, nonEmptyText, z } from '../schemas.js';
 
-const AUDIENCES: Audience[] = ['citizen', 'employer', 'both'];
-const KINDS: ArticleKind[] = ['answer', 'outside'];
-const CERTAINTIES: Certainty[] = ['verified', 'partly-unverified', 'practice'];
+const AUDIENCES = ['citizen', 'employer', 'both'] as const satisfies readonly Audience[];
+const KINDS = ['answer', 'outside'] as const satisfies readonly ArticleKind[];
+const CERTAINTIES = ['verified', 'partly-unverified', 'practice'] as const satisfies readonly Certainty[];
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A list of texts (numbers read as text), none empty; `message` for any problem with it. */
+const textList = (message: string, min: number) =>
+  z.array(z.union([z.string(), z.number()], { error: message }).transform((x) => String(x).trim()).refine((x) => x !== '', { error: message }), { error: message })
+    .min(min, { error: message });
+
+/** A missing mapping is read as an empty one, so its fields are reported by name. */
+const mapping = <T extends z.ZodRawShape>(shape: T) => z.preprocess((v) => v ?? {}, z.object(shape));
+
+/** An article's front matter (format: knowledge/articles/README.md). Fields not named here are allowed. */
+const FrontMatter = z.object({
+  id: z.string({ error: 'must be lower case letters, digits and "-" (e.g. "varighed")' }).regex(ID, { error: 'must be lower case letters, digits and "-" (e.g. "varighed")' }),
+  audience: z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(', ')}` }),
+  kind: z.enum(KINDS, { error: `must be one of ${KINDS.join(', ')}` }).default('answer'),
+  certainty: z.enum(CERTAINTIES, { error: `must be one of ${CERTAINTIES.join(', ')}` }),
+  title: mapping({ da: nonEmptyText('is missing or empty'), en: nonEmptyText('is missing or empty') }),
+  questions: mapping({
+    da: textList('must list at least 3 Danish phrasings', 3),
+    en: textList('must list at least 1 English phrasing', 1),
+  }),
+  keywords: textList('must list at least one keyword', 1),
+  citations: textList('must be a list of law registry ids', 0).nullish().transform((v) => v ?? []),
+  validFrom: isoDate(),
+  validTo: isoDate('must be a date written YYYY-MM-DD, or null').nullish().transform((v) => v ?? null),
+  reviewed: isoDate('must be the date the article was last checked, YYYY-MM-DD'),
+});
 
 /** All article files below `dir` (Markdown, any depth), sorted, README.md excluded. */
 export function articleFiles(dir: string): string[] {
@@ -44,15 +71,9 @@ function splitLanguages(body: string): { da: string; en: string } {
   return { da: sections.da ?? '', en: sections.en ?? '' };
 }
 
-function textList(v: unknown): string[] | null {
-  if (!Array.isArray(v)) return null;
-  const items = v.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x).trim() : ''));
-  return items.every((x) => x !== '') ? items : null;
-}
-
 /**
- * Reads one article file and checks it against the registry. Every problem becomes a ContentError that names
- * the file and the field; the article is returned only when there are none.
+ * Reads one article file and checks its front matter (the zod schema FrontMatter), then against the registry. Every
+ * problem becomes a ContentError that names the file and the field; the article is returned only when there are none.
  */
 export function parseArticle(path: string, root: string, registry: LawRegistry, errors: ContentError[]): Article | null {
   const file = relative(root, path);
@@ -73,45 +94,19 @@ export function parseArticle(path: string, root: string, registry: LawRegistry, 
     return null;
   }
 
-  const id = typeof fm.id === 'string' ? fm.id : '';
-  if (!ID.test(id)) fail('id', 'must be lower case letters, digits and "-" (e.g. "varighed")');
-  else if (basename(path, '.md') !== id) fail('id', `must match the file name ("${basename(path, '.md')}")`);
-
-  const audience = fm.audience as Audience;
-  if (!AUDIENCES.includes(audience)) fail('audience', `must be one of ${AUDIENCES.join(', ')}`);
-  const kind = (fm.kind ?? 'answer') as ArticleKind;
-  if (!KINDS.includes(kind)) fail('kind', `must be one of ${KINDS.join(', ')}`);
-  const certainty = fm.certainty as Certainty;
-  if (!CERTAINTIES.includes(certainty)) fail('certainty', `must be one of ${CERTAINTIES.join(', ')}`);
-
-  const title = (fm.title ?? {}) as Record<string, unknown>;
-  for (const lang of ['da', 'en'] as const) {
-    if (typeof title[lang] !== 'string' || (title[lang] as string).trim() === '') fail(`title.${lang}`, 'is missing or empty');
-  }
-  const q = (fm.questions ?? {}) as Record<string, unknown>;
-  const questionsDa = textList(q.da);
-  const questionsEn = textList(q.en);
-  if (!questionsDa || questionsDa.length < 3) fail('questions.da', 'must list at least 3 Danish phrasings');
-  if (!questionsEn || questionsEn.length < 1) fail('questions.en', 'must list at least 1 English phrasing');
-  const keywords = textList(fm.keywords);
-  if (!keywords || keywords.length === 0) fail('keywords', 'must list at least one keyword');
-
-  const citations = fm.citations === undefined || fm.citations === null ? [] : textList(fm.citations);
-  if (!citations) fail('citations', 'must be a list of law registry ids');
-  else if (kind === 'answer' && citations.length === 0) fail('citations', 'an answer must cite at least one provision');
-
-  if (!isIsoDate(fm.validFrom)) fail('validFrom', 'must be a date written YYYY-MM-DD');
-  const validTo = fm.validTo === undefined || fm.validTo === null ? null : fm.validTo;
-  if (validTo !== null && !isIsoDate(validTo)) fail('validTo', 'must be a date written YYYY-MM-DD, or null');
-  if (isIsoDate(fm.validFrom) && isIsoDate(validTo) && validTo < fm.validFrom) fail('validTo', 'is before validFrom');
-  if (!isIsoDate(fm.reviewed)) fail('reviewed', 'must be the date the article was last checked, YYYY-MM-DD');
-
-  const range = { validFrom: isIsoDate(fm.validFrom) ? fm.validFrom : '1970-01-01', validTo: isIsoDate(validTo) ? validTo : null };
-  for (const [i, c] of (citations ?? []).entries()) {
-    if (!registry.has(c)) {
-      fail(`citations[${i}]`, `"${c}" is not a provision in the law registry (knowledge/law/)`);
-    } else if (!rangesOverlap(range, registry.provision(c))) {
-      fail(`citations[${i}]`, `"${c}" is not in force at any time the article is valid`);
+  const parsed = FrontMatter.safeParse(fm);
+  if (!parsed.success) for (const issue of parsed.error.issues) fail(issueField(issue), issue.message);
+  const front = parsed.success ? parsed.data : null;
+  if (front) {
+    if (basename(path, '.md') !== front.id) fail('id', `must match the file name ("${basename(path, '.md')}")`);
+    if (front.kind === 'answer' && front.citations.length === 0) fail('citations', 'an answer must cite at least one provision');
+    if (front.validTo !== null && front.validTo < front.validFrom) fail('validTo', 'is before validFrom');
+    for (const [i, c] of front.citations.entries()) {
+      if (!registry.has(c)) {
+        fail(`citations[${i}]`, `"${c}" is not a provision in the law registry (knowledge/law/)`);
+      } else if (!rangesOverlap(front, registry.provision(c))) {
+        fail(`citations[${i}]`, `"${c}" is not in force at any time the article is valid`);
+      }
     }
   }
 
@@ -121,20 +116,20 @@ export function parseArticle(path: string, root: string, registry: LawRegistry, 
   const score = answer.da ? lix(answer.da) : 0;
   if (score > LIX_LIMIT) fail('## da', `LIX is ${score.toFixed(1)}; it must be ${LIX_LIMIT} or less (shorter sentences, shorter words)`);
 
-  if (errors.length > before) return null;
+  if (errors.length > before || !front) return null;
   return {
-    id,
+    id: front.id,
     file,
-    audience,
-    kind,
-    title: { da: String(title.da).trim(), en: String(title.en).trim() },
-    questions: { da: questionsDa!, en: questionsEn! },
-    keywords: keywords!,
-    citations: citations!,
-    certainty,
-    validFrom: range.validFrom,
-    validTo: range.validTo,
-    reviewed: fm.reviewed as string,
+    audience: front.audience,
+    kind: front.kind,
+    title: front.title,
+    questions: front.questions,
+    keywords: front.keywords,
+    citations: front.citations,
+    certainty: front.certainty,
+    validFrom: front.validFrom,
+    validTo: front.validTo,
+    reviewed: front.reviewed,
     answer,
     lix: score,
   };

@@ -5,15 +5,22 @@
  * `--root DIR` reads and writes the content of another project folder (used by the tests).
  */
 import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { LIX_LIMIT, LIX_TARGET } from '../articles/lix.js';
 import { ContentErrors } from '../content-error.js';
 import { buildBundle, bundleIsStale, writeBundle } from '../kb.js';
 import { projectRoot } from '../paths.js';
 
-const rootAt = process.argv.indexOf('--root');
-const root = rootAt > 0 && process.argv[rootAt + 1] ? process.argv[rootAt + 1]! : projectRoot();
-const quiet = process.argv.includes('--quiet');
-if (process.argv.includes('--if-stale') && !bundleIsStale(root)) {
+let options;
+try {
+  options = parseArgs({ options: { root: { type: 'string' }, quiet: { type: 'boolean' }, 'if-stale': { type: 'boolean' } } }).values;
+} catch (e) {
+  console.error(`kb:build: ${(e as Error).message}. Options: --if-stale, --quiet, --root DIR`);
+  process.exit(2);
+}
+const root = options.root || projectRoot();
+const quiet = options.quiet === true;
+if (options['if-stale'] && !bundleIsStale(root)) {
   if (!quiet) console.log('kb:build: the knowledge bundle is up to date');
   process.exit(0);
 }

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ContentError, ContentErrors } from '../content-error.js';
-import { type DateRange, type IsoDate, inRange, isIsoDate } from '../dates.js';
+import { type DateRange, type IsoDate, inRange } from '../dates.js';
+import { isoDate, issueField, nonEmptyText, z } from '../schemas.js';
 import { type Citation, citationLabel } from '../citation.js';
 
 /** How sure we are of a provision's content: `verified` = read in a copy of the legal text. */
@@ -143,30 +144,63 @@ export class LawRegistry {
 
 type Raw = Record<string, unknown>;
 
-function str(file: string, field: string, v: unknown, errors: ContentError[]): string {
-  if (typeof v !== 'string' || v.trim() === '') {
-    errors.push(new ContentError(file, field, 'must be a non-empty text'));
-    return '';
-  }
-  return v.trim();
-}
+const text = nonEmptyText();
+const date = isoDate();
+/** A whole number of 1 or more, or nothing. */
+const ordinal = z.number({ error: 'must be a whole number of 1 or more' }).int({ error: 'must be a whole number of 1 or more' }).min(1, { error: 'must be a whole number of 1 or more' }).nullish().transform((v) => v ?? null);
+/** A section or an item: written as text or a number in YAML, kept as text; null when absent. */
+const label = z.union([z.string(), z.number()]).nullish().transform((v) => (v === undefined || v === null ? null : String(v)));
+const optionalNote = z.string().nullish().transform((v) => (typeof v === 'string' ? v.trim() : null));
+const daEn = z.object({ da: text, en: text });
 
-function date(file: string, field: string, v: unknown, errors: ContentError[]): IsoDate {
-  if (!isIsoDate(v)) {
-    errors.push(new ContentError(file, field, `must be a date written YYYY-MM-DD, got ${JSON.stringify(v)}`));
-    return '1970-01-01';
-  }
-  return v;
-}
+/** acts.yaml: the acts we cite and the versions read. */
+const ActsFile = z.object({
+  acts: z.array(
+    z.object({
+      id: text,
+      label: text,
+      name: text,
+      versions: z.array(z.object({ id: text, title: text, url: text, validFrom: date }), { error: 'must list at least one version' }).min(1, { error: 'must list at least one version' }),
+    }),
+  ),
+});
 
-function optionalInt(file: string, field: string, v: unknown, errors: ContentError[]): number | null {
-  if (v === undefined || v === null) return null;
-  if (!Number.isInteger(v) || (v as number) < 1) {
-    errors.push(new ContentError(file, field, 'must be a whole number of 1 or more'));
-    return null;
-  }
-  return v as number;
-}
+/** One provision in an act's file; `act` may be given once for the whole file. */
+const ProvisionRecord = z.object({
+  id: text,
+  act: text,
+  section: label,
+  subsection: ordinal,
+  punktum: ordinal,
+  item: label,
+  title: text,
+  summary: text,
+  summaryEn: text,
+  version: text,
+  url: z.string().optional(),
+  status: z.enum(['verified', 'unverified'], { error: 'must be "verified" or "unverified"' }),
+  note: optionalNote,
+  source: optionalNote,
+  validFrom: date,
+  validTo: date.nullish().transform((v) => v ?? null),
+});
+const ProvisionsFile = z.object({ act: z.unknown(), provisions: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list' }) });
+
+/** reforms.yaml: the reforms as dated data. */
+const ReformsFile = z.object({
+  reforms: z.array(
+    z.object({
+      id: text,
+      date,
+      status: z.enum(['verified', 'unverified']).catch('verified'),
+      provisions: z.array(z.union([z.string(), z.number()]).transform(String)).catch([]),
+      summary: text,
+      summaryEn: text,
+      authority: z.object({ before: daEn, after: daEn }).optional(),
+      notice: z.object({ da: text, en: text }, { error: 'needs a Danish and an English sentence (da, en)' }).optional(),
+    }),
+  ),
+});
 
 function readYaml(path: string, root: string, errors: ContentError[]): Raw | null {
   const file = relative(root, path);
@@ -183,35 +217,31 @@ function readYaml(path: string, root: string, errors: ContentError[]): Raw | nul
   }
 }
 
+/** Checks `doc` against `schema`; each problem becomes a ContentError naming `file` and the field (under `prefix`). */
+function check<T extends z.ZodType>(schema: T, doc: unknown, file: string, errors: ContentError[], prefix: PropertyKey[] = []): z.output<T> | null {
+  const parsed = schema.safeParse(doc);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    // A problem inside a reform's notice is the notice's: it needs both sentences.
+    const at = issue.path.indexOf('notice');
+    const path = at >= 0 ? issue.path.slice(0, at + 1) : issue.path;
+    const message = at >= 0 ? 'needs a Danish and an English sentence (da, en)' : issue.message;
+    errors.push(new ContentError(file, issueField({ ...issue, path: [...prefix, ...path] } as z.core.$ZodIssue), message));
+  }
+  return null;
+}
+
 /**
- * Reads and checks the law registry in `dir` (acts.yaml, reforms.yaml and one file per act).
- * Throws ContentErrors naming file and field for every problem found.
+ * Reads and checks the law registry in `dir` (acts.yaml, reforms.yaml and one file per act) with the zod schemas
+ * above, then what a schema cannot see: unknown acts and versions, ids used twice, reforms naming unknown provisions,
+ * date ranges that end before they start. Throws ContentErrors naming file and field for every problem found.
  */
 export function loadLawRegistry(dir: string, root: string): LawRegistry {
   const errors: ContentError[] = [];
-  const acts: Act[] = [];
   const provisions: Provision[] = [];
-  let reforms: Reform[] = [];
 
   const actsFile = join(dir, 'acts.yaml');
-  const actsDoc = readYaml(actsFile, root, errors);
-  const actsRel = relative(root, actsFile);
-  for (const [i, raw] of (Array.isArray(actsDoc?.acts) ? (actsDoc!.acts as Raw[]) : []).entries()) {
-    const f = `acts[${i}]`;
-    const versions = Array.isArray(raw.versions) ? (raw.versions as Raw[]) : [];
-    if (versions.length === 0) errors.push(new ContentError(actsRel, `${f}.versions`, 'must list at least one version'));
-    acts.push({
-      id: str(actsRel, `${f}.id`, raw.id, errors),
-      label: str(actsRel, `${f}.label`, raw.label, errors),
-      name: str(actsRel, `${f}.name`, raw.name, errors),
-      versions: versions.map((v, j) => ({
-        id: str(actsRel, `${f}.versions[${j}].id`, v.id, errors),
-        title: str(actsRel, `${f}.versions[${j}].title`, v.title, errors),
-        url: str(actsRel, `${f}.versions[${j}].url`, v.url, errors),
-        validFrom: date(actsRel, `${f}.versions[${j}].validFrom`, v.validFrom, errors),
-      })),
-    });
-  }
+  const acts: Act[] = check(ActsFile, readYaml(actsFile, root, errors) ?? {}, relative(root, actsFile), errors)?.acts ?? [];
   const actIds = new Set(acts.map((a) => a.id));
 
   const files = readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'acts.yaml' && n !== 'reforms.yaml').sort();
@@ -220,47 +250,23 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
     const rel = relative(root, path);
     const doc = readYaml(path, root, errors);
     if (!doc) continue;
-    const fileAct = doc.act;
-    if (!Array.isArray(doc.provisions)) {
-      errors.push(new ContentError(rel, 'provisions', 'must be a list'));
-      continue;
-    }
-    for (const [i, raw] of (doc.provisions as Raw[]).entries()) {
+    const file = check(ProvisionsFile, doc, rel, errors);
+    if (!file) continue;
+    for (const [i, raw] of file.provisions.entries()) {
       const f = `provisions[${i}]`;
-      const actId = str(rel, `${f}.act`, raw.act ?? fileAct, errors);
-      const act = acts.find((a) => a.id === actId);
-      if (actId && !actIds.has(actId)) errors.push(new ContentError(rel, `${f}.act`, `names unknown act "${actId}" (not in acts.yaml)`));
-      const versionId = str(rel, `${f}.version`, raw.version, errors);
-      const version = act?.versions.find((v) => v.id === versionId);
-      if (act && versionId && !version) errors.push(new ContentError(rel, `${f}.version`, `"${versionId}" is not a version of ${actId}`));
-      const status = raw.status;
-      if (status !== 'verified' && status !== 'unverified') {
-        errors.push(new ContentError(rel, `${f}.status`, 'must be "verified" or "unverified"'));
-      }
-      const validFrom = date(rel, `${f}.validFrom`, raw.validFrom, errors);
-      const validTo = raw.validTo === undefined || raw.validTo === null ? null : date(rel, `${f}.validTo`, raw.validTo, errors);
-      if (validTo !== null && validTo < validFrom) errors.push(new ContentError(rel, `${f}.validTo`, 'is before validFrom'));
-      provisions.push({
-        id: str(rel, `${f}.id`, raw.id, errors),
-        act: actId,
-        section: raw.section === undefined || raw.section === null ? null : String(raw.section),
-        subsection: optionalInt(rel, `${f}.subsection`, raw.subsection, errors),
-        punktum: optionalInt(rel, `${f}.punktum`, raw.punktum, errors),
-        item: raw.item === undefined || raw.item === null ? null : String(raw.item),
-        title: str(rel, `${f}.title`, raw.title, errors),
-        summary: str(rel, `${f}.summary`, raw.summary, errors),
-        summaryEn: str(rel, `${f}.summaryEn`, raw.summaryEn, errors),
-        version: versionId,
-        // The act's address unless a provision names its own. retsinformation.dk's ELI addresses name an act
-        // (…/eli/lta/<year>/<number>, and …/xml for its text); no address or anchor of a single section is known to us
-        // (law-notes §§ 6 and S8), so a link goes to the act rather than to a guessed anchor that may lead nowhere.
-        url: typeof raw.url === 'string' ? raw.url : (version?.url ?? ''),
-        status: status === 'unverified' ? 'unverified' : 'verified',
-        note: typeof raw.note === 'string' ? raw.note.trim() : null,
-        source: typeof raw.source === 'string' ? raw.source.trim() : null,
-        validFrom,
-        validTo,
-      });
+      const p = check(ProvisionRecord, { ...raw, act: raw.act ?? file.act }, rel, errors, ['provisions', i]);
+      if (!p) continue;
+      const act = acts.find((a) => a.id === p.act);
+      if (!actIds.has(p.act)) errors.push(new ContentError(rel, `${f}.act`, `names unknown act "${p.act}" (not in acts.yaml)`));
+      const version = act?.versions.find((v) => v.id === p.version);
+      if (act && !version) errors.push(new ContentError(rel, `${f}.version`, `"${p.version}" is not a version of ${p.act}`));
+      if (p.validTo !== null && p.validTo < p.validFrom) errors.push(new ContentError(rel, `${f}.validTo`, 'is before validFrom'));
+      // The act's address unless a provision names its own. retsinformation.dk's ELI addresses name an act
+      // (…/eli/lta/<year>/<number>, and …/xml for its text); no address or anchor of a single section is known to us
+      // (law-notes §§ 6 and S8), so a link goes to the act rather than to a guessed anchor that may lead nowhere.
+      const url = p.url ?? version?.url ?? '';
+      // In the schema's order of fields, so the bundle stays the same from one build to the next.
+      provisions.push(Object.fromEntries(Object.keys(ProvisionRecord.shape).map((k) => [k, k === 'url' ? url : p[k as keyof typeof p]])) as unknown as Provision);
     }
   }
   const seen = new Set<string>();
@@ -271,31 +277,12 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
 
   const reformsFile = join(dir, 'reforms.yaml');
   const reformsRel = relative(root, reformsFile);
-  const reformsDoc = readYaml(reformsFile, root, errors);
-  reforms = (Array.isArray(reformsDoc?.reforms) ? (reformsDoc!.reforms as Raw[]) : []).map((raw, i) => {
-    const f = `reforms[${i}]`;
-    const ids = Array.isArray(raw.provisions) ? raw.provisions.map(String) : [];
-    for (const [j, id] of ids.entries()) {
-      if (!seen.has(id)) errors.push(new ContentError(reformsRel, `${f}.provisions[${j}]`, `"${id}" is not a provision in the registry`));
+  const reforms: Reform[] = (check(ReformsFile, readYaml(reformsFile, root, errors) ?? {}, reformsRel, errors)?.reforms ?? []).map((r, i) => {
+    for (const [j, id] of r.provisions.entries()) {
+      if (!seen.has(id)) errors.push(new ContentError(reformsRel, `reforms[${i}].provisions[${j}]`, `"${id}" is not a provision in the registry`));
     }
-    const reform: Reform = {
-      id: str(reformsRel, `${f}.id`, raw.id, errors),
-      date: date(reformsRel, `${f}.date`, raw.date, errors),
-      status: raw.status === 'unverified' ? 'unverified' : 'verified',
-      provisions: ids,
-      summary: str(reformsRel, `${f}.summary`, raw.summary, errors),
-      summaryEn: str(reformsRel, `${f}.summaryEn`, raw.summaryEn, errors),
-    };
-    if (raw.authority) reform.authority = raw.authority as Reform['authority'];
-    if (raw.notice !== undefined) {
-      const n = raw.notice as Record<string, unknown> | null;
-      if (!n || typeof n.da !== 'string' || typeof n.en !== 'string' || !n.da.trim() || !n.en.trim()) {
-        errors.push(new ContentError(reformsRel, `${f}.notice`, 'needs a Danish and an English sentence (da, en)'));
-      } else {
-        reform.notice = { da: n.da.trim(), en: n.en.trim() };
-      }
-    }
-    return reform;
+    const { authority, notice, ...rest } = r;
+    return { ...rest, ...(authority ? { authority } : {}), ...(notice ? { notice } : {}) };
   });
 
   if (errors.length) throw new ContentErrors(errors);

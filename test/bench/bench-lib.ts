@@ -15,6 +15,12 @@ export interface ReplyTally {
   silent: number;
 }
 
+/** An autocannon request whose hooks are functions (not worker file paths), so tests can call them. */
+export type SequenceRequest = autocannon.Request & {
+  setupRequest: (request: autocannon.Request, context: object) => autocannon.Request;
+  onResponse: (status: number, body: string, context: object, headers: autocannon.Request['headers']) => void;
+};
+
 const MESSAGE = /"type"\s*:\s*"message"/;
 
 /**
@@ -22,7 +28,7 @@ const MESSAGE = /"type"\s*:\s*"message"/;
  * first turn (the welcome) starts a fresh conversation and user id in the connection's context, so the turns after it
  * continue that conversation and no two conversations share state.
  */
-export function conversationRequests(mix: readonly Conversation[], tally: ReplyTally, channelId = 'emulator'): autocannon.SequenceRequest[] {
+export function conversationRequests(mix: readonly Conversation[], tally: ReplyTally, channelId = 'emulator'): SequenceRequest[] {
   if (mix.length === 0) throw new Error('The mix has no conversations');
   const onResponse = (status: number, body: string) => {
     if (status !== 200) return;
@@ -31,17 +37,18 @@ export function conversationRequests(mix: readonly Conversation[], tally: ReplyT
   };
   return mix.flatMap((conversation, c) => {
     if (conversation[0] !== WELCOME) throw new Error(`Conversation ${c + 1} of the mix does not start with WELCOME`);
-    return conversation.map((turn): autocannon.SequenceRequest => ({
+    return conversation.map((turn): SequenceRequest => ({
       method: 'POST',
       path: '/api/messages',
       headers: { 'content-type': 'application/json' },
-      setupRequest: (request, context) => {
+      setupRequest: (request: autocannon.Request, context: object) => {
+        const state = context as { session?: unknown };
         if (turn === WELCOME) {
           const session = { conversationId: randomUUID(), userId: `user-${randomUUID()}`, channelId };
-          context.session = session;
+          state.session = session;
           return { ...request, body: JSON.stringify(conversationUpdate(session, randomUUID())) };
         }
-        const session = context.session as { conversationId: string; userId: string; channelId: string };
+        const session = state.session as { conversationId: string; userId: string; channelId: string };
         return { ...request, body: JSON.stringify(userMessage(session, randomUUID(), turn)) };
       },
       onResponse,

@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { type BotFigures, type ProcStat, type ReplyTally, conversationRequests, formatTable, parseProcStat } from './bench-lib.js';
+import { type BotFigures, type ProcStat, type ReplyTally, type SequenceRequest, conversationRequests, formatTable, parseProcStat } from './bench-lib.js';
 import { BASELINE_MIX, BOT_MIX, type Conversation } from './bot-mix.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -125,7 +125,7 @@ function procStat(pid: number): ProcStat {
   return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
-function cannon(url: string, requests: autocannon.SequenceRequest[], connections: number, duration: number): Promise<autocannon.Result> {
+function cannon(url: string, requests: SequenceRequest[], connections: number, duration: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     running = autocannon({ url: `${url}/api/messages`, connections, duration, timeout: 10, requests }, (error, result) => {
       running = undefined;
@@ -176,7 +176,7 @@ async function measure(slot: string, target: Target, mix: readonly Conversation[
 
 function check(slot: string, result: autocannon.Result, server: Server): void {
   if (result.non2xx === 0 && result.errors === 0 && result.requests.total > 0) return;
-  const statuses = Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}: ${count}`).join(', ');
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}: ${count}`).join(', ');
   throw new BenchFailure(
     `${slot}: ${result.non2xx} non-2xx answers, ${result.errors} connection errors (${result.timeouts} timeouts), ` +
       `${result.requests.total} turns completed; statuses ${statuses || 'none'}.\nLast server output:\n${server.output() || '(none)'}`,

@@ -1,10 +1,16 @@
 import { expect } from 'chai';
 import { createApp } from '../../bot/app.js';
 import { knowledgeBase, listen } from '../helpers.js';
+import { OpenApiChecker } from './openapi-check.js';
 
 describe('JSON API', () => {
   let base: string;
   let close: () => Promise<void>;
+  // Every answer in these tests is checked against the OpenAPI description (/api/openapi.json), but those to
+  // routes that do not exist (the JSON 404 is the same for every path, and no description lists unknown paths).
+  const openApi = new OpenApiChecker();
+  const fetch = openApi.fetch();
+  const unchecked = globalThis.fetch;
 
   before(async () => {
     ({ url: base, close } = await listen(createApp(knowledgeBase())));
@@ -185,7 +191,8 @@ describe('JSON API', () => {
     });
 
     it('answers unknown paths and methods with a JSON 404', async () => {
-      for (const res of [await get('/nope'), await post('/api/search', '{}'), await fetch(base + '/api/assess', { method: 'DELETE' })]) {
+      const post = (path: string) => unchecked(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      for (const res of [await unchecked(base + '/nope'), await post('/api/search'), await unchecked(base + '/api/assess', { method: 'DELETE' })]) {
         expect(res.status).to.equal(404);
         expect((await json(res)).error.field).to.equal('path');
       }
@@ -203,6 +210,23 @@ describe('JSON API', () => {
         const res = await fetch(`${base}/api/search?q=${q}`);
         expect(res.status, q).to.be.within(200, 499);
       }
+    });
+  });
+
+  // Last: mocha runs a suite's own tests before its nested suites, so these two sit in a suite of their own.
+  describe('the OpenAPI description', () => {
+    it('checked every answer above against the OpenAPI description', () => {
+      const total = [...openApi.checked.values()].reduce((a, b) => a + b, 0);
+      expect(total).to.be.at.least(40);
+      for (const route of ['GET /api/search 200', 'GET /api/search 400', 'POST /api/assess 200', 'POST /api/assess 400', 'GET /api/inputs 200', 'GET /api/law 200', 'GET /healthz 200', 'GET /readyz 200']) {
+        expect(openApi.checked.get(route), route).to.be.greaterThan(0);
+      }
+    });
+
+    it('serves the description at /api/openapi.json', async () => {
+      const res = await fetch(base + '/api/openapi.json');
+      expect(res.status).to.equal(200);
+      expect(((await res.json()) as { openapi: string }).openapi).to.equal('3.1.0');
     });
   });
 });

@@ -88,6 +88,20 @@ describe('configuration of PostgreSQL storage', () => {
   });
 });
 
+describe('configuration: secrets are never quoted back', () => {
+  it('names OPS_TOKEN, WEBCHAT_TOKEN_SECRET and DATABASE_URL without repeating their values', () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ OPS_TOKEN: 'kort hemmeligt' }, 'OPS_TOKEN', 'hemmeligt'],
+      [{ WEBCHAT_TOKEN_SECRET: 'hemmeligt' }, 'WEBCHAT_TOKEN_SECRET', 'hemmeligt'],
+      [{ DATABASE_URL: 'mysql://u:hemmeligt@db/x', WEBCHAT_TOKEN_SECRET: 'x'.repeat(32) }, 'DATABASE_URL', 'hemmeligt'],
+    ];
+    for (const [env, setting, secret] of cases) {
+      expect(() => readConfig(env), setting).to.throw(ConfigError).with.property('setting', setting);
+      expect(() => readConfig(env), setting).to.throw(ConfigError).with.property('message').that.does.not.include(secret);
+    }
+  });
+});
+
 describe('configuration of the web chat', () => {
   it('uses the embedded transport, 60-minute tokens and local privacy and accessibility pages by default', () => {
     expect(readConfig({}).webchat).to.deep.include({

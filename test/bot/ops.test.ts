@@ -4,7 +4,7 @@ import { MemoryStorage } from 'botbuilder';
 import { createApp } from '../../bot/app.js';
 import { readConfig } from '../../bot/config.js';
 import { Metrics, keptQuestion, questionId } from '../../bot/ops/metrics.js';
-import { reportText } from '../../bot/ops/report.js';
+import { reportOptions, reportText } from '../../bot/ops/report.js';
 import { statsCsv } from '../../bot/ops/routes.js';
 import { createBotRuntime } from '../../bot/runtime.js';
 import { todayInDenmark } from '../../knowledge/dates.js';
@@ -54,6 +54,12 @@ describe('operators\' view', () => {
       expect((await fetch(`${a.url}/api/ops/stats`)).status).to.equal(401);
       expect((await fetch(`${a.url}/api/ops/stats`, { headers: { authorization: 'Bearer wrong' } })).status).to.equal(401);
       expect((await fetch(`${a.url}/api/ops/stats?from=x`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).to.equal(400);
+      // The one date check of the project: a day that does not exist is refused, naming the parameter.
+      for (const [query, field] of [['from=2026-02-30', 'from'], ['to=2026-02-29', 'to'], ['from=2026-11-23&from=2026-11-24', 'from'], ['format=xml', 'format']]) {
+        const res = await fetch(`${a.url}/api/ops/stats?${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(res.status, query).to.equal(400);
+        expect(((await res.json()) as { error: { field: string } }).error.field, query).to.equal(field);
+      }
       expect((await fetch(`${b.url}/api/ops/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).to.equal(404);
     } finally {
       await a.close();
@@ -92,6 +98,15 @@ describe('operators\' view', () => {
     expect(text).to.include('Spørgsmål: 5. Besvaret 3 (60 %)');
     expect(text).to.include('varighed');
     expect(text).to.include('må min hund komme med');
+  });
+
+  it('reads npm run report\'s options with node:util parseArgs: --url and --days, or MENTORBOT_URL and 7 days', () => {
+    expect(reportOptions([], {})).to.deep.equal({ url: 'http://localhost:3978', days: 7 });
+    expect(reportOptions(['--url', 'http://bot:8080/', '--days', '30'], {})).to.deep.equal({ url: 'http://bot:8080', days: 30 });
+    expect(reportOptions(['--days=1'], { MENTORBOT_URL: 'https://bot.kommune.dk' })).to.deep.equal({ url: 'https://bot.kommune.dk', days: 1 });
+    expect(reportOptions(['--dage', '3'], {})).to.have.property('error').that.matches(/Unknown option '--dage'/);
+    for (const days of ['0', 'seven', '400', '1.5']) expect(reportOptions(['--days', days], {}), days).to.have.property('error').that.matches(/--days must be a whole number from 1 to 366/);
+    expect(reportOptions(['--url', 'bot:8080'], {})).to.have.property('error').that.matches(/--url must be an http\(s\) address/);
   });
 });
 

@@ -1,61 +1,118 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pgModule from 'pg';
+import type pg from 'pg';
 import { expect } from 'chai';
 import { MemoryStorage } from 'botbuilder';
 import { createApp } from '../../bot/app.js';
 import { ConfigError, readConfig } from '../../bot/config.js';
-import { RATE_LIMIT_MESSAGE, RateLimiter } from '../../bot/rate-limit.js';
+import { RATE_LIMIT_MESSAGE, RATE_LIMIT_TABLE, RateLimiter, rateLimits } from '../../bot/rate-limit.js';
 import { createBotRuntime } from '../../bot/runtime.js';
 import { createWebChat } from '../../bot/webchat/index.js';
-import { knowledgeBase, listen } from '../helpers.js';
+import { freePort, knowledgeBase, listen } from '../helpers.js';
+import { type TestSchema, freshSchema, poolOn } from './postgres.js';
 
-describe('RateLimiter', () => {
-  it('allows exactly perMinute requests at once and refuses the next with the seconds until one is free', () => {
-    let now = 0;
-    const limiter = new RateLimiter(30, () => now);
-    for (let i = 0; i < 30; i++) expect(limiter.take('a').ok, `request ${i + 1}`).to.equal(true);
-    expect(limiter.take('a')).to.deep.equal({ ok: false, retryAfterSeconds: 2 });
-    now += 1999;
-    expect(limiter.take('a').ok).to.equal(false);
-    now += 1;
-    expect(limiter.take('a').ok).to.equal(true);
-    expect(limiter.take('a').ok).to.equal(false);
+describe('RateLimiter (rate-limiter-flexible), in memory', () => {
+  it('allows exactly perMinute requests and refuses the next with the seconds until the minute is over', async () => {
+    const limiter = RateLimiter.inMemory(30, `t-${randomUUID()}`);
+    for (let i = 0; i < 30; i++) expect((await limiter.take('a')).ok, `request ${i + 1}`).to.equal(true);
+    const over = await limiter.take('a');
+    expect(over.ok).to.equal(false);
+    expect(over.ok ? 0 : over.retryAfterSeconds).to.be.within(59, 60);
   });
 
-  it('refills a bucket at perMinute a minute and never above perMinute', () => {
-    let now = 0;
-    const limiter = new RateLimiter(6, () => now);
-    for (let i = 0; i < 6; i++) limiter.take('a');
-    now += 10 * 60_000;
-    for (let i = 0; i < 6; i++) expect(limiter.take('a').ok).to.equal(true);
-    expect(limiter.take('a').ok).to.equal(false);
+  it('lets a key in again when its window is over', async () => {
+    const limiter = RateLimiter.inMemory(2, `t-${randomUUID()}`, 1);
+    await limiter.take('a');
+    await limiter.take('a');
+    expect((await limiter.take('a')).ok).to.equal(false);
+    await sleep(1100);
+    expect((await limiter.take('a')).ok).to.equal(true);
   });
 
-  it('keeps different keys apart', () => {
-    const limiter = new RateLimiter(2, () => 0);
-    limiter.take('a');
-    limiter.take('a');
-    expect(limiter.take('a').ok).to.equal(false);
-    expect(limiter.take('b').ok).to.equal(true);
+  it('keeps different keys apart', async () => {
+    const limiter = RateLimiter.inMemory(2, `t-${randomUUID()}`);
+    await limiter.take('a');
+    await limiter.take('a');
+    expect((await limiter.take('a')).ok).to.equal(false);
+    expect((await limiter.take('b')).ok).to.equal(true);
   });
 
-  it('forgets keys that have been idle for a minute, so its table does not grow without bound', () => {
-    let now = 0;
-    const limiter = new RateLimiter(10, () => now);
-    for (let i = 0; i < 1000; i++) limiter.take(`k${i}`);
-    expect(limiter.size()).to.equal(1000);
-    now += 60_000;
-    limiter.take('new');
-    expect(limiter.size()).to.equal(1);
+  it('peeks without spending', async () => {
+    const limiter = RateLimiter.inMemory(2, `t-${randomUUID()}`);
+    for (let i = 0; i < 5; i++) expect((await limiter.peek('a')).ok).to.equal(true);
+    await limiter.take('a');
+    await limiter.take('a');
+    expect((await limiter.peek('a')).ok).to.equal(false);
   });
 
-  it('holds at most maxKeys keys, dropping the least recently used', () => {
-    const limiter = new RateLimiter(10, () => 0, 3);
-    for (const k of ['a', 'b', 'c']) limiter.take(k);
-    limiter.take('a');
-    limiter.take('d');
-    expect(limiter.size()).to.equal(3);
-    for (let i = 0; i < 9; i++) limiter.take('a');
-    expect(limiter.take('a').ok, 'a was kept').to.equal(false);
+  it('refuses a limit that is not a whole number of at least 1', () => {
+    expect(() => RateLimiter.inMemory(0, 'x')).to.throw(Error, /at least 1 a minute/);
+    expect(() => RateLimiter.inMemory(1.5, 'x')).to.throw(Error, /whole number/);
+  });
+});
+
+describe('RateLimiter (rate-limiter-flexible), on PostgreSQL', () => {
+  let schema: TestSchema;
+  const pools: pg.Pool[] = [];
+  const pool = () => {
+    const p = poolOn(schema, 2);
+    pools.push(p);
+    return p;
+  };
+  before(async () => (schema = await freshSchema()));
+  after(async () => {
+    for (const p of pools) await p.end();
+    await schema?.drop();
+  });
+
+  it('shares one budget between two instances, each with its own pool on the same database', async () => {
+    const one = RateLimiter.onPostgres(pool(), 6, 'address');
+    const two = RateLimiter.onPostgres(pool(), 6, 'address');
+    for (let i = 0; i < 3; i++) {
+      expect((await one.take('203.0.113.1')).ok, `one, ${i + 1}`).to.equal(true);
+      expect((await two.take('203.0.113.1')).ok, `two, ${i + 1}`).to.equal(true);
+    }
+    expect((await one.take('203.0.113.1')).ok).to.equal(false);
+    expect((await two.take('203.0.113.1')).ok).to.equal(false);
+    expect((await two.peek('203.0.113.1')).ok).to.equal(false);
+    expect((await one.take('203.0.113.2')).ok, 'another address').to.equal(true);
+    const { rows } = await pools[0]!.query(`SELECT key, points FROM ${RATE_LIMIT_TABLE} ORDER BY key`);
+    expect(rows).to.deep.equal([{ key: 'address:203.0.113.1', points: 8 }, { key: 'address:203.0.113.2', points: 1 }]);
+  });
+
+  it('answers 429 on one server once an address has used its minute on the other (two apps, one database)', async () => {
+    const protection = { rateLimit: { perAddress: 4, perConversation: 0, trustProxy: ['loopback'] }, pool: pool() };
+    const one = await listen(createApp(knowledgeBase(), undefined, undefined, protection));
+    const two = await listen(createApp(knowledgeBase(), undefined, undefined, { ...protection, pool: pool() }));
+    try {
+      const get = (server: { url: string }) => fetch(`${server.url}/api/inputs`, { headers: { 'x-forwarded-for': '198.51.100.9' } });
+      for (const server of [one, two, one, two]) expect((await get(server)).status).to.equal(200);
+      const res = await get(two);
+      expect(res.status).to.equal(429);
+      expect(await res.json()).to.deep.equal({ error: { field: 'rate', message: RATE_LIMIT_MESSAGE } });
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('keeps the address and conversation limits apart in the one table', async () => {
+    const p = pool();
+    const limits = rateLimits({ perAddress: 1, perConversation: 1 }, { pool: p });
+    expect((await limits.perAddress!.take('same-key')).ok).to.equal(true);
+    expect((await limits.perConversation!.take('same-key')).ok).to.equal(true);
+    expect((await limits.perAddress!.take('same-key')).ok).to.equal(false);
+  });
+
+  it('counts in memory while PostgreSQL cannot be reached, refusing nobody for the outage', async () => {
+    const down = new pgModule.Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`, connectionTimeoutMillis: 500 });
+    pools.push(down);
+    down.on('error', () => undefined);
+    const limiter = RateLimiter.onPostgres(down, 2, 'address');
+    expect((await limiter.take('a')).ok).to.equal(true);
+    expect((await limiter.take('a')).ok).to.equal(true);
+    expect((await limiter.take('a')).ok, 'the limit still holds, per instance').to.equal(false);
   });
 });
 
@@ -85,7 +142,6 @@ describe('rate limit settings', () => {
 });
 
 describe('rate limits on the server', () => {
-  let now = 0;
   let server: { url: string; close: () => Promise<void> };
   let closeWebChat: () => Promise<void>;
 
@@ -94,7 +150,7 @@ describe('rate limits on the server', () => {
     const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-22' });
     const webchat = createWebChat(config, runtime.parts);
     closeWebChat = () => webchat.close();
-    const protection = { rateLimit: { perAddress: 10, perConversation: 3, trustProxy: ['loopback'] }, now: () => now };
+    const protection = { rateLimit: { perAddress: 10, perConversation: 3, trustProxy: ['loopback'] } };
     server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection), webchat.upgrade);
   });
   after(async () => {
@@ -115,49 +171,35 @@ describe('rate limits on the server', () => {
     });
 
   it('answers a burst above the per-address limit with 429, Retry-After and the Danish message', async () => {
-    now = 0;
     for (let i = 0; i < 10; i++) expect((await get('/api/search?q=mentor', '203.0.113.1')).status, `request ${i + 1}`).to.equal(200);
     const res = await get('/api/search?q=mentor', '203.0.113.1');
     expect(res.status).to.equal(429);
-    expect(res.headers.get('retry-after')).to.equal('6');
+    expect(res.headers.get('retry-after')).to.be.oneOf(['59', '60']);
     expect(await res.json()).to.deep.equal({ error: { field: 'rate', message: RATE_LIMIT_MESSAGE } });
   });
 
-  it('lets the same address in again when the clock has moved on', async () => {
-    now = 0;
-    const from = '203.0.113.2';
-    for (let i = 0; i < 10; i++) await get('/api/inputs', from);
-    expect((await get('/api/inputs', from)).status).to.equal(429);
-    now = 6000;
-    expect((await get('/api/inputs', from)).status).to.equal(200);
-  });
-
   it('does not let one address use up another address\'s requests', async () => {
-    now = 100_000;
     for (let i = 0; i < 11; i++) await get('/api/law', '203.0.113.3');
     expect((await get('/api/law', '203.0.113.3')).status).to.equal(429);
     expect((await get('/api/law', '203.0.113.4')).status).to.equal(200);
   });
 
   it('never limits /healthz, /readyz or the page', async () => {
-    now = 200_000;
     for (let i = 0; i < 30; i++) {
       for (const path of ['/healthz', '/readyz', '/']) expect((await get(path, '203.0.113.5')).status, path).to.equal(200);
     }
   });
 
   it('limits the messages of one conversation, and not those of another from the same address', async () => {
-    now = 300_000;
     const a = randomUUID();
     for (let i = 0; i < 3; i++) expect((await message(a, '203.0.113.6')).status).to.equal(200);
     const over = await message(a, '203.0.113.6');
     expect(over.status).to.equal(429);
-    expect(over.headers.get('retry-after')).to.equal('20');
+    expect(over.headers.get('retry-after')).to.be.oneOf(['59', '60']);
     expect((await message(randomUUID(), '203.0.113.6')).status).to.equal(200);
   });
 
   it('limits a web chat conversation (Direct Line) by its token, whatever address it comes from', async () => {
-    now = 400_000;
     const generated = await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' } });
     const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
     const started = await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.7' } });

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { MemoryStorage } from 'botbuilder';
 import { canExpire, startRetention } from '../../bot/retention.js';
 import { SqliteStorage } from '../../bot/storage/sqlite-storage.js';
+import { daysLater } from '../../knowledge/dates.js';
 
 describe('retention', () => {
   let dir: string;
@@ -30,7 +31,7 @@ describe('retention', () => {
   it('runs at start with the configured number of days', async () => {
     await storage.write({ a: { x: 1 } });
     // 30 days on a clock 31 days ahead: everything written now is too old.
-    const stop = startRetention(storage, 30, 60_000, () => new Date(Date.now() + 31 * 86_400_000));
+    const stop = startRetention(storage, 30, 60_000, () => daysLater(new Date(), 31));
     await new Promise((r) => setTimeout(r, 50));
     stop();
     expect(await storage.read(['a'])).to.deep.equal({});

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { inRange, isIsoDate, rangesOverlap, todayInDenmark } from '../../knowledge/dates.js';
+import { addDays, daysFrom, daysLater, inRange, isIsoDate, rangesOverlap, todayInDenmark, weekdayOf } from '../../knowledge/dates.js';
 
 describe('dates', () => {
   it('isIsoDate accepts real days written YYYY-MM-DD and nothing else', () => {
@@ -30,5 +30,29 @@ describe('dates', () => {
   it('todayInDenmark gives the Danish calendar day, also just after midnight in Copenhagen', () => {
     expect(todayInDenmark(new Date('2026-06-30T22:30:00Z'))).to.equal('2026-07-01');
     expect(todayInDenmark(new Date('2026-12-31T22:59:00Z'))).to.equal('2026-12-31');
+  });
+
+  it('addDays counts calendar days across months, leap days and the change to summer time', () => {
+    expect(addDays('2026-02-28', 1)).to.equal('2026-03-01');
+    expect(addDays('2024-02-28', 1)).to.equal('2024-02-29');
+    expect(addDays('2026-03-29', 1)).to.equal('2026-03-30');
+    expect(addDays('2026-01-01', -1)).to.equal('2025-12-31');
+    expect(addDays('2026-11-29', -6)).to.equal('2026-11-23');
+  });
+
+  it('daysFrom lists the days between two dates, both included, and no more than asked', () => {
+    expect(daysFrom('2026-02-27', '2026-03-02')).to.deep.equal(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(daysFrom('2026-03-02', '2026-03-01')).to.deep.equal([]);
+    expect(daysFrom('2026-01-01', '2030-01-01', 366)).to.have.length(366);
+  });
+
+  it('weekdayOf numbers Monday 0 to Sunday 6', () => {
+    expect(weekdayOf('2026-11-23')).to.equal(0);
+    expect(weekdayOf('2026-11-29')).to.equal(6);
+  });
+
+  it('daysLater moves an instant by whole days of 24 hours', () => {
+    expect(daysLater(new Date('2026-01-31T10:00:00Z'), 30).toISOString()).to.equal('2026-03-02T10:00:00.000Z');
+    expect(daysLater(new Date('2026-01-31T10:00:00Z'), -31).toISOString()).to.equal('2025-12-31T10:00:00.000Z');
   });
 });

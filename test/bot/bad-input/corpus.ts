@@ -22,6 +22,8 @@ export type Expectation =
   | 'accepted'
   /** The WebSocket opens (101). */
   | 'stream'
+  /** 501 with no body: the Bot Framework SDK's own answer to an invoke that the bot has no handler for. */
+  | 'not-implemented'
   /** `bare`: answered by Node's HTTP parser before express (e.g. 431 for a huge URL), so the body is not our JSON. */
   | { status: number; field?: string; bare?: boolean }
   | { polite: true; sameConversation?: boolean };

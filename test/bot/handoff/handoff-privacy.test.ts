@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { todayInDenmark } from '../../../knowledge/dates.js';
 import type { Call } from './fake-connector.js';
 import { type Setup, handOff, setup } from './setup.js';
+import { daysLater } from '../../../knowledge/dates.js';
 
 /** Text a citizen may type to plant a link, markup or a mention in the caseworkers' channel. */
 const PHISHING = [
@@ -221,7 +222,7 @@ describe('handoff: what the case keeps about the citizen', function () {
         s.clock.now = new Date(s.clock.now.getTime() + 11 * 60_000);
         await s.handoff.relay.tick();
         expect((await s.citizen('12 34 56 78')).texts).to.include('En medarbejder ringer dig op');
-        s.clock.now = new Date(s.clock.now.getTime() + 31 * 86_400_000);
+        s.clock.now = daysLater(s.clock.now, 31);
         await s.handoff.relay.tick();
         const c = await s.handoff.service.caseStore.get(s.caseId());
         expect(JSON.stringify(c)).not.to.match(NUMBER);

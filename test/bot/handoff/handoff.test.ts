@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { CHANNEL, type Setup, TENANT, handOff, setup } from './setup.js';
 import { openStream, person } from '../directline-client.js';
+import { daysLater } from '../../../knowledge/dates.js';
 
 describe('handoff to a caseworker in Teams', function () {
   this.timeout(20000);
@@ -130,7 +131,7 @@ describe('handoff: more cases', function () {
     s.clock.now = new Date(s.clock.now.getTime() + 11 * 60_000);
     await s.handoff.relay.tick();
     await s.citizen('12 34 56 78');
-    s.clock.now = new Date(s.clock.now.getTime() + 31 * 86_400_000);
+    s.clock.now = daysLater(s.clock.now, 31);
     await s.handoff.relay.tick();
     expect(s.cardJson()).not.to.include('+4512345678');
     expect(s.cardJson()).to.include('Telefonnummeret er slettet');
@@ -218,6 +219,35 @@ describe('handoff from the web chat', function () {
 
 describe('handoff outside opening hours', function () {
   this.timeout(20000);
+
+  // With the default settings (no HANDOFF_HOLIDAYS), at 10:00 on a weekday within the opening hours.
+  const holidays: [string, string][] = [
+    ['Christmas Day', '2026-12-25T10:00:00+01:00'],
+    ['Good Friday', '2026-04-03T10:00:00+02:00'],
+    ['Constitution Day (5 June)', '2026-06-05T10:00:00+02:00'],
+  ];
+  for (const [name, moment] of holidays) {
+    it(`says the caseworkers are not in on ${name}, a weekday within the opening hours`, async () => {
+      const s = await setup();
+      try {
+        s.clock.now = new Date(moment);
+        expect(s.handoff.service.availability().open).to.equal(false);
+        expect((await s.citizen('Tal med en medarbejder')).texts).to.include('Medarbejderne er her ikke lige nu');
+      } finally {
+        await s.close();
+      }
+    });
+  }
+
+  it('says the caseworkers are in on the Friday that was Store Bededag, abolished from 2024', async () => {
+    const s = await setup();
+    try {
+      s.clock.now = new Date('2026-05-01T10:00:00+02:00');
+      expect(s.handoff.service.availability().open).to.equal(true);
+    } finally {
+      await s.close();
+    }
+  });
 
   it('offers a call-back, asks for the number with its purpose and retention, and posts a call-back card', async () => {
     const s = await setup({ HANDOFF_OPENING_HOURS: 'man 00:00-00:01' });

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type pg from 'pg';
+import pgModule from 'pg';
 import { PostgresStorage, STATE_TABLE } from '../../../bot/storage/postgres-storage.js';
+import { daysLater } from '../../../knowledge/dates.js';
 import { type TestSchema, freshSchema, poolOn } from '../postgres.js';
 import { atomicWriteContract } from './atomic-write-contract.js';
 import type { OpenStorage } from './storage-contract-helpers.js';
@@ -44,12 +46,36 @@ describe('PostgresStorage', () => {
       await admin.query(`TRUNCATE ${STATE_TABLE}`);
     });
 
+    it('leaves no listener behind on a connection after a write of several keys (15 two-key writes on one connection)', async () => {
+      const pool = new pgModule.Pool({ connectionString: schema.url, max: 1 });
+      const storage = new PostgresStorage(pool);
+      opened.push(storage);
+      await storage.ping();
+      const warnings: Error[] = [];
+      const onWarning = (w: Error) => warnings.push(w);
+      process.on('warning', onWarning);
+      try {
+        const client = await pool.connect();
+        const before = client.listenerCount('error');
+        client.release();
+        for (let i = 0; i < 15; i++) await storage.write({ [`case-${i}`]: { v: i }, [`pointer-${i}`]: { v: i } });
+        const again = await pool.connect();
+        const after = again.listenerCount('error');
+        again.release();
+        expect(again, 'the pool has one connection').to.equal(client);
+        expect(after).to.equal(before);
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings.map((w) => w.name)).to.not.include('MaxListenersExceededWarning');
+    });
+
     it('deletes what has not changed since the cutoff (retention) and keeps the rest', async () => {
       const storage = open();
       await storage.write({ old: { v: 1 } });
       await admin.query(`UPDATE ${STATE_TABLE} SET updated_at = now() - interval '40 days' WHERE key = 'old'`);
       await storage.write({ fresh: { v: 2 } });
-      expect(await storage.deleteOlderThan(new Date(Date.now() - 30 * 86_400_000))).to.equal(1);
+      expect(await storage.deleteOlderThan(daysLater(new Date(), -30))).to.equal(1);
       expect(Object.keys(await storage.read(['old', 'fresh']))).to.deep.equal(['fresh']);
       await storage.close();
     });

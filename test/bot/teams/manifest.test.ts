@@ -75,9 +75,9 @@ describe('Teams manifest settings', () => {
 describe('Teams manifest', () => {
   const manifest = () => fillManifest(template(), settings(base));
 
-  it('fills the template into a manifest of schema 1.17 for the team scope with no problems', () => {
+  it('fills the template into a manifest of schema 1.17 for the team scope that the official schema accepts', async () => {
     const m = manifest();
-    expect(manifestProblems(m)).to.deep.equal([]);
+    expect(await manifestProblems(m)).to.deep.equal([]);
     expect(m).to.include({ manifestVersion: '1.17', id: appId, accentColor: '#1F5C99' });
     expect(m.$schema).to.equal('https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json');
     expect(m.name).to.deep.include({ short: 'Mentorbot – sagsbehandlere' });
@@ -96,20 +96,26 @@ describe('Teams manifest', () => {
   });
 
   const broken: [string, (m: Record<string, any>) => void, RegExp][] = [
-    ['an old schema version', (m) => (m.manifestVersion = '1.16'), /manifestVersion must be 1.17 or newer/],
-    ['no developer privacy page', (m) => delete m.developer.privacyUrl, /developer.privacyUrl must be an https address/],
-    ['a short name over 30 characters', (m) => (m.name.short = 'x'.repeat(31)), /name.short has 31 characters; at most 30/],
-    ['no full description', (m) => (m.description.full = ''), /description.full is missing/],
-    ['a bot id that is not a GUID', (m) => (m.bots[0].botId = 'x'), /bots.0.botId must be a GUID/],
+    ['a manifest version other than its schema\'s', (m) => (m.manifestVersion = '1.16'), /^manifestVersion must be equal to constant$/],
+    ['no developer privacy page', (m) => delete m.developer.privacyUrl, /^developer must have required property 'privacyUrl'$/],
+    ['a short name over 30 characters', (m) => (m.name.short = 'x'.repeat(31)), /^name\.short must NOT have more than 30 characters$/],
+    ['a developer name over 32 characters', (m) => (m.developer.name = 'x'.repeat(33)), /^developer\.name must NOT have more than 32 characters$/],
+    ['a short description over 80 characters', (m) => (m.description.short = 'x'.repeat(81)), /^description\.short must NOT have more than 80 characters$/],
+    ['no full description', (m) => delete m.description.full, /^description must have required property 'full'$/],
+    ['a bot id that is not a GUID', (m) => (m.bots[0].botId = 'x'), /^bots\.0\.botId must match pattern/],
     ['no valid domains', (m) => (m.validDomains = []), /validDomains must list host names/],
-    ['an accent colour by name', (m) => (m.accentColor = 'blue'), /accentColor must be a colour/],
+    ['an accent colour by name', (m) => (m.accentColor = 'blue'), /^accentColor must match pattern "\^#\[0-9a-fA-F\]\{6\}\$"$/],
+    ['an accent colour of three digits', (m) => (m.accentColor = '#15A'), /^accentColor must match pattern/],
+    ['two bots', (m) => m.bots.push({ ...m.bots[0] }), /^bots must NOT have more than 1 item/],
+    ['no bot', (m) => (m.bots = []), /^bots must list the bot$/],
+    ['a schema the package does not ship', (m) => (m.$schema = 'https://example.com/teams.json'), /^\$schema must be a Teams manifest schema/],
     ['a field left over', (m) => (m.name.full = '{{name}}'), /a \{\{field\}\} is left unfilled/],
   ];
   for (const [name, breakIt, problem] of broken) {
-    it(`names the problem with ${name}`, () => {
+    it(`names the problem with ${name}`, async () => {
       const m = manifest();
       breakIt(m);
-      const problems = manifestProblems(m);
+      const problems = await manifestProblems(m);
       expect(problems).to.have.length(1);
       expect(problems[0]).to.match(problem);
     });

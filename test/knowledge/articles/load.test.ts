@@ -80,7 +80,9 @@ describe('knowledge base articles', () => {
     expect(errorsFor('varighed', GOOD.replace(/validFrom: \S+/, 'validFrom: 2026-02-30'))).to.include('varighed.md: validFrom');
     expect(errorsFor('varighed', GOOD.replace(/\nreviewed: \S+/, ''))).to.include('varighed.md: reviewed');
     expect(errorsFor('other-name', GOOD)).to.include('other-name.md: id: must match the file name');
-    expect(errorsFor('varighed', GOOD.replace(/\naudience: \S+/, '\naudience: everyone'))).to.include('varighed.md: audience');
+    expect(errorsFor('varighed', GOOD.replace(/\naudience: \S+/, '\naudience: everyone'))).to.include('varighed.md: audience: must be one of citizen, employer, both');
+    expect(errorsFor('varighed', GOOD.replace(/validFrom: \S+/, 'validFrom: 2026-02-30'))).to.include('varighed.md: validFrom: must be a date written YYYY-MM-DD');
+    expect(errorsFor('varighed', GOOD.replace(/\ntitle:[\s\S]*?\n(?=\w)/, '\n'))).to.include('varighed.md: title.da: is missing or empty');
   });
 
   it('fails an article whose Danish answer is too hard to read', () => {

@@ -29,6 +29,12 @@ function scratchProject(): string {
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
 describe('npm run kb:build', () => {
+  it('refuses an unknown option with exit code 2, naming it and the options there are (node:util parseArgs)', () => {
+    const out = run('--if-stall');
+    expect(out.status).to.equal(2);
+    expect(out.stderr).to.match(/Unknown option '--if-stall'.*--if-stale, --quiet, --root DIR/);
+  });
+
   it('builds the bundle, reports LIX per answer, and is then up to date until the content changes', () => {
     const root = scratchProject();
     const first = run('--root', root);

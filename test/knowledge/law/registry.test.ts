@@ -102,7 +102,7 @@ describe('law registry', () => {
     cpSync(knowledgePaths(projectRoot()).law, dir, { recursive: true });
     writeFileSync(
       join(dir, 'broken.yaml'),
-      'act: LAB\nprovisions:\n  - id: LAB-X\n    section: "1"\n    title: T\n    summary: S\n    summaryEn: S\n    version: LBK-280-2024\n    validFrom: 2026-13-01\n    status: maybe\n',
+      'act: LAB\nprovisions:\n  - id: LAB-X\n    section: "1"\n    title: T\n    summary: S\n    summaryEn: S\n    version: LBK-280-2024\n    validFrom: 2026-02-30\n    status: maybe\n',
     );
     try {
       loadLawRegistry(dir, root);
@@ -111,7 +111,8 @@ describe('law registry', () => {
       expect(e).to.be.instanceOf(ContentErrors);
       const msg = (e as Error).message;
       expect(msg).to.include('knowledge/law/broken.yaml: provisions[0].validFrom');
-      expect(msg).to.include('knowledge/law/broken.yaml: provisions[0].status');
+      expect(msg).to.include('knowledge/law/broken.yaml: provisions[0].status: must be "verified" or "unverified"');
+      expect(msg).to.include('knowledge/law/broken.yaml: provisions[0].validFrom: must be a date written YYYY-MM-DD');
     }
   });
 });
