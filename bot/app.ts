@@ -32,9 +32,11 @@ export interface Protection {
 /**
  * The express application: the bot at POST /api/messages, the JSON API, the health checks and, with `site`, the web
  * page, the widget, the web chat's routes and our Direct Line server at /v3/directline (its stream is a WebSocket:
- * give `site.webchat.upgrade` to the HTTP server's 'upgrade' event). Without a bot runtime (the API alone) /api/messages does not exist.
- * With `protection`, every /api and /v3/directline route is limited per client address and the bot's messages per conversation (429
- * with Retry-After; shared by the instances on `protection.pool`); without it (tests, tools) nothing is limited. /healthz, /readyz and the page are never limited.
+ * give `site.webchat.upgrade` to the HTTP server's 'upgrade' event). Without a bot runtime (the API alone)
+ * /api/messages does not exist.
+ * With `protection`, every /api and /v3/directline route is limited per client address and the bot's messages per
+ * conversation (429 with Retry-After; shared by the instances on `protection.pool`); without it (tests, tools) nothing
+ * is limited. /healthz, /readyz and the page are never limited.
  */
 export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SiteParts, protection?: Protection): Express {
   const app = express();
@@ -45,7 +47,10 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
   app.set('trust proxy', protection?.rateLimit.trustProxy ?? false);
   if (site) app.use(securityHeaders(site.config));
   if (protection) {
-    const limits: RateLimits = rateLimits(protection.rateLimit, { pool: protection.pool ?? null, windowSeconds: protection.windowSeconds });
+    const limits: RateLimits = rateLimits(protection.rateLimit, {
+      pool: protection.pool ?? null,
+      windowSeconds: protection.windowSeconds,
+    });
     // With Bot Framework authentication on, /api/messages is called by Microsoft's channel service, one address for
     // every person: only its per-conversation limit applies.
     // The bot endpoint applies its address limit itself, before the token check (botEndpoint).
@@ -60,14 +65,23 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
   app.get('/readyz', async (_req, res) => {
     try {
       await runtime?.ready();
-      res.json({ status: 'ready', knowledge: kb.sourceHash, articles: kb.articles.length, storage: runtime ? 'ok' : 'none' });
+      res.json({
+        status: 'ready',
+        knowledge: kb.sourceHash,
+        articles: kb.articles.length,
+        storage: runtime ? 'ok' : 'none',
+      });
     } catch (e) {
       log.warn('not ready: storage unreachable', { error: e });
       res.status(503).json({ status: 'not ready', storage: 'unreachable' });
     }
   });
   if (runtime) app.post('/api/messages', botEndpoint(runtime, protection));
-  if (runtime) app.use('/api', opsRouter(runtime.parts.metrics, runtime.opsToken, () => todayInDenmark()));
+  if (runtime)
+    app.use(
+      '/api',
+      opsRouter(runtime.parts.metrics, runtime.opsToken, () => todayInDenmark()),
+    );
   if (site) app.use('/api', site.webchat.router);
   if (site) app.use('/v3/directline', corsFor(site.config.allowedOrigins), site.webchat.directLine);
   app.use('/api', apiRouter(kb));

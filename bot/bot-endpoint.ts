@@ -34,7 +34,12 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
       checkActivity(body);
       const activity = body as unknown as Activity;
       if (activity.channelId === WEBCHAT_CHANNEL) {
-        return sendError(res, 403, 'channelId', 'The web chat is reached through /v3/directline with its own token, not here');
+        return sendError(
+          res,
+          403,
+          'channelId',
+          'The web chat is reached through /v3/directline with its own token, not here',
+        );
       }
       let auth;
       if (runtime.authenticated) {
@@ -45,7 +50,10 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
           auth = await runtime.authenticate(activity, header);
         } catch (e) {
           if (limited) await spendAddress(req, res);
-          log.warn('bot endpoint: refused a request without a valid Bot Framework token', { reason: firstLine(e), address: req.ip });
+          log.warn('bot endpoint: refused a request without a valid Bot Framework token', {
+            reason: firstLine(e),
+            address: req.ip,
+          });
           return sendError(res, 401, 'authorization', 'This endpoint needs a valid Bot Framework token');
         }
       } else {
@@ -64,7 +72,9 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
       }
       const conversationId = activity.conversation.id;
       if (!(await withinConversationLimit(res, conversationId.slice(0, MAX_KEY_CHARS)))) return;
-      const response = await runtime.parts.turns.run(`${activity.channelId}/${conversationId}`, () => runtime.process(auth, activity));
+      const response = await runtime.parts.turns.run(`${activity.channelId}/${conversationId}`, () =>
+        runtime.process(auth, activity),
+      );
       if (res.headersSent) return;
       res.status(response?.status ?? 200);
       if (response?.body !== undefined) res.json(response.body);

@@ -44,7 +44,11 @@ async function post(url: string, activity: RequestActivity): Promise<ReplyActivi
     });
   } catch (e) {
     const name = (e as Error).name;
-    throw new TurnFailed(name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout', seconds: TIMEOUT_SECONDS } : { kind: 'unreachable', url });
+    throw new TurnFailed(
+      name === 'TimeoutError' || name === 'AbortError'
+        ? { kind: 'timeout', seconds: TIMEOUT_SECONDS }
+        : { kind: 'unreachable', url },
+    );
   }
   const body = await res.text().catch(() => '');
   if (res.status === 401) throw new TurnFailed({ kind: 'unauthorized' });
@@ -94,7 +98,10 @@ async function main(): Promise<number> {
     }
   };
 
-  if (tty) console.log(`Forbundet til ${options.url}. Skriv et bogstav (a, b, c ...) for at vælge et forslag; /quit slutter. (Type a letter to pick a suggestion; /quit to quit.)\n`);
+  if (tty)
+    console.log(
+      `Forbundet til ${options.url}. Skriv et bogstav (a, b, c ...) for at vælge et forslag; /quit slutter. (Type a letter to pick a suggestion; /quit to quit.)\n`,
+    );
   if (!(await turn(conversationUpdate(session, randomUUID())))) return 1;
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });

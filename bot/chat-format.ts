@@ -70,7 +70,9 @@ export interface CardAction {
   text?: string;
 }
 
-/** A choice picked by its letter: "send" actions post their value as the user's next message, "open" ones show a link. */
+/**
+ * A choice picked by its letter: "send" actions post their value as the user's next message, "open" ones show a link.
+ */
 export interface ChatAction {
   title: string;
   value: string;
@@ -88,7 +90,7 @@ export function plainText(markdown: string): string {
 }
 
 function toChatAction(action: CardAction): ChatAction | undefined {
-  const value = typeof action.value === 'string' ? action.value : action.text ?? action.title;
+  const value = typeof action.value === 'string' ? action.value : (action.text ?? action.title);
   if (!value) return undefined;
   const kind = action.type === 'openUrl' || action.type === 'call' ? 'open' : 'send';
   return { title: action.title ?? value, value, kind };
@@ -121,7 +123,9 @@ export class LetterBook {
       if (letters[i] !== undefined) return;
       const free = ALPHABET.filter((l) => !taken.has(l));
       // A letter no title holds, else the one whose title was offered longest ago.
-      const letter = free.find((l) => !owners.has(l)) ?? free.sort((x, y) => (this.lastUsed.get(owners.get(x)!) ?? 0) - (this.lastUsed.get(owners.get(y)!) ?? 0))[0]!;
+      const letter =
+        free.find((l) => !owners.has(l)) ??
+        free.sort((x, y) => (this.lastUsed.get(owners.get(x)!) ?? 0) - (this.lastUsed.get(owners.get(y)!) ?? 0))[0]!;
       const previous = owners.get(letter);
       if (previous !== undefined) this.byTitle.delete(previous);
       this.byTitle.set(a.title, letter);
@@ -142,7 +146,10 @@ const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz'];
  * suggestions are gone once another reply follows); a card's buttons stay with their card. With a LetterBook the
  * letters stay the same from turn to turn; without one they run a, b, c.
  */
-export function renderTurn(replies: readonly ReplyActivity[], letters?: LetterBook): { text: string; actions: ChatAction[]; keys: string[] } {
+export function renderTurn(
+  replies: readonly ReplyActivity[],
+  letters?: LetterBook,
+): { text: string; actions: ChatAction[]; keys: string[] } {
   const blocks: string[] = [];
   const actions: ChatAction[] = [];
   const messages = replies.filter((r) => (r.type ?? 'message') === 'message');
@@ -154,10 +161,17 @@ export function renderTurn(replies: readonly ReplyActivity[], letters?: LetterBo
     for (const attachment of reply.attachments ?? []) {
       const card = attachment.content as { title?: string; text?: string; buttons?: CardAction[] } | undefined;
       if (CARD_TYPES.includes(attachment.contentType ?? '') && card) {
-        parts.push([card.title, card.text].filter(Boolean).map((s) => plainText(String(s))).join('\n'));
+        parts.push(
+          [card.title, card.text]
+            .filter(Boolean)
+            .map((s) => plainText(String(s)))
+            .join('\n'),
+        );
         actions.push(...(card.buttons ?? []).flatMap((b) => toChatAction(b) ?? []));
       } else {
-        parts.push(`(Vedhæftning af typen ${attachment.contentType ?? 'ukendt'} kan ikke vises her. / Attachment not shown.)`);
+        parts.push(
+          `(Vedhæftning af typen ${attachment.contentType ?? 'ukendt'} kan ikke vises her. / Attachment not shown.)`,
+        );
       }
     }
     if (reply === last) actions.push(...(reply.suggestedActions?.actions ?? []).flatMap((a) => toChatAction(a) ?? []));
@@ -206,18 +220,30 @@ export function interpretInput(
  * (read from the environment and .env, as the server reads them): http://127.0.0.1:<PORT>, or HOST when it names a
  * particular address. 127.0.0.1 rather than localhost, which may resolve to ::1 where the server does not listen.
  */
-export function chatOptions(argv: string[], env: NodeJS.ProcessEnv): { url: string } | { help: true } | { error: string } {
+export function chatOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { url: string } | { help: true } | { error: string } {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (e) {
     return { error: (e as Error).message };
   }
   if (values.help) return { help: true };
   const port = env.PORT?.trim();
-  if (!values.url && !env.MENTORBOT_URL && port && !/^\d{1,5}$/.test(port)) return { error: `PORT must be a port number, got "${port}"` };
+  if (!values.url && !env.MENTORBOT_URL && port && !/^\d{1,5}$/.test(port))
+    return { error: `PORT must be a port number, got "${port}"` };
   const host = env.HOST?.trim();
-  const serverHost = !host || host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const serverHost =
+    !host || host === '0.0.0.0' || host === '::' || host === 'localhost'
+      ? '127.0.0.1'
+      : host.includes(':')
+        ? `[${host}]`
+        : host;
   const own = port || host ? `http://${serverHost}:${port || '3978'}` : DEFAULT_URL;
   const url = (values.url || env.MENTORBOT_URL || own).trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(url)) return { error: `--url must be an http(s) address, got "${url}"` };
@@ -239,20 +265,26 @@ export type Failure =
 export function describeFailure(f: Failure): string {
   switch (f.kind) {
     case 'unreachable':
-      return `Kan ikke få forbindelse til Mentorbot på ${f.url}. Start serveren først med \`npm start\` i et andet vindue.\n` +
-        `Cannot reach Mentorbot at ${f.url}. Start the server first with \`npm start\` in another window.`;
+      return (
+        `Kan ikke få forbindelse til Mentorbot på ${f.url}. Start serveren først med \`npm start\` i et andet vindue.\n` +
+        `Cannot reach Mentorbot at ${f.url}. Start the server first with \`npm start\` in another window.`
+      );
     case 'timeout':
       return `Mentorbot svarede ikke inden for ${f.seconds} sekunder. Prøv igen.\nMentorbot did not answer within ${f.seconds} seconds. Try again.`;
     case 'unauthorized':
-      return 'Serveren afviste beskeden (401). Den har MicrosoftAppId sat, så den tager kun imod trafik fra Bot Framework. ' +
+      return (
+        'Serveren afviste beskeden (401). Den har MicrosoftAppId sat, så den tager kun imod trafik fra Bot Framework. ' +
         'Start den uden MicrosoftAppId for at chatte her.\n' +
         'The server refused the message (401). It has MicrosoftAppId set, so it only accepts Bot Framework traffic. ' +
-        'Start it without MicrosoftAppId to chat here.';
+        'Start it without MicrosoftAppId to chat here.'
+      );
     case 'status':
       return `Serveren svarede med status ${f.status}: ${brief(f.body)}\nThe server answered with status ${f.status}.`;
     case 'bad-reply':
-      return `Serveren svarede, men ikke med bottens svar: ${brief(f.body)}\n` +
-        'The server answered, but not with the bot\'s replies (is deliveryMode "expectReplies" supported?).';
+      return (
+        `Serveren svarede, men ikke med bottens svar: ${brief(f.body)}\n` +
+        'The server answered, but not with the bot\'s replies (is deliveryMode "expectReplies" supported?).'
+      );
   }
 }
 

@@ -48,14 +48,27 @@ const handoff = createHandoff(config, runtime, webchat);
 handoff?.relay.start();
 const stopRetention = startRetention(storage.storage, config.retentionDays);
 runtime.parts.metrics.start();
-const app = createApp(kb, runtime, { webchat, config: config.webchat }, { rateLimit: config.rateLimit, pool: storage.postgres?.pool ?? null });
+const app = createApp(
+  kb,
+  runtime,
+  { webchat, config: config.webchat },
+  { rateLimit: config.rateLimit, pool: storage.postgres?.pool ?? null },
+);
 const server = app.listen(config.port, config.host, () => {
   const everywhere = config.host === '0.0.0.0' || config.host === '::';
   const local = everywhere || isLoopback(config.host) ? 'localhost' : config.host;
-  const where = everywhere ? `every network interface (${config.host})` : isLoopback(config.host) ? `${config.host} only (this machine)` : config.host;
+  const where = everywhere
+    ? `every network interface (${config.host})`
+    : isLoopback(config.host)
+      ? `${config.host} only (this machine)`
+      : config.host;
   const auth = config.bot.appId ? 'Bot Framework authentication is on' : 'no MicrosoftAppId: no authentication';
-  console.log(`Mentorbot is running on port ${config.port}, listening on ${where}: open http://${local}:${config.port}/ for the web chat.`);
-  console.log(`Bot Framework endpoint: http://${local}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`);
+  console.log(
+    `Mentorbot is running on port ${config.port}, listening on ${where}: open http://${local}:${config.port}/ for the web chat.`,
+  );
+  console.log(
+    `Bot Framework endpoint: http://${local}:${config.port}/api/messages (${auth}). Chat in a terminal: npm run chat`,
+  );
   if (config.unauthenticatedOnNetwork) {
     const warning = `WARNING: ALLOW_UNAUTHENTICATED_NETWORK is true: /api/messages takes requests from the network without authentication. Replies go only to ${config.serviceUrlAllowlist.join(', ')}. Set MicrosoftAppId for a public server.`;
     console.warn(warning);

@@ -120,7 +120,12 @@ export class MentorBot extends ActivityHandler {
     await this.firstLanguage(context);
     await dc.beginDialog(MAIN_DIALOG);
     const text = context.activity.text;
-    if (fromMessage && context.activity.type === ActivityTypes.Message && text && recogniseCommand(text) !== 'greeting') {
+    if (
+      fromMessage &&
+      context.activity.type === ActivityTypes.Message &&
+      text &&
+      recogniseCommand(text) !== 'greeting'
+    ) {
       await dc.continueDialog();
     }
   }

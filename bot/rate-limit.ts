@@ -1,12 +1,18 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type pg from 'pg';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { sendError } from './api/errors.js';
 import { log } from './log.js';
 import { schemaOnce } from './storage/postgres-storage.js';
 
 /** What a person over a limit is told, Danish first. */
-export const RATE_LIMIT_MESSAGE = 'For mange beskeder på kort tid. Vent lidt, og prøv igen. (Too many messages; wait a moment and try again.)';
+export const RATE_LIMIT_MESSAGE =
+  'For mange beskeder på kort tid. Vent lidt, og prøv igen. (Too many messages; wait a moment and try again.)';
 
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -14,7 +20,10 @@ export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 export const RATE_LIMIT_TABLE = 'mentorbot_rate_limits';
 
 const OK: Take = { ok: true };
-const refused = (res: RateLimiterRes): Take => ({ ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+const refused = (res: RateLimiterRes): Take => ({
+  ok: false,
+  retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+});
 
 /**
  * One limit per key (an address, a conversation): `perMinute` requests in a window of a minute that starts with the
@@ -32,14 +41,26 @@ export class RateLimiter {
 
   /** Counts in this process's memory. `windowSeconds` is for tests; a limit is per minute. */
   static inMemory(perMinute: number, name: string, windowSeconds = 60): RateLimiter {
-    return new RateLimiter(checked(perMinute), new RateLimiterMemory({ points: perMinute, duration: windowSeconds, keyPrefix: name }), null, async () => undefined);
+    return new RateLimiter(
+      checked(perMinute),
+      new RateLimiterMemory({ points: perMinute, duration: windowSeconds, keyPrefix: name }),
+      null,
+      async () => undefined,
+    );
   }
 
   /** Counts in PostgreSQL, shared by every instance on `pool`'s database; in memory while the database is away. */
   static onPostgres(pool: pg.Pool, perMinute: number, name: string, windowSeconds = 60): RateLimiter {
     const options = { points: checked(perMinute), duration: windowSeconds, keyPrefix: name };
     const fallback = new RateLimiterMemory(options);
-    const store = new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, insuranceLimiter: fallback });
+    const store = new RateLimiterPostgres({
+      ...options,
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      insuranceLimiter: fallback,
+    });
     return new RateLimiter(options.points, store, fallback, rateLimitTable(pool));
   }
 
@@ -74,7 +95,8 @@ export class RateLimiter {
 }
 
 function checked(perMinute: number): number {
-  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`A rate limit must be a whole number of at least 1 a minute, got ${perMinute}`);
+  if (!Number.isInteger(perMinute) || perMinute < 1)
+    throw new Error(`A rate limit must be a whole number of at least 1 a minute, got ${perMinute}`);
   return perMinute;
 }
 
@@ -84,7 +106,10 @@ const tables = new WeakMap<pg.Pool, () => Promise<void>>();
 function rateLimitTable(pool: pg.Pool): () => Promise<void> {
   let ensure = tables.get(pool);
   if (!ensure) {
-    ensure = schemaOnce(pool, `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+    ensure = schemaOnce(
+      pool,
+      `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+    );
     tables.set(pool, ensure);
   }
   return ensure;
@@ -100,12 +125,20 @@ export interface RateLimits {
  * The limits for the given settings (requests per minute per address, messages per minute per conversation): in
  * PostgreSQL with `pool` (several instances share them), else in memory. `windowSeconds` is for tests.
  */
-export function rateLimits(settings: { perAddress: number; perConversation: number }, options: { pool?: pg.Pool | null; windowSeconds?: number } = {}): RateLimits {
+export function rateLimits(
+  settings: { perAddress: number; perConversation: number },
+  options: { pool?: pg.Pool | null; windowSeconds?: number } = {},
+): RateLimits {
   const limiter = (perMinute: number, name: string) => {
     if (perMinute <= 0) return null;
-    return options.pool ? RateLimiter.onPostgres(options.pool, perMinute, name, options.windowSeconds) : RateLimiter.inMemory(perMinute, name, options.windowSeconds);
+    return options.pool
+      ? RateLimiter.onPostgres(options.pool, perMinute, name, options.windowSeconds)
+      : RateLimiter.inMemory(perMinute, name, options.windowSeconds);
   };
-  return { perAddress: limiter(settings.perAddress, 'address'), perConversation: limiter(settings.perConversation, 'conversation') };
+  return {
+    perAddress: limiter(settings.perAddress, 'address'),
+    perConversation: limiter(settings.perConversation, 'conversation'),
+  };
 }
 
 const LIMITS = 'mentorbotRateLimits';

@@ -15,7 +15,12 @@ export function canExpire(storage: unknown): storage is Expiring {
  * then every `everyMs`. Returns a function that stops it. A storage that cannot expire items (memory, lost at restart
  * anyway) is left alone.
  */
-export function startRetention(storage: unknown, days: number, everyMs = 6 * 3_600_000, now: () => Date = () => new Date()): () => void {
+export function startRetention(
+  storage: unknown,
+  days: number,
+  everyMs = 6 * 3_600_000,
+  now: () => Date = () => new Date(),
+): () => void {
   if (!canExpire(storage)) return () => undefined;
   const run = async () => {
     try {

@@ -73,7 +73,11 @@ export interface RuntimeOptions {
 
 /** A CloudAdapter whose turn can be run with a token check that was done beforehand (by the route). */
 class BotEndpointAdapter extends CloudAdapter {
-  run(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
 }
@@ -124,9 +128,13 @@ export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: 
     new TranscriptMiddleware(conversationState.createProperty<Transcript>('transcript')),
   ];
   const onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('turn failed', { channel: context.activity.channelId, conversation: context.activity.conversation?.id, error });
+    log.error('turn failed', {
+      channel: context.activity.channelId,
+      conversation: context.activity.conversation?.id,
+      error,
+    });
     // The storage itself may be what failed: the language comes from this turn's cache or is Danish.
-    let lang: 'da' | 'en' = 'da';
+    let lang: 'da' | 'en';
     try {
       lang = await languageOf(deps.profile, context);
     } catch {
@@ -138,23 +146,41 @@ export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: 
       // The apology is best effort: the client still gets an HTTP answer.
     }
   };
-  return { bot, middleware, deps, conversationState, userState, storage: options.storage, metrics, turns: new TurnLock(5, options.postgres?.lockPool ?? null, options.turnTimeoutMs ?? 20_000), onTurnError };
+  return {
+    bot,
+    middleware,
+    deps,
+    conversationState,
+    userState,
+    storage: options.storage,
+    metrics,
+    turns: new TurnLock(5, options.postgres?.lockPool ?? null, options.turnTimeoutMs ?? 20_000),
+    onTurnError,
+  };
 }
 
 /** Wires the bot behind a CloudAdapter: authentication from configuration, the middleware, and the error reply. */
 export function createBotRuntime(config: Config, kb: KnowledgeBase, options: RuntimeOptions): BotRuntime {
-  const parts = createBot(kb, config.contact, { turnTimeoutMs: config.turnTimeoutMs, outboundTimeoutMs: config.outboundTimeoutMs, ...options });
+  const parts = createBot(kb, config.contact, {
+    turnTimeoutMs: config.turnTimeoutMs,
+    outboundTimeoutMs: config.outboundTimeoutMs,
+    ...options,
+  });
   const { bot, middleware } = parts;
   const { appId, appPassword, appType, tenantId } = config.bot;
   const auth = new ConfigurationBotFrameworkAuthentication(
     appId
-      ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword ?? '', MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId ?? '' }
+      ? {
+          MicrosoftAppId: appId,
+          MicrosoftAppPassword: appPassword ?? '',
+          MicrosoftAppType: appType,
+          MicrosoftAppTenantId: tenantId ?? '',
+        }
       : {},
   );
   const adapter = new BotEndpointAdapter(auth);
   for (const m of middleware) adapter.use(m);
   adapter.onTurnError = parts.onTurnError;
-
 
   return {
     bot,

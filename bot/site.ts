@@ -17,7 +17,12 @@ import type { Config } from './config.js';
 export function vendorScripts(): Record<string, string> {
   const require = createRequire(import.meta.url);
   return {
-    '/webchat/webchat-minimal.js': join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat-minimal.js'),
+    '/webchat/webchat-minimal.js': join(
+      dirname(require.resolve('botframework-webchat')),
+      '..',
+      'dist',
+      'webchat-minimal.js',
+    ),
     '/webchat/markdown-it.min.js': join(dirname(require.resolve('markdown-it')), 'dist', 'markdown-it.min.js'),
   };
 }
@@ -100,7 +105,11 @@ function vendorScript(file: string): RequestHandler {
       : /\bgzip\b/.test(accepts)
         ? [encoded.gzip, 'gzip']
         : [encoded.raw, null];
-    res.set({ 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400', vary: 'Accept-Encoding' });
+    res.set({
+      'content-type': 'application/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=86400',
+      vary: 'Accept-Encoding',
+    });
     if (encoding) res.set('content-encoding', encoding);
     res.send(body);
   };

@@ -22,7 +22,10 @@ export interface Transcript {
   entries: TranscriptEntry[];
 }
 
-/** The newest entries are kept; a conversation this long is read by a caseworker from the start of the issue, not line 1. */
+/**
+ * The newest entries are kept; a conversation this long is read by a caseworker from the start of the issue, not line
+ * 1.
+ */
 export const MAX_ENTRIES = 200;
 /** Far above what the chat accepts; only a flood from a person is cut, and the cut is marked. */
 export const MAX_USER_CHARS = 20_000;
@@ -54,13 +57,16 @@ export class TranscriptMiddleware implements Middleware {
       // CPR numbers are gone already (the privacy guard); e-mail addresses and phone numbers are masked here too.
       add({ from: 'user', text: clip(maskPersonalData(incoming.text), MAX_USER_CHARS), at: new Date().toISOString() });
     }
-    context.onSendActivities(async (ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
-      if (ctx.turnState.get(DATA_DELETED)) return nextSend();
-      for (const a of activities) {
-        if (a.type === ActivityTypes.Message && a.text) add({ from: 'bot', text: clip(a.text, MAX_BOT_CHARS), at: new Date().toISOString() });
-      }
-      return nextSend();
-    });
+    context.onSendActivities(
+      async (ctx, activities: Partial<Activity>[], nextSend: () => Promise<ResourceResponse[]>) => {
+        if (ctx.turnState.get(DATA_DELETED)) return nextSend();
+        for (const a of activities) {
+          if (a.type === ActivityTypes.Message && a.text)
+            add({ from: 'bot', text: clip(a.text, MAX_BOT_CHARS), at: new Date().toISOString() });
+        }
+        return nextSend();
+      },
+    );
     await next();
   }
 }

@@ -37,10 +37,12 @@ export class TurnLock {
     const bounded = () => withTimeout(turn(), this.timeoutMs, 'The turn');
     const locked = () => this.acrossInstances(key, bounded);
     const result = queue.tail.then(locked, locked);
-    queue.tail = result.catch(() => undefined).finally(() => {
-      queue.waiting -= 1;
-      if (queue.waiting === 0) this.queues.delete(key);
-    });
+    queue.tail = result
+      .catch(() => undefined)
+      .finally(() => {
+        queue.waiting -= 1;
+        if (queue.waiting === 0) this.queues.delete(key);
+      });
     return result;
   }
 
@@ -70,7 +72,10 @@ export class TurnLock {
     try {
       return await turn();
     } finally {
-      if (locked) await client.query("SELECT pg_advisory_unlock(hashtext('mentorbot-turn'), hashtext($1))", [key]).catch(() => undefined);
+      if (locked)
+        await client
+          .query("SELECT pg_advisory_unlock(hashtext('mentorbot-turn'), hashtext($1))", [key])
+          .catch(() => undefined);
       client.off('error', broken);
       // A broken connection is thrown away, not given back to the pool.
       client.release(!locked);

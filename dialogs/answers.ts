@@ -50,7 +50,8 @@ export class Answerer {
     const offered = offers.find((o) => sameLabel(text, o.label));
     if (offered) {
       const article = this.deps.kb.articles.find((a) => a.id === offered.articleId);
-      if (article) return { kind: 'article', articleId: article.id, activities: [this.article(article, lang)], offers: [] };
+      if (article)
+        return { kind: 'article', articleId: article.id, activities: [this.article(article, lang)], offers: [] };
     }
     const noneOfThese = replies.text(lang, 'buttons.noneOfThese');
     const human = replies.text(lang, 'buttons.human');
@@ -77,24 +78,45 @@ export class Answerer {
       ...(reading ? { kinds: reading.kinds, voice: reading.role } : {}),
     });
     if (result.status === 'answer') {
-      return { kind: 'article', articleId: result.hits[0]!.article.id, activities: [this.article(result.hits[0]!.article, lang)], offers: [] };
+      return {
+        kind: 'article',
+        articleId: result.hits[0]!.article.id,
+        activities: [this.article(result.hits[0]!.article, lang)],
+        offers: [],
+      };
     }
     if (result.audienceTie) {
       // Who asks decides the answer (a citizen's "hvad koster det" or an employer's): ask, then answer.
       const buttons = [replies.text(lang, 'buttons.citizen'), replies.text(lang, 'buttons.employer')];
-      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, 'answer.whoAsks', {}, buttons)], offers: [], askedAudienceFor: text };
+      return {
+        kind: 'ambiguous',
+        articleId: null,
+        activities: [replies.message(lang, 'answer.whoAsks', {}, buttons)],
+        offers: [],
+        askedAudienceFor: text,
+      };
     }
     if (result.status === 'ambiguous') {
       const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));
       const buttons = [...choices.map((c) => c.label), noneOfThese];
       const key = employer ? 'answer.ambiguousEmployer' : 'answer.ambiguous';
-      return { kind: 'ambiguous', articleId: null, activities: [replies.message(lang, key, {}, buttons)], offers: choices };
+      return {
+        kind: 'ambiguous',
+        articleId: null,
+        activities: [replies.message(lang, key, {}, buttons)],
+        offers: choices,
+      };
     }
     if (result.redirect) {
       const activity = replies.message(lang, 'answer.redirect', { answer: result.redirect.answer[lang] }, [human]);
       return { kind: 'redirect', articleId: result.redirect.id, activities: [activity], offers: [] };
     }
-    return { kind: 'none', articleId: null, activities: [replies.message(lang, employer ? 'answer.noneEmployer' : 'answer.none', {}, [human])], offers: [] };
+    return {
+      kind: 'none',
+      articleId: null,
+      activities: [replies.message(lang, employer ? 'answer.noneEmployer' : 'answer.none', {}, [human])],
+      offers: [],
+    };
   }
 
   /**

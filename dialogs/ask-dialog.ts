@@ -29,7 +29,16 @@ export type AskResult =
   | { kind: 'text'; text: string };
 
 const WHY: ReadonlySet<string> = new Set(
-  ['hvorfor', 'hvorfor det', 'hvorfor spørger du', 'hvorfor spørger du om det', 'hvorfor vil du vide det', 'why', 'why do you ask', 'why is that'].map(commandKey),
+  [
+    'hvorfor',
+    'hvorfor det',
+    'hvorfor spørger du',
+    'hvorfor spørger du om det',
+    'hvorfor vil du vide det',
+    'why',
+    'why do you ask',
+    'why is that',
+  ].map(commandKey),
 );
 
 /**
@@ -58,7 +67,10 @@ export class AskDialog extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: DialogContext['context'], instance: { state: { options: AskOptions } }): Promise<void> {
+  override async repromptDialog(
+    context: DialogContext['context'],
+    instance: { state: { options: AskOptions } },
+  ): Promise<void> {
     const lang = await this.lang(context);
     await context.sendActivity(this.questionActivity(instance.state.options, lang));
   }
@@ -93,7 +105,11 @@ export class AskDialog extends Dialog<AskOptions> {
       return Dialog.EndOfTurn;
     }
     // "ved ikke" is understood in English too: people mix the languages.
-    if (isDontKnow(text, lang) || isDontKnow(text, 'da') || sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow'))) {
+    if (
+      isDontKnow(text, lang) ||
+      isDontKnow(text, 'da') ||
+      sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow'))
+    ) {
       await send('ask.skipped');
       return dc.endDialog({ kind: 'skipped', input } satisfies AskResult);
     }
@@ -105,7 +121,7 @@ export class AskDialog extends Dialog<AskOptions> {
     const pressedOffer = chat.offers.some((o) => sameLabel(text, o.label));
     const others = reading ? factsFor(options.role, reading.facts) : {};
     delete (others as Record<string, unknown>)[input];
-    const answer = pressedOffer ? null : reading?.answer ?? null;
+    const answer = pressedOffer ? null : (reading?.answer ?? null);
     if (answer || (!pressedOffer && Object.keys(others).length > 0)) {
       // An answer is an answer first; what the message asks besides is answered after it is taken.
       if (reading?.asks) {
@@ -117,14 +133,23 @@ export class AskDialog extends Dialog<AskOptions> {
         }
       }
       const said = reading?.said ?? {};
-      if (answer) return dc.endDialog({ kind: 'value', input, value: answer.value, text, facts: others, said } satisfies AskResult);
+      if (answer)
+        return dc.endDialog({
+          kind: 'value',
+          input,
+          value: answer.value,
+          text,
+          facts: others,
+          said,
+        } satisfies AskResult);
       return dc.endDialog({ kind: 'facts', input, facts: others, said, text } satisfies AskResult);
     }
     const plan = this.answerer.plan(text, lang, chat.offers, audience, reading ?? undefined);
     const reread = this.questions.read(input, text, lang);
     // A wrong answer ("-5" for an age) is an answer, not a question about something else.
     const clearlyAnswered = !reread.ok && reread.answered === true;
-    if (plan.kind !== 'none' && (pressedOffer || reading?.asks || !clearlyAnswered)) return this.answerThenAskAgain(dc, options, plan);
+    if (plan.kind !== 'none' && (pressedOffer || reading?.asks || !clearlyAnswered))
+      return this.answerThenAskAgain(dc, options, plan);
     // A question nobody could answer is counted for the operators; a wrong answer ("blåbær" for an age) is not.
     if (reading?.asks) this.answerer.record(plan, text, chat);
     await send(reread.ok ? 'ask.notUnderstood.choice' : reread.problem);
@@ -132,7 +157,11 @@ export class AskDialog extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private async answerThenAskAgain(dc: DialogContext, options: AskOptions, plan: AnswerPlan): Promise<DialogTurnResult> {
+  private async answerThenAskAgain(
+    dc: DialogContext,
+    options: AskOptions,
+    plan: AnswerPlan,
+  ): Promise<DialogTurnResult> {
     const lang = await this.lang(dc.context);
     const chat = await this.deps.chat.get(dc.context, newChatData());
     this.answerer.record(plan, dc.context.activity.text ?? '', chat);

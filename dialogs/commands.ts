@@ -25,28 +25,86 @@ export type Command =
  */
 const PHRASES: Record<Command, string[]> = {
   help: ['hjælp', 'hjælp mig', 'hvad kan du', 'hvad kan du hjælpe med', 'help', 'help me', 'what can you do'],
-  restart: ['start forfra', 'forfra', 'begynd forfra', 'start igen', 'start om', 'restart', 'start over', 'start again', 'reset'],
+  restart: [
+    'start forfra',
+    'forfra',
+    'begynd forfra',
+    'start igen',
+    'start om',
+    'restart',
+    'start over',
+    'start again',
+    'reset',
+  ],
   menu: ['menu', 'hovedmenu', 'tilbage til menuen', 'main menu', 'back to the menu'],
   stop: ['stop', 'afslut', 'slut', 'farvel', 'annuller', 'cancel', 'quit', 'exit', 'bye', 'goodbye'],
   'lang-da': ['dansk', 'på dansk', 'danish', 'in danish', 'skriv dansk', 'skift til dansk'],
   'lang-en': ['english', 'in english', 'engelsk', 'på engelsk', 'skriv engelsk', 'skift til engelsk', 'speak english'],
   human: [
-    'tal med en medarbejder', 'medarbejder', 'en medarbejder', 'tal med et menneske', 'et menneske', 'menneske',
-    'tal med en person', 'sagsbehandler', 'min sagsbehandler', 'tal med min sagsbehandler', 'jeg vil tale med en person',
-    'jeg vil tale med et menneske', 'jeg vil tale med en medarbejder', 'talk to a caseworker', 'caseworker',
-    'talk to a person', 'talk to a human', 'human', 'a human', 'real person',
+    'tal med en medarbejder',
+    'medarbejder',
+    'en medarbejder',
+    'tal med et menneske',
+    'et menneske',
+    'menneske',
+    'tal med en person',
+    'sagsbehandler',
+    'min sagsbehandler',
+    'tal med min sagsbehandler',
+    'jeg vil tale med en person',
+    'jeg vil tale med et menneske',
+    'jeg vil tale med en medarbejder',
+    'talk to a caseworker',
+    'caseworker',
+    'talk to a person',
+    'talk to a human',
+    'human',
+    'a human',
+    'real person',
   ],
   citizen: ['jeg er borger', 'borger', 'i am a citizen', 'citizen', 'im a citizen'],
-  employer: ['jeg er arbejdsgiver', 'arbejdsgiver', 'vi er en virksomhed', 'i am an employer', 'employer', 'im an employer'],
-  estimate: ['ja, lav et overslag', 'lav et overslag', 'lav et overslag til os', 'et overslag', 'overslag', 'yes, make an estimate', 'make an estimate', 'an estimate'],
+  employer: [
+    'jeg er arbejdsgiver',
+    'arbejdsgiver',
+    'vi er en virksomhed',
+    'i am an employer',
+    'employer',
+    'im an employer',
+  ],
+  estimate: [
+    'ja, lav et overslag',
+    'lav et overslag',
+    'lav et overslag til os',
+    'et overslag',
+    'overslag',
+    'yes, make an estimate',
+    'make an estimate',
+    'an estimate',
+  ],
   question: ['stil et spørgsmål', 'jeg vil stille et spørgsmål', 'spørgsmål', 'ask a question', 'i have a question'],
   deleteData: ['slet mine data', 'slet mine oplysninger', 'slet alt om mig', 'glem mig', 'delete my data', 'forget me'],
-  greeting: ['hej', 'hejsa', 'hey', 'hi', 'hello', 'goddag', 'godmorgen', 'god morgen', 'halløj', 'dav', 'good morning'],
+  greeting: [
+    'hej',
+    'hejsa',
+    'hey',
+    'hi',
+    'hello',
+    'goddag',
+    'godmorgen',
+    'god morgen',
+    'halløj',
+    'dav',
+    'good morning',
+  ],
 };
 
 /** Lower case, æøå folded, punctuation and emoji dropped, spaces collapsed: "Start forfra!" -> "start forfra". */
 export function commandKey(text: string): string {
-  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map(fold).join(' ');
 }
 
@@ -62,12 +120,27 @@ for (const [command, phrases] of Object.entries(PHRASES) as [Command, string[]][
  * question, not a request.
  */
 const SENTENCES: [Command, RegExp][] = [
-  ['human', /\b(?:tale|snakke|chatte|skrive|tal|snak|snakker|taler) (?:med|til) (?:en |et |min |mine |jeres |nogen |et rigtigt |en rigtig |en levende |et levende |rigtige )?(?:medarbejder|medarbejdere|menneske|mennesker|person|personer|sagsbehandler|sagsbehandleren|radgiver|vejleder|nogen|jer|kommunen)\b/],
-  ['human', /\b(?:have|fa|komme i) (?:fat|kontakt) (?:i|pa|med) (?:en |min |et |jeres )?(?:rigtig |rigtigt |levende )?(?:sagsbehandler|medarbejder|person|nogen|menneske|radgiver|kommunen)\b/],
-  ['human', /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/],
+  [
+    'human',
+    /\b(?:tale|snakke|chatte|skrive|tal|snak|snakker|taler) (?:med|til) (?:en |et |min |mine |jeres |nogen |et rigtigt |en rigtig |en levende |et levende |rigtige )?(?:medarbejder|medarbejdere|menneske|mennesker|person|personer|sagsbehandler|sagsbehandleren|radgiver|vejleder|nogen|jer|kommunen)\b/,
+  ],
+  [
+    'human',
+    /\b(?:have|fa|komme i) (?:fat|kontakt) (?:i|pa|med) (?:en |min |et |jeres )?(?:rigtig |rigtigt |levende )?(?:sagsbehandler|medarbejder|person|nogen|menneske|radgiver|kommunen)\b/,
+  ],
+  [
+    'human',
+    /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/,
+  ],
   ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
-  ['human', /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/],
-  ['lang-en', /\b(?:english|engelsk) (?:please|plz|pls|tak)\b|\b(?:in|pa) (?:english|engelsk)\b|\b(?:speak|write|talk|answer|reply) (?:in )?english\b|\bi (?:dont|do not|cant|cannot) (?:speak|read|understand) danish\b|\bno danish\b/],
+  [
+    'human',
+    /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/,
+  ],
+  [
+    'lang-en',
+    /\b(?:english|engelsk) (?:please|plz|pls|tak)\b|\b(?:in|pa) (?:english|engelsk)\b|\b(?:speak|write|talk|answer|reply) (?:in )?english\b|\bi (?:dont|do not|cant|cannot) (?:speak|read|understand) danish\b|\bno danish\b/,
+  ],
   ['lang-da', /\bpa dansk\b|\bdansk (?:tak|please)\b|\b(?:skriv|tal|svar|skrive) (?:pa )?dansk\b|\bin danish\b/],
 ];
 const NOT_A_REQUEST = /^(?:skal|should|hvornar|when|hvorfor|why|hvordan|how)\b/;

@@ -20,11 +20,20 @@ export function contactActivity(deps: DialogDeps, lang: Lang): Partial<Activity>
     ...(view.phone && view.hours ? [replies.text(lang, 'human.cardHours', view)] : []),
   ];
   const buttons = [
-    ...(view.phone ? [{ type: ActionTypes.Call, title: replies.text(lang, 'buttons.call', view), value: telUri(view.phone) }] : []),
-    ...(view.url ? [{ type: ActionTypes.OpenUrl, title: replies.text(lang, 'buttons.contactPage'), value: view.url }] : []),
+    ...(view.phone
+      ? [{ type: ActionTypes.Call, title: replies.text(lang, 'buttons.call', view), value: telUri(view.phone) }]
+      : []),
+    ...(view.url
+      ? [{ type: ActionTypes.OpenUrl, title: replies.text(lang, 'buttons.contactPage'), value: view.url }]
+      : []),
   ];
   return {
     ...activity,
-    attachments: [{ contentType: HERO_CARD, content: { title: replies.text(lang, 'human.cardTitle', view), text: lines.join('\n\n'), buttons } }],
+    attachments: [
+      {
+        contentType: HERO_CARD,
+        content: { title: replies.text(lang, 'human.cardTitle', view), text: lines.join('\n\n'), buttons },
+      },
+    ],
   };
 }

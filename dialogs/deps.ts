@@ -29,8 +29,16 @@ export interface HandoffPort {
    * Whether caseworkers are in now, their hours in words, when they are next in ("mandag den 30. november kl. 09.00";
    * null when not within two weeks), and how long a call-back number is kept.
    */
-  availability(): { open: boolean; hours: { da: string; en: string }; next: { da: string | null; en: string | null }; callbackDays: number };
-  /** Puts the conversation in the caseworkers' queue (or asks for a call-back). `delivered` is false when Teams could not be reached yet. */
+  availability(): {
+    open: boolean;
+    hours: { da: string; en: string };
+    next: { da: string | null; en: string | null };
+    callbackDays: number;
+  };
+  /**
+   * Puts the conversation in the caseworkers' queue (or asks for a call-back). `delivered` is false when Teams could
+   * not be reached yet.
+   */
   request(
     context: TurnContext,
     input: { lang: Lang; question: string; summary: CaseSummary; callbackPhone: string | null },
@@ -79,7 +87,9 @@ export function checkDeps(owner: string, deps: DialogDeps): DialogDeps {
   return deps;
 }
 
-/** How to reach a person, as the "human.*" templates show it: the municipality, its phone, phone hours and page if set. */
+/**
+ * How to reach a person, as the "human.*" templates show it: the municipality, its phone, phone hours and page if set.
+ */
 export function contactView(deps: DialogDeps, lang: Lang) {
   const base = common(deps, lang);
   const { contact } = deps;

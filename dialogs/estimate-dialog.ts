@@ -19,7 +19,11 @@ interface EstimateState {
   asked?: Field;
 }
 
-const ASK: Record<Field, TemplateKey> = { amount: 'estimate.askWage', hoursPerWeek: 'estimate.askHours', weeks: 'estimate.askWeeks' };
+const ASK: Record<Field, TemplateKey> = {
+  amount: 'estimate.askWage',
+  hoursPerWeek: 'estimate.askHours',
+  weeks: 'estimate.askWeeks',
+};
 const AGAIN: Record<Field, TemplateKey> = {
   amount: 'estimate.notUnderstood.wage',
   hoursPerWeek: 'estimate.notUnderstood.hours',
@@ -35,7 +39,11 @@ const LIMITS: Record<Field, { min: number; max: number }> = {
 export function estimateInput(cost: CostMention): EstimateInput | null {
   const { amount, hoursPerWeek, weeks } = cost;
   if (amount === undefined || hoursPerWeek === undefined || weeks === undefined) return null;
-  const fields: [Field, number][] = [['amount', amount], ['hoursPerWeek', hoursPerWeek], ['weeks', weeks]];
+  const fields: [Field, number][] = [
+    ['amount', amount],
+    ['hoursPerWeek', hoursPerWeek],
+    ['weeks', weeks],
+  ];
   if (fields.some(([f, v]) => v < LIMITS[f].min || v > LIMITS[f].max)) return null;
   return cost.consultant
     ? { mentor: 'consultant', hourlyFee: amount, hoursPerWeek, weeks }
@@ -46,7 +54,9 @@ export function estimateInput(cost: CostMention): EstimateInput | null {
         weeks,
         ...(cost.holidayPayPercent !== undefined ? { holidayPayPercent: cost.holidayPayPercent } : {}),
         ...(cost.pensionPercent !== undefined ? { pensionPercent: cost.pensionPercent } : {}),
-        ...(cost.otherContributionsPercent !== undefined ? { otherContributionsPercent: cost.otherContributionsPercent } : {}),
+        ...(cost.otherContributionsPercent !== undefined
+          ? { otherContributionsPercent: cost.otherContributionsPercent }
+          : {}),
       };
 }
 
@@ -61,7 +71,10 @@ export function estimateActivity(
   // Whole numbers as they are, øre with two digits: "17.940", "257,60".
   const locale = lang === 'da' ? 'da-DK' : 'en-GB';
   const n = (x: number) =>
-    new Intl.NumberFormat(locale, Number.isInteger(x) ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    new Intl.NumberFormat(
+      locale,
+      Number.isInteger(x) ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+    ).format(x);
   const citations = estimate.citations.map((id) => {
     const c = deps.kb.registry.citation(id);
     return { label: c.label, url: c.url, unverified: c.status === 'unverified' };
@@ -77,7 +90,10 @@ export function estimateActivity(
       hoursPerWeek: n(estimate.hoursPerWeek),
       weeks: n(estimate.weeks),
       hours: n(estimate.hours),
-      additions: estimate.additions.map((a) => ({ label: deps.replies.text(lang, `estimate.addition.${a.kind}` as TemplateKey), percent: n(a.percent) })),
+      additions: estimate.additions.map((a) => ({
+        label: deps.replies.text(lang, `estimate.addition.${a.kind}` as TemplateKey),
+        percent: n(a.percent),
+      })),
       consultant: estimate.mentor === 'consultant',
       trainingGrant: estimate.trainingGrantSeparate,
       longPeriod: estimate.longerThanOnePeriod,
@@ -114,14 +130,21 @@ export class EstimateDialog extends WaterfallDialog {
     if (chat.situation?.role === 'employer' && chat.situation.mentorType === 'external') state.cost.consultant = true;
     const input = estimateInput(state.cost);
     if (input) {
-      const buttons = (['buttons.question', 'buttons.human', 'buttons.restart'] as const).map((k) => this.deps.replies.text(lang, k));
+      const buttons = (['buttons.question', 'buttons.human', 'buttons.restart'] as const).map((k) =>
+        this.deps.replies.text(lang, k),
+      );
       await step.context.sendActivity(estimateActivity(this.deps, estimateSupport(input), lang, buttons));
       return step.endDialog(ESTIMATE_DONE);
     }
     const missing = (['amount', 'hoursPerWeek', 'weeks'] as const).find((f) => state.cost[f] === undefined)!;
     state.asked = missing;
     const prompt = missing === 'amount' && state.cost.consultant ? 'estimate.askFee' : ASK[missing];
-    return step.beginDialog(ASK_DIALOG, { kind: 'free', prompt, buttons: ['buttons.dontKnow'], data: {} } satisfies AskOptions);
+    return step.beginDialog(ASK_DIALOG, {
+      kind: 'free',
+      prompt,
+      buttons: ['buttons.dontKnow'],
+      data: {},
+    } satisfies AskOptions);
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -142,7 +165,8 @@ export class EstimateDialog extends WaterfallDialog {
     const value = said[asked];
     const limits = LIMITS[asked];
     const cost: CostMention = { ...state.cost };
-    for (const [k, v] of Object.entries(said)) if (v !== undefined && k !== 'perHour' && k !== 'perWeek') (cost as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(said))
+      if (v !== undefined && k !== 'perHour' && k !== 'perWeek') (cost as Record<string, unknown>)[k] = v;
     if (value === undefined || value < limits.min || value > limits.max) {
       delete (cost as Record<string, unknown>)[asked];
       await step.context.sendActivity(this.deps.replies.message(lang, AGAIN[asked]));

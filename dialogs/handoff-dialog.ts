@@ -16,7 +16,12 @@ const PHONE_DIALOG = 'handoffPhone';
 /** What the handoff dialogs end with when their last message already says what happens next. */
 export const HANDOFF_DONE = 'handoffDone';
 
-const free = (prompt: TemplateKey, buttons: TemplateKey[] = [], data: Record<string, string> = {}): AskOptions => ({ kind: 'free', prompt, buttons, data });
+const free = (prompt: TemplateKey, buttons: TemplateKey[] = [], data: Record<string, string> = {}): AskOptions => ({
+  kind: 'free',
+  prompt,
+  buttons,
+  data,
+});
 
 /**
  * Talking to a person. In opening hours: asks for consent to share the conversation (and says what is shared), asks
@@ -36,7 +41,11 @@ export class HandoffDialogs {
 
   dialogs(): WaterfallDialog[] {
     return [
-      new WaterfallDialog(HANDOFF_DIALOG, [this.consentStep.bind(this), this.questionStep.bind(this), this.queueStep.bind(this)]),
+      new WaterfallDialog(HANDOFF_DIALOG, [
+        this.consentStep.bind(this),
+        this.questionStep.bind(this),
+        this.queueStep.bind(this),
+      ]),
       new WaterfallDialog(CALLBACK_DIALOG, [this.offerCallStep.bind(this), this.callAnswerStep.bind(this)]),
       new WaterfallDialog(PHONE_DIALOG, [this.phoneStep.bind(this), this.phoneAnswerStep.bind(this)]),
     ];
@@ -58,7 +67,12 @@ export class HandoffDialogs {
       return step.endDialog();
     }
     if (!port.availability().open) return step.replaceDialog(CALLBACK_DIALOG);
-    return step.beginDialog(ASK_DIALOG, free('handoff.consent', ['buttons.share', 'buttons.noThanks'], { municipality: contactView(this.deps, lang).municipality }));
+    return step.beginDialog(
+      ASK_DIALOG,
+      free('handoff.consent', ['buttons.share', 'buttons.noThanks'], {
+        municipality: contactView(this.deps, lang).municipality,
+      }),
+    );
   }
 
   private async questionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -72,7 +86,12 @@ export class HandoffDialogs {
   private async queueStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lang = await this.lang(step);
     const question = (step.result as AskResult & { kind: 'text' }).text;
-    const { delivered } = await this.port()!.request(step.context, { lang, question, summary: await this.summary(step, lang), callbackPhone: null });
+    const { delivered } = await this.port()!.request(step.context, {
+      lang,
+      question,
+      summary: await this.summary(step, lang),
+      callbackPhone: null,
+    });
     await step.context.sendActivity(this.deps.replies.message(lang, delivered ? 'handoff.queued' : 'handoff.saved'));
     return step.endDialog(HANDOFF_DONE);
   }
@@ -87,7 +106,10 @@ export class HandoffDialogs {
   private async callAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lang = await this.lang(step);
     const text = (step.result as AskResult & { kind: 'text' }).text;
-    const yes = sameLabel(text, this.deps.replies.text(lang, 'buttons.callMe')) || parseYesNo(text, lang) === true || parsePhone(text) !== null;
+    const yes =
+      sameLabel(text, this.deps.replies.text(lang, 'buttons.callMe')) ||
+      parseYesNo(text, lang) === true ||
+      parsePhone(text) !== null;
     if (!yes) return this.declined(step, lang);
     return step.replaceDialog(PHONE_DIALOG, { number: parsePhone(text) });
   }
@@ -104,15 +126,24 @@ export class HandoffDialogs {
     const text = (step.result as AskResult & { kind: 'text' }).text;
     const phone = parsePhone(text);
     if (!phone) {
-      if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks')) || parseYesNo(text, lang) === false) return this.declined(step, lang);
+      if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks')) || parseYesNo(text, lang) === false)
+        return this.declined(step, lang);
       await step.context.sendActivity(this.deps.replies.message(lang, 'handoff.badPhone'));
       return step.replaceDialog(PHONE_DIALOG, {});
     }
     const port = this.port()!;
-    await port.request(step.context, { lang, question: '', summary: await this.summary(step, lang), callbackPhone: phone });
+    await port.request(step.context, {
+      lang,
+      question: '',
+      summary: await this.summary(step, lang),
+      callbackPhone: phone,
+    });
     const availability = port.availability();
     await step.context.sendActivity(
-      this.deps.replies.message(lang, 'handoff.callbackConfirmed', { hours: availability.hours[lang], next: availability.next[lang] ?? '' }),
+      this.deps.replies.message(lang, 'handoff.callbackConfirmed', {
+        hours: availability.hours[lang],
+        next: availability.next[lang] ?? '',
+      }),
     );
     return step.endDialog(HANDOFF_DONE);
   }
@@ -128,10 +159,18 @@ export class HandoffDialogs {
     const situation: Situation | undefined = (await this.deps.chat.get(step.context, newChatData())).situation;
     if (!situation) return { situation: [], outcomes: [] };
     const { replies } = this.deps;
-    const lines = [{ label: 'Hvem', value: replies.text('da', situation.role === 'employer' ? 'buttons.employer' : 'buttons.citizen') }];
+    const lines = [
+      {
+        label: 'Hvem',
+        value: replies.text('da', situation.role === 'employer' ? 'buttons.employer' : 'buttons.citizen'),
+      },
+    ];
     for (const [input, value] of Object.entries(situation)) {
       if (input === 'role' || value === undefined || input === 'psychiatricDischarge') continue;
-      lines.push({ label: replies.text('da', `ask.${input}` as TemplateKey), value: this.questions.answerLabel(input as AskableInput, value, 'da') });
+      lines.push({
+        label: replies.text('da', `ask.${input}` as TemplateKey),
+        value: this.questions.answerLabel(input as AskableInput, value, 'da'),
+      });
     }
     const outcomes = this.deps.kb.assessor.assess(situation, this.deps.today()).outcomes.map((o) => ({
       text: o.text,

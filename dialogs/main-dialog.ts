@@ -39,7 +39,13 @@ interface MenuOptions {
   silent?: boolean;
 }
 
-const MENU_BUTTONS: TemplateKey[] = ['buttons.citizen', 'buttons.employer', 'buttons.question', 'buttons.human', 'buttons.language'];
+const MENU_BUTTONS: TemplateKey[] = [
+  'buttons.citizen',
+  'buttons.employer',
+  'buttons.question',
+  'buttons.human',
+  'buttons.language',
+];
 const MORE_BUTTONS: TemplateKey[] = ['buttons.citizen', 'buttons.employer', 'buttons.human', 'buttons.menu'];
 
 /**
@@ -62,8 +68,12 @@ export class MainDialog extends ComponentDialog {
     for (const d of new HandoffDialogs(deps, questions).dialogs()) this.addDialog(d);
     this.addDialog(new IntakeDialog(deps, this.answerer));
     this.addDialog(new EstimateDialog(deps));
-    this.addDialog(new WaterfallDialog(MENU_STEPS, [this.menuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(QUESTION_STEPS, [this.questionPromptStep.bind(this), this.questionAnswerStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(MENU_STEPS, [this.menuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]),
+    );
+    this.addDialog(
+      new WaterfallDialog(QUESTION_STEPS, [this.questionPromptStep.bind(this), this.questionAnswerStep.bind(this)]),
+    );
     this.initialDialogId = MENU_STEPS;
   }
 
@@ -76,7 +86,11 @@ export class MainDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type === ActivityTypes.Message) {
       const profile = await this.deps.profile.get(innerDc.context, newProfile());
-      const reading = readMessage(this.deps.kb, this.questions, activity.text ?? '', { lang: profile.lang, date: this.deps.today(), ...pendingOf(innerDc) });
+      const reading = readMessage(this.deps.kb, this.questions, activity.text ?? '', {
+        lang: profile.lang,
+        date: this.deps.today(),
+        ...pendingOf(innerDc),
+      });
       keepReading(innerDc.context, reading);
       if (reading.command) return this.interrupt(innerDc, reading.command);
       if (reading.lang && reading.lang !== profile.lang && !profile.chosen) {
@@ -91,7 +105,8 @@ export class MainDialog extends ComponentDialog {
   private async interrupt(dc: DialogContext, command: Command): Promise<DialogTurnResult> {
     const { replies } = this.deps;
     const profile = await this.deps.profile.get(dc.context, newProfile());
-    const say = (key: TemplateKey, data: object = {}) => dc.context.sendActivity(replies.message(profile.lang, key, data));
+    const say = (key: TemplateKey, data: object = {}) =>
+      dc.context.sendActivity(replies.message(profile.lang, key, data));
     switch (command) {
       case 'help':
         await say('help');
@@ -176,7 +191,8 @@ export class MainDialog extends ComponentDialog {
       this.deps.record?.({ type: 'path', path: result.route, stage: 'started' });
       if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
       if (result.route === 'human') return step.beginDialog(HANDOFF_DIALOG);
-      (await this.deps.chat.get(step.context, newChatData())).role = result.route === 'employer' ? 'employer' : 'citizen';
+      (await this.deps.chat.get(step.context, newChatData())).role =
+        result.route === 'employer' ? 'employer' : 'citizen';
       return step.beginDialog(INTAKE_DIALOG, startIntake(result.route));
     }
     if (result.kind === 'text') {
@@ -226,16 +242,31 @@ export class MainDialog extends ComponentDialog {
     // A pressed article button opens its article.
     if (chat.offers.some((o) => sameLabel(reading.text, o.label))) return null;
     const role: Role | null =
-      reading.role ?? chat.role ?? (hasRuleFacts('citizen', reading.facts) ? 'citizen' : hasRuleFacts('employer', reading.facts) ? 'employer' : null);
+      reading.role ??
+      chat.role ??
+      (hasRuleFacts('citizen', reading.facts)
+        ? 'citizen'
+        : hasRuleFacts('employer', reading.facts)
+          ? 'employer'
+          : null);
     if (!role) return null;
     const specific = reading.kinds.filter((k) => k !== 'eligibility' && k !== 'whatIs');
     const rightFact = reading.facts.psychiatricDischarge === true;
     // An employer who asks what they can get ("hvad kan vi få?") asks the employer's eligibility question.
-    const employerAsks = role === 'employer' && reading.kinds.some((k) => k === 'coverage' || k === 'cost') && !reading.kinds.includes('amount');
+    const employerAsks =
+      role === 'employer' &&
+      reading.kinds.some((k) => k === 'coverage' || k === 'cost') &&
+      !reading.kinds.includes('amount');
     if (!hasRuleFacts(role, reading.facts)) {
       // Who they are, and that they ask whether they can get a mentor, is enough to start: the rest is asked.
-      if (!(reading.role && (reading.kinds.includes('eligibility') || employerAsks) && specific.every((k) => k === 'coverage' || k === 'cost'))) return null;
-    } else if (!(reading.kinds.includes('eligibility') || employerAsks || specific.length === 0 || rightFact)) return null;
+      if (!(
+        reading.role &&
+        (reading.kinds.includes('eligibility') || employerAsks) &&
+        specific.every((k) => k === 'coverage' || k === 'cost')
+      ))
+        return null;
+    } else if (!(reading.kinds.includes('eligibility') || employerAsks || specific.length === 0 || rightFact))
+      return null;
     let articleShown = false;
     if (specific.length > 0) {
       // "Kan jeg få en mentor, og hvad koster det?": the article for the other part first.
@@ -245,10 +276,19 @@ export class MainDialog extends ComponentDialog {
       articleShown = plan.kind === 'article';
     }
     chat.role = role;
-    const known = { ...(chat.situation?.role === role ? chat.situation : {}), role, ...factsFor(role, reading.facts) } as Situation;
+    const known = {
+      ...(chat.situation?.role === role ? chat.situation : {}),
+      role,
+      ...factsFor(role, reading.facts),
+    } as Situation;
     chat.situation = known;
     this.deps.record?.({ type: 'path', path: role, stage: 'started' });
-    return { situation: known, skipped: [], introduced: true, personal: { said: reading.said, question: reading.text, answered: false, right: false, articleShown } };
+    return {
+      situation: known,
+      skipped: [],
+      introduced: true,
+      personal: { said: reading.said, question: reading.text, answered: false, right: false, articleShown },
+    };
   }
 
   /**

@@ -3,7 +3,9 @@ import type { Lang } from '../knowledge/search/normalise.js';
 import type { CountedQuestion } from './deps.js';
 import type { StatePropertyAccessor, TurnContext } from './sdk.js';
 
-/** What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail. */
+/**
+ * What the bot remembers about a person across conversations (user state). Never a name, CPR number or health detail.
+ */
 export interface Profile {
   lang: Lang;
   /** The person chose the language ("english", "dansk"): it is no longer switched by what they write. */

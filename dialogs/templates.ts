@@ -84,7 +84,7 @@ export class Templates {
         try {
           env.precompile(flat.get(key)!, { strict: true, noEscape: true });
         } catch (e) {
-          throw new Error(`${file}: template "${key}": ${(e as Error).message}`);
+          throw new Error(`${file}: template "${key}": ${(e as Error).message}`, { cause: e });
         }
       }
     }

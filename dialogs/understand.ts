@@ -43,7 +43,8 @@ export interface ReadingContext {
   pending?: AskableInput;
 }
 
-const QUESTION_START = /^(hv\w*|kan|kunne|må|skal|er|har|får|bliver|gælder|findes|what|how|who|when|where|why|which|can|could|do|does|is|are|will|would|should|am)(?=[\s,.!?]|$)/iu;
+const QUESTION_START =
+  /^(hv\w*|kan|kunne|må|skal|er|har|får|bliver|gælder|findes|what|how|who|when|where|why|which|can|could|do|does|is|are|will|would|should|am)(?=[\s,.!?]|$)/iu;
 
 /** A question rather than a statement: a question mark, or a question word first, in a message of a few words. */
 export function looksLikeQuestion(text: string): boolean {
@@ -55,7 +56,11 @@ export function looksLikeQuestion(text: string): boolean {
 
 /** English function words against Danish ones; null unless the message is long enough and clearly one language. */
 function languageOf(text: string): Lang | null {
-  const words = text.toLowerCase().replace(/['’]/g, '').match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/\p{L}+/gu) ?? [];
   if (words.length < 3) return null;
   let en = 0;
   let da = 0;
@@ -69,18 +74,104 @@ function languageOf(text: string): Lang | null {
 }
 // Not "i": it is Danish for "in" as often as it is English.
 const ENGLISH = new Set([
-  'im', 'am', 'is', 'are', 'the', 'a', 'an', 'to', 'of', 'and', 'my', 'me', 'what', 'who', 'how', 'can', 'do',
-  'does', 'have', 'has', 'with', 'get', 'it', 'be', 'we', 'our', 'you', 'your', 'if', 'when', 'there', 'this', 'will',
-  'should', 'would', 'could', 'from', 'for', 'about', 'hello', 'hi', 'please', 'want', 'need', 'work', 'job', 'help',
+  'im',
+  'am',
+  'is',
+  'are',
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'and',
+  'my',
+  'me',
+  'what',
+  'who',
+  'how',
+  'can',
+  'do',
+  'does',
+  'have',
+  'has',
+  'with',
+  'get',
+  'it',
+  'be',
+  'we',
+  'our',
+  'you',
+  'your',
+  'if',
+  'when',
+  'there',
+  'this',
+  'will',
+  'should',
+  'would',
+  'could',
+  'from',
+  'for',
+  'about',
+  'hello',
+  'hi',
+  'please',
+  'want',
+  'need',
+  'work',
+  'job',
+  'help',
 ]);
 const DANISH = new Set([
-  'jeg', 'er', 'en', 'et', 'det', 'og', 'at', 'på', 'kan', 'til', 'med', 'har', 'hvad', 'hvem', 'hvor', 'hvordan',
-  'min', 'mig', 'mit', 'ikke', 'skal', 'der', 'som', 'af', 'om', 'når', 'får', 'få', 'vi', 'du', 'man', 'den', 'hvis',
-  'være', 'også', 'eller', 'hej', 'tak', 'jo', 'lige', 'gerne', 'hjælp', 'nej', 'ja',
+  'jeg',
+  'er',
+  'en',
+  'et',
+  'det',
+  'og',
+  'at',
+  'på',
+  'kan',
+  'til',
+  'med',
+  'har',
+  'hvad',
+  'hvem',
+  'hvor',
+  'hvordan',
+  'min',
+  'mig',
+  'mit',
+  'ikke',
+  'skal',
+  'der',
+  'som',
+  'af',
+  'om',
+  'når',
+  'får',
+  'få',
+  'vi',
+  'du',
+  'man',
+  'den',
+  'hvis',
+  'være',
+  'også',
+  'eller',
+  'hej',
+  'tak',
+  'jo',
+  'lige',
+  'gerne',
+  'hjælp',
+  'nej',
+  'ja',
 ]);
 
 /** "har haft mentor i 4 måneder", "haft en mentor siden ..." : a duration said about the mentor so far. */
-const MENTOR_SO_FAR = /\bhaft\s+(?:en\s+|min\s+)?(?:mentor\w*\s+)?(?:i\s+)?(.{1,40})$|\b(?:had|have had)\s+(?:a\s+)?mentor\s+(?:for\s+)?(.{1,40})$/iu;
+const MENTOR_SO_FAR =
+  /\bhaft\s+(?:en\s+|min\s+)?(?:mentor\w*\s+)?(?:i\s+)?(.{1,40})$|\b(?:had|have had)\s+(?:a\s+)?mentor\s+(?:for\s+)?(.{1,40})$/iu;
 
 /**
  * Reads a message once, in context. Legal meaning (which words mean which situation or benefit) comes from the
@@ -117,7 +208,11 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
     }
   }
   // An employer's facts make the role; a citizen's facts (a benefit, a discharge) make the other.
-  if (role === null && (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)) role = 'employer';
+  if (
+    role === null &&
+    (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)
+  )
+    role = 'employer';
   // A question about the benefit at admission is answered with a benefit's words: they answer it, not today's benefit.
   if (ctx.pending === 'benefitAtAdmission' && facts.benefit !== undefined) {
     facts.benefitAtAdmission = facts.benefit;
@@ -139,14 +234,36 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   }
   const command = recogniseCommand(trimmed);
   const asks = looksLikeQuestion(trimmed) && !(answer && trimmed.split(/\s+/).length <= 4);
-  return { text: trimmed, facts, said, role, lang, command, kinds: lexicon.kinds, asks, aboutOther: lexicon.aboutOther, answer };
+  return {
+    text: trimmed,
+    facts,
+    said,
+    role,
+    lang,
+    command,
+    kinds: lexicon.kinds,
+    asks,
+    aboutOther: lexicon.aboutOther,
+    answer,
+  };
 }
 
-/** The facts of a reading the intake can use for the given role: a citizen's for a citizen, an employer's for an employer. */
+/**
+ * The facts of a reading the intake can use for the given role: a citizen's for a citizen, an employer's for an
+ * employer.
+ */
 export function factsFor(role: Role, facts: Facts): Facts {
   const citizen: (keyof Facts)[] = [
-    'situation', 'benefit', 'age', 'hasVocationalEducation', 'admittedToEducation', 'educationKind', 'admittedRecently',
-    'benefitAtAdmission', 'psychiatricDischarge', 'monthsWithMentor',
+    'situation',
+    'benefit',
+    'age',
+    'hasVocationalEducation',
+    'admittedToEducation',
+    'educationKind',
+    'admittedRecently',
+    'benefitAtAdmission',
+    'psychiatricDischarge',
+    'monthsWithMentor',
   ];
   const employer: (keyof Facts)[] = ['supportBeyondUsual', 'mentorType', 'severalPersons'];
   const keep = role === 'citizen' ? citizen : employer;

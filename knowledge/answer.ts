@@ -18,7 +18,12 @@ export type Asked = SearchOutcome & {
 export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): Asked {
   const outcome = answerFor(kb, text, opts);
   const audiences = new Set(outcome.hits.slice(0, 2).map((h) => h.article.audience));
-  const tie = outcome.status === 'ambiguous' && !opts.audience && audiences.has('citizen') && audiences.has('employer') && voiceOf(kb, text, opts) === null;
+  const tie =
+    outcome.status === 'ambiguous' &&
+    !opts.audience &&
+    audiences.has('citizen') &&
+    audiences.has('employer') &&
+    voiceOf(kb, text, opts) === null;
   return { ...outcome, audienceTie: tie };
 }
 
@@ -31,11 +36,15 @@ function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOut
   // The conversation passes its reading; the evaluation and the API let the lexicon read the question here.
   const read = kb.lexicon.read(text);
   // The facts a question states ("situation.fleksjob") point to the articles about that situation.
-  const stated = Object.entries(read.facts).filter(([f]) => f !== 'role').map(([f, v]) => `${f}.${String(v!.value)}`);
+  const stated = Object.entries(read.facts)
+    .filter(([f]) => f !== 'role')
+    .map(([f, v]) => `${f}.${String(v!.value)}`);
   const kinds = opts.kinds ?? read.kinds;
   const role = read.facts.role?.value;
   // On a path the audience is known; the voice matters only where it is not.
-  const voice = opts.audience ? null : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
+  const voice = opts.audience
+    ? null
+    : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
   const result = kb.search.search(text, { ...opts, kinds, stated, voice });
   // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
   if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
@@ -62,7 +71,8 @@ export interface AskOptions {
  * caseworker") a citizen; the first person plural only ("hvad er vores egenbetaling", "can we") an employer.
  */
 function firstPerson(text: string): 'citizen' | 'employer' | null {
-  const singular = /(?<![\p{L}])(?:jeg|mig|min|mit|mine|me|my|im)(?![\p{L}])|(?<![\p{L}])i (?:am|have|get|need|want|can|do|was|will|work)(?![\p{L}])/iu;
+  const singular =
+    /(?<![\p{L}])(?:jeg|mig|min|mit|mine|me|my|im)(?![\p{L}])|(?<![\p{L}])i (?:am|have|get|need|want|can|do|was|will|work)(?![\p{L}])/iu;
   if (singular.test(text)) return 'citizen';
   return /(?<![\p{L}])(?:vi|vores|vor|os|we|our|us)(?![\p{L}])/iu.test(text) ? 'employer' : null;
 }
@@ -70,8 +80,12 @@ function firstPerson(text: string): 'citizen' | 'employer' | null {
 /** The search's ranking for a question with the signals askQuestion would give it (for calibration tools). */
 export function diagnoseQuestion(kb: KnowledgeBase, text: string, opts: AskOptions) {
   const read = kb.lexicon.read(text);
-  const stated = Object.entries(read.facts).filter(([f]) => f !== 'role').map(([f, v]) => `${f}.${String(v!.value)}`);
+  const stated = Object.entries(read.facts)
+    .filter(([f]) => f !== 'role')
+    .map(([f, v]) => `${f}.${String(v!.value)}`);
   const role = read.facts.role?.value;
-  const voice = opts.audience ? null : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
+  const voice = opts.audience
+    ? null
+    : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
   return kb.search.diagnose(text, { ...opts, kinds: opts.kinds ?? read.kinds, stated, voice });
 }

@@ -77,7 +77,8 @@ export function estimateSupport(input: EstimateInput): Estimate {
   };
   const consultant = input.mentor === 'consultant';
   const base = consultant ? input.hourlyFee : input.hourlyWage;
-  if (base === undefined) throw new RangeError(consultant ? 'hourlyFee is needed for a consultant' : 'hourlyWage is needed for an employee');
+  if (base === undefined)
+    throw new RangeError(consultant ? 'hourlyFee is needed for a consultant' : 'hourlyWage is needed for an employee');
   check(consultant ? 'hourlyFee' : 'hourlyWage', base, ESTIMATE_LIMITS.hourly);
   check('holidayPayPercent', input.holidayPayPercent, ESTIMATE_LIMITS.percent);
   check('pensionPercent', input.pensionPercent, ESTIMATE_LIMITS.percent);
@@ -88,11 +89,13 @@ export function estimateSupport(input: EstimateInput): Estimate {
   // BEK § 125, stk. 2: holiday pay, pension and other employer contributions count; a consultant's fee is the fee.
   const additions = consultant
     ? []
-    : ([
-        ['holidayPay', input.holidayPayPercent],
-        ['pension', input.pensionPercent],
-        ['otherContributions', input.otherContributionsPercent],
-      ] as const)
+    : (
+        [
+          ['holidayPay', input.holidayPayPercent],
+          ['pension', input.pensionPercent],
+          ['otherContributions', input.otherContributionsPercent],
+        ] as const
+      )
         .filter((a): a is readonly [AdditionKind, number] => a[1] !== undefined && a[1] > 0)
         .map(([kind, percent]) => ({ kind, percent, amount: round2((base * percent) / 100) }));
   const hourlyCost = round2(base + additions.reduce((sum, a) => sum + a.amount, 0));

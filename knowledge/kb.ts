@@ -101,7 +101,10 @@ export function writeBundle(bundle: KnowledgeBundle, root: string = projectRoot(
 
 /** Reads the search index written by writeBundle. */
 export function readSearchIndex(root: string = projectRoot()): { sourceHash: string; search: SearchData } {
-  return JSON.parse(readFileSync(knowledgePaths(root).searchIndex, 'utf8')) as { sourceHash: string; search: SearchData };
+  return JSON.parse(readFileSync(knowledgePaths(root).searchIndex, 'utf8')) as {
+    sourceHash: string;
+    search: SearchData;
+  };
 }
 
 /** True when there is no bundle, or it was built from other content or code than what is here now. */
@@ -138,6 +141,7 @@ export function loadKnowledgeBase(root: string = projectRoot()): KnowledgeBase {
   }
   const rest = JSON.parse(readFileSync(bundle, 'utf8')) as Omit<KnowledgeBundle, 'search'>;
   const index = readSearchIndex(root);
-  if (index.sourceHash !== rest.sourceHash) throw new Error('The search index and kb.json are from different builds: run "npm run kb:build"');
+  if (index.sourceHash !== rest.sourceHash)
+    throw new Error('The search index and kb.json are from different builds: run "npm run kb:build"');
   return fromBundle({ ...rest, search: index.search });
 }

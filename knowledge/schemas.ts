@@ -12,10 +12,14 @@ export { z };
 
 /** A calendar day written YYYY-MM-DD that exists (isIsoDate); JSON Schema: a string of format date. */
 export const isoDate = (message = 'must be a date written YYYY-MM-DD') =>
-  z.string({ error: message }).refine(isIsoDate, { error: message }).meta({ format: 'date', examples: ['2026-11-23'] });
+  z
+    .string({ error: message })
+    .refine(isIsoDate, { error: message })
+    .meta({ format: 'date', examples: ['2026-11-23'] });
 
 /** A text with something in it besides spaces, trimmed. */
-export const nonEmptyText = (message = 'must be a non-empty text') => z.string({ error: message }).trim().min(1, { error: message });
+export const nonEmptyText = (message = 'must be a non-empty text') =>
+  z.string({ error: message }).trim().min(1, { error: message });
 
 /** The two languages of the service. */
 export const lang = z.enum(['da', 'en'], { error: '"lang" must be "da" or "en"' });
@@ -23,7 +27,8 @@ export const lang = z.enum(['da', 'en'], { error: '"lang" must be "da" or "en"' 
 /** Where a problem is, as a field name: `citations[1]`, `value.action`, `acts[0].versions[1].id`; '' for the whole. */
 export function fieldOf(path: readonly PropertyKey[]): string {
   let field = '';
-  for (const part of path) field += typeof part === 'number' ? `[${part}]` : `${field === '' ? '' : '.'}${String(part)}`;
+  for (const part of path)
+    field += typeof part === 'number' ? `[${part}]` : `${field === '' ? '' : '.'}${String(part)}`;
   return field;
 }
 

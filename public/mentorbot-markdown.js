@@ -18,8 +18,14 @@
   function renderer() {
     if (md) return md;
     md = window.markdownit({ html: false, linkify: false, breaks: false, typographer: false });
-    md.validateLink = function (url) { return SAFE.test(String(url).trim()); };
-    var open = md.renderer.rules.link_open || function (tokens, idx, options, env, self) { return self.renderToken(tokens, idx, options); };
+    md.validateLink = function (url) {
+      return SAFE.test(String(url).trim());
+    };
+    var open =
+      md.renderer.rules.link_open ||
+      function (tokens, idx, options, env, self) {
+        return self.renderToken(tokens, idx, options);
+      };
     md.renderer.rules.link_open = function (tokens, idx, options, env, self) {
       if (WEB.test(tokens[idx].attrGet('href') || '')) {
         tokens[idx].attrSet('target', '_blank');
@@ -43,9 +49,13 @@
     var parts = [];
     if (card.title) parts.push('**' + label(card.title) + '**');
     if (card.text) parts.push(String(card.text));
-    var links = (card.buttons || []).filter(function (b) {
-      return (b.type === 'call' || b.type === 'openUrl') && typeof b.value === 'string' && SAFE.test(b.value);
-    }).map(function (b) { return '[' + label(b.title || b.value) + '](' + b.value + ')'; });
+    var links = (card.buttons || [])
+      .filter(function (b) {
+        return (b.type === 'call' || b.type === 'openUrl') && typeof b.value === 'string' && SAFE.test(b.value);
+      })
+      .map(function (b) {
+        return '[' + label(b.title || b.value) + '](' + b.value + ')';
+      });
     if (links.length) parts.push(links.join(' · '));
     return parts.join('\n\n');
   }
@@ -58,7 +68,9 @@
         var attachment = args && args.attachment;
         if (attachment && attachment.contentType === HERO && attachment.content) {
           var rest = Array.prototype.slice.call(arguments, 1);
-          var asText = Object.assign({}, args, { attachment: { contentType: 'text/markdown', content: heroAsMarkdown(attachment.content) } });
+          var asText = Object.assign({}, args, {
+            attachment: { contentType: 'text/markdown', content: heroAsMarkdown(attachment.content) },
+          });
           return next.apply(null, [asText].concat(rest));
         }
         return next.apply(null, arguments);
@@ -70,7 +82,7 @@
 
   function twentyFour(text) {
     return text.replace(TWELVE_HOUR, function (_m, h, m, half) {
-      var hour = Number(h) % 12 + (half === 'PM' ? 12 : 0);
+      var hour = (Number(h) % 12) + (half === 'PM' ? 12 : 0);
       return (hour < 10 ? '0' : '') + hour + '.' + m;
     });
   }
@@ -95,8 +107,19 @@
         if (m.type === 'attributes' || m.type === 'characterData') fix(m.target);
         else Array.prototype.forEach.call(m.addedNodes, fix);
       });
-    }).observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label'] });
+    }).observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-label'],
+    });
   }
 
-  window.MentorbotMarkdown = { render: render, attachmentMiddleware: attachmentMiddleware, danishTimes: danishTimes, heroAsMarkdown: heroAsMarkdown };
+  window.MentorbotMarkdown = {
+    render: render,
+    attachmentMiddleware: attachmentMiddleware,
+    danishTimes: danishTimes,
+    heroAsMarkdown: heroAsMarkdown,
+  };
 })();

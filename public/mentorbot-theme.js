@@ -13,11 +13,20 @@
     var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(color || '').trim());
     if (!m) return null;
     var hex = m[1].length === 3 ? m[1].replace(/(.)/g, '$1$1') : m[1];
-    return [0, 2, 4].map(function (i) { return parseInt(hex.substr(i, 2), 16); });
+    return [0, 2, 4].map(function (i) {
+      return parseInt(hex.substr(i, 2), 16);
+    });
   }
 
   function toHex(rgb) {
-    return '#' + rgb.map(function (c) { return ('0' + Math.round(c).toString(16)).slice(-2); }).join('');
+    return (
+      '#' +
+      rgb
+        .map(function (c) {
+          return ('0' + Math.round(c).toString(16)).slice(-2);
+        })
+        .join('')
+    );
   }
 
   /** Relative luminance as WCAG 2.1 defines it. */
@@ -42,7 +51,9 @@
     var rgb = parseHex(color) || parseHex(FALLBACK);
     // Darken in small steps until text in this colour reads on white (and white reads on it) at 4.5:1.
     while (contrast(rgb, WHITE) < 4.6) {
-      rgb = rgb.map(function (c) { return c * 0.92; });
+      rgb = rgb.map(function (c) {
+        return c * 0.92;
+      });
     }
     return { accent: toHex(rgb), onAccent: contrast(rgb, WHITE) >= contrast(rgb, BLACK) ? '#ffffff' : '#000000' };
   }
@@ -116,7 +127,7 @@
       autoScrollSnapOnPageOffset: 0,
       markdownRespectCRLF: true,
       markdownRenderHTML: false,
-      maxMessageLength: 1000
+      maxMessageLength: 1000,
     };
   }
 

@@ -6,8 +6,8 @@
  * Options (all optional), read from the tag's data- attributes:
  *   data-lang       "da" (default) or "en": the language of the chat's frame and of Web Chat's own texts.
  *   data-title      heading above the chat. Default "Chat om mentorstøtte" / "Chat about mentor support".
- *   data-greeting   one short line under the heading. Default: a line saying the bot guides and the municipality decides.
- *   data-color      brand colour as #rgb or #rrggbb. Darkened if needed, so that text keeps 4.5:1 contrast.
+ *   data-greeting   one short line under the heading. Default: a line saying the bot guides and the municipality
+ *   decides. data-color      brand colour as #rgb or #rrggbb. Darkened if needed, so that text keeps 4.5:1 contrast.
  *   data-position   "right" or "left": a floating "Chat med os" button that opens the chat in a panel;
  *                   "inline": the chat is drawn inside data-container. Default: inline when data-container is set.
  *   data-container  id of the element to draw an inline chat in.
@@ -38,7 +38,7 @@
       close: 'Luk chatten',
       loading: 'Chatten starter …',
       failed: 'Chatten kan ikke starte lige nu. Prøv igen om lidt, eller kontakt kommunen.',
-      retry: 'Prøv igen'
+      retry: 'Prøv igen',
     },
     en: {
       title: 'Chat about mentor support',
@@ -52,13 +52,16 @@
       close: 'Close the chat',
       loading: 'Starting the chat …',
       failed: 'The chat cannot start right now. Try again in a moment, or contact the municipality.',
-      retry: 'Try again'
-    }
+      retry: 'Try again',
+    },
   }[lang];
   var container = data.container ? document.getElementById(data.container) : null;
-  var position = data.position === 'left' || data.position === 'right' || data.position === 'inline'
-    ? data.position
-    : container ? 'inline' : 'right';
+  var position =
+    data.position === 'left' || data.position === 'right' || data.position === 'inline'
+      ? data.position
+      : container
+        ? 'inline'
+        : 'right';
   if (position === 'inline' && !container) {
     container = document.createElement('div');
     script.parentNode.insertBefore(container, script.nextSibling);
@@ -72,7 +75,9 @@
       if (name === 'text') node.textContent = attrs[name];
       else node.setAttribute(name, attrs[name]);
     });
-    (children || []).forEach(function (child) { node.appendChild(child); });
+    (children || []).forEach(function (child) {
+      node.appendChild(child);
+    });
     return node;
   }
 
@@ -80,17 +85,19 @@
 
   /** Loads one of our scripts once; later calls get the same promise. */
   function loadScript(path) {
-    scripts[path] = scripts[path] || new Promise(function (resolve, reject) {
-      var tag = el('script', { src: origin + path });
-      tag.async = false;
-      tag.onload = resolve;
-      tag.onerror = function () {
-        delete scripts[path];
-        tag.remove();
-        reject(new Error('Could not load ' + path));
-      };
-      document.head.appendChild(tag);
-    });
+    scripts[path] =
+      scripts[path] ||
+      new Promise(function (resolve, reject) {
+        var tag = el('script', { src: origin + path });
+        tag.async = false;
+        tag.onload = resolve;
+        tag.onerror = function () {
+          delete scripts[path];
+          tag.remove();
+          reject(new Error('Could not load ' + path));
+        };
+        document.head.appendChild(tag);
+      });
     return scripts[path];
   }
 
@@ -100,30 +107,49 @@
   }
 
   function getJson(method, path) {
-    return fetch(origin + path, { method: method, headers: { accept: 'application/json' }, credentials: 'omit' }).then(function (res) {
-      if (!res.ok) throw new Error(method + ' ' + path + ' answered ' + res.status);
-      return res.json();
-    });
+    return fetch(origin + path, { method: method, headers: { accept: 'application/json' }, credentials: 'omit' }).then(
+      function (res) {
+        if (!res.ok) throw new Error(method + ' ' + path + ' answered ' + res.status);
+        return res.json();
+      },
+    );
   }
 
   // The frame: heading, the robot notice with its two links, and the place Web Chat draws in.
   var title = el('h2', { id: 'mentorbot-title', class: 'mentorbot__title', text: data.title || TEXT.title });
   // Each link has a long and a short text; a narrow screen shows the short one, so the notice keeps to one line.
   function twoLengths(long, short) {
-    return [el('span', { class: 'mentorbot__long', text: long }), el('span', { class: 'mentorbot__short', text: short })];
+    return [
+      el('span', { class: 'mentorbot__long', text: long }),
+      el('span', { class: 'mentorbot__short', text: short }),
+    ];
   }
   var privacyLink = el('a', { href: origin + '/privatliv.html' }, twoLengths(TEXT.privacy, TEXT.privacyShort));
-  var accessibilityLink = el('a', { href: origin + '/tilgaengelighed.html' }, twoLengths(TEXT.accessibility, TEXT.accessibilityShort));
+  var accessibilityLink = el(
+    'a',
+    { href: origin + '/tilgaengelighed.html' },
+    twoLengths(TEXT.accessibility, TEXT.accessibilityShort),
+  );
   var notice = el('p', { class: 'mentorbot__notice' }, [
-    el('strong', { text: TEXT.robot }), document.createTextNode(' '), privacyLink,
-    el('span', { class: 'mentorbot__sep', 'aria-hidden': 'true', text: ' · ' }), accessibilityLink
+    el('strong', { text: TEXT.robot }),
+    document.createTextNode(' '),
+    privacyLink,
+    el('span', { class: 'mentorbot__sep', 'aria-hidden': 'true', text: ' · ' }),
+    accessibilityLink,
   ]);
   var status = el('p', { class: 'mentorbot__status', role: 'status', text: TEXT.loading });
   var chat = el('div', { class: 'mentorbot__chat' }, [status]);
   var header = el('div', { class: 'mentorbot__header' }, [
-    el('div', { class: 'mentorbot__heading' }, [title, el('p', { class: 'mentorbot__greeting', text: data.greeting || TEXT.greeting })])
+    el('div', { class: 'mentorbot__heading' }, [
+      title,
+      el('p', { class: 'mentorbot__greeting', text: data.greeting || TEXT.greeting }),
+    ]),
   ]);
-  var root = el('section', { class: 'mentorbot mentorbot--' + position, 'aria-labelledby': 'mentorbot-title', lang: lang }, [header, notice, chat]);
+  var root = el(
+    'section',
+    { class: 'mentorbot mentorbot--' + position, 'aria-labelledby': 'mentorbot-title', lang: lang },
+    [header, notice, chat],
+  );
   var theme = null;
 
   function paint() {
@@ -183,7 +209,7 @@
     return fetch(domain + path, {
       method: 'POST',
       headers: token ? { authorization: 'Bearer ' + token } : {},
-      credentials: 'omit'
+      credentials: 'omit',
     }).then(function (res) {
       if (!res.ok) {
         var error = new Error('POST ' + path + ' answered ' + res.status);
@@ -205,16 +231,19 @@
       });
     };
     if (!kept) return fresh();
-    return postToken('/tokens/refresh', kept.token).then(function (json) {
-      kept.token = json.token;
-      kept.resumed = true;
-      saveSession(kept);
-      return kept;
-    }, function (error) {
-      if (error.status !== 401 && error.status !== 403) throw error;
-      saveSession(null);
-      return fresh();
-    });
+    return postToken('/tokens/refresh', kept.token).then(
+      function (json) {
+        kept.token = json.token;
+        kept.resumed = true;
+        saveSession(kept);
+        return kept;
+      },
+      function (error) {
+        if (error.status !== 401 && error.status !== 403) throw error;
+        saveSession(null);
+        return fresh();
+      },
+    );
   }
 
   function ownDirectLine(s) {
@@ -222,20 +251,25 @@
       domain: domain,
       token: s.token,
       conversationId: s.resumed ? s.conversationId : undefined,
-      conversationStartProperties: { locale: lang === 'en' ? 'en-GB' : 'da-DK' }
+      conversationStartProperties: { locale: lang === 'en' ? 'en-GB' : 'da-DK' },
     });
     var timer = setInterval(function () {
-      postToken('/tokens/refresh', s.token).then(function (json) {
-        s.token = json.token;
-        if (readSession()) saveSession(s);
-      }, function () { /* the client's own refresh says what is wrong */ });
+      postToken('/tokens/refresh', s.token).then(
+        function (json) {
+          s.token = json.token;
+          if (readSession()) saveSession(s);
+        },
+        function () {
+          /* the client's own refresh says what is wrong */
+        },
+      );
     }, REFRESH_MS);
     directLine.activity$.subscribe({
       next: function (activity) {
         // "slet mine data": the server has deleted the conversation; this tab forgets it too.
         if (activity.type === 'event' && activity.name === 'mentorbot.dataDeleted') saveSession(null);
       },
-      error: function () {}
+      error: function () {},
     });
     directLine.connectionStatus$.subscribe(function (status) {
       // 3 expired token, 4 failed to connect: the server no longer takes this conversation's token (it is too old,
@@ -247,13 +281,24 @@
         start();
       }
     });
-    return { directLine: directLine, userID: s.userId, stop: function () { clearInterval(timer); } };
+    return {
+      directLine: directLine,
+      userID: s.userId,
+      stop: function () {
+        clearInterval(timer);
+      },
+    };
   }
 
   function connect(config) {
     if (config.transport === 'directline') {
       return getJson('POST', '/api/directline/token').then(function (json) {
-        return { directLine: window.WebChat.createDirectLine({ token: json.token, domain: json.domain || config.directLineDomain }) };
+        return {
+          directLine: window.WebChat.createDirectLine({
+            token: json.token,
+            domain: json.domain || config.directLineDomain,
+          }),
+        };
       });
     }
     return session().then(ownDirectLine);
@@ -269,14 +314,17 @@
     var element = el('div', { class: 'mentorbot__webchat' });
     chat.appendChild(element);
     current = { directLine: c.directLine, element: element, stop: c.stop };
-    window.WebChat.renderWebChat({
-      directLine: c.directLine,
-      userID: c.userID,
-      locale: lang === 'en' ? 'en-US' : 'da-DK',
-      styleOptions: window.MentorbotTheme.styleOptions(data.color),
-      renderMarkdown: window.MentorbotMarkdown.render,
-      attachmentMiddleware: window.MentorbotMarkdown.attachmentMiddleware
-    }, element);
+    window.WebChat.renderWebChat(
+      {
+        directLine: c.directLine,
+        userID: c.userID,
+        locale: lang === 'en' ? 'en-US' : 'da-DK',
+        styleOptions: window.MentorbotTheme.styleOptions(data.color),
+        renderMarkdown: window.MentorbotMarkdown.render,
+        attachmentMiddleware: window.MentorbotMarkdown.attachmentMiddleware,
+      },
+      element,
+    );
     if (lang === 'da') window.MentorbotMarkdown.danishTimes(element);
   }
 
@@ -290,7 +338,9 @@
     });
     var helpers = Promise.all([
       loadScript('/mentorbot-theme.js').then(paint),
-      loadScript('/webchat/markdown-it.min.js').then(function () { return loadScript('/mentorbot-markdown.js'); })
+      loadScript('/webchat/markdown-it.min.js').then(function () {
+        return loadScript('/mentorbot-markdown.js');
+      }),
     ]);
     // Web Chat's minimal bundle (no Adaptive Cards, no speech): half the bytes of the full one; Markdown and the
     // contact card come from mentorbot-markdown.js.
@@ -299,13 +349,15 @@
     var token = config.then(function (c) {
       return c.transport === 'directline' ? null : session();
     });
-    loaded = Promise.all([config, token, webChat, helpers]).then(function (r) {
-      return r[1] ? ownDirectLine(r[1]) : connect(r[0]);
-    }).then(function (c) {
-      if (status.parentNode) chat.removeChild(status);
-      render(c);
-      root.classList.add('mentorbot--ready');
-    });
+    loaded = Promise.all([config, token, webChat, helpers])
+      .then(function (r) {
+        return r[1] ? ownDirectLine(r[1]) : connect(r[0]);
+      })
+      .then(function (c) {
+        if (status.parentNode) chat.removeChild(status);
+        render(c);
+        root.classList.add('mentorbot--ready');
+      });
     loaded.catch(fail);
     return loaded;
   }
@@ -333,14 +385,19 @@
 
   function openPanel(focus) {
     setOpen(true);
-    start().then(function () {
-      if (focus === false) return;
-      // Web Chat draws the send box in its first render; wait a frame for it.
-      requestAnimationFrame(function () {
-        var box = sendBox();
-        (box || closeButton).focus();
-      });
-    }, function () { closeButton.focus(); });
+    start().then(
+      function () {
+        if (focus === false) return;
+        // Web Chat draws the send box in its first render; wait a frame for it.
+        requestAnimationFrame(function () {
+          var box = sendBox();
+          (box || closeButton).focus();
+        });
+      },
+      function () {
+        closeButton.focus();
+      },
+    );
     if (focus !== false) closeButton.focus();
   }
 
@@ -355,11 +412,15 @@
     start();
   } else {
     launcher = el('button', {
-      type: 'button', class: 'mentorbot-launcher mentorbot-launcher--' + position,
-      'aria-expanded': 'false', 'aria-controls': 'mentorbot-panel', lang: lang, text: TEXT.open
+      type: 'button',
+      class: 'mentorbot-launcher mentorbot-launcher--' + position,
+      'aria-expanded': 'false',
+      'aria-controls': 'mentorbot-panel',
+      lang: lang,
+      text: TEXT.open,
     });
     closeButton = el('button', { type: 'button', class: 'mentorbot__close', 'aria-label': TEXT.close }, [
-      el('span', { 'aria-hidden': 'true', text: '×' })
+      el('span', { 'aria-hidden': 'true', text: '×' }),
     ]);
     header.appendChild(closeButton);
     root.setAttribute('role', 'dialog');
@@ -367,7 +428,9 @@
     root.id = 'mentorbot-panel';
     root.hidden = true;
     panel = root;
-    launcher.addEventListener('click', function () { openPanel(); });
+    launcher.addEventListener('click', function () {
+      openPanel();
+    });
     closeButton.addEventListener('click', closePanel);
     root.addEventListener('keydown', function (event) {
       if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -377,7 +440,7 @@
     });
     document.body.appendChild(launcher);
     document.body.appendChild(root);
-    var wasOpen = false;
+    var wasOpen;
     try {
       wasOpen = window.sessionStorage.getItem(OPEN_KEY) === '1';
     } catch (e) {
@@ -386,12 +449,20 @@
     if (wasOpen) openPanel(false);
   }
   loadStyle('/mentorbot.css');
-  loadScript('/mentorbot-theme.js').then(paint, function () { /* the chat reports it when it starts */ });
+  loadScript('/mentorbot-theme.js').then(paint, function () {
+    /* the chat reports it when it starts */
+  });
 
   /** For the page around the chat: open and close a floating chat, and wait for the chat to be drawn. */
   window.Mentorbot = {
-    open: function () { if (panel) openPanel(); },
-    close: function () { if (panel) closePanel(); },
-    ready: function () { return start(); }
+    open: function () {
+      if (panel) openPanel();
+    },
+    close: function () {
+      if (panel) closePanel();
+    },
+    ready: function () {
+      return start();
+    },
   };
 })();

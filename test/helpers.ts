@@ -66,8 +66,16 @@ export async function sayTo(
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: randomUUID(), channelId: 'emulator', serviceUrl, text, locale: 'da-DK',
-      from: { id: 'user-1' }, recipient: { id: 'bot' }, conversation: { id: conversation }, deliveryMode: 'expectReplies',
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'emulator',
+      serviceUrl,
+      text,
+      locale: 'da-DK',
+      from: { id: 'user-1' },
+      recipient: { id: 'bot' },
+      conversation: { id: conversation },
+      deliveryMode: 'expectReplies',
     }),
   });
   const body = (await res.json()) as { activities?: { text?: string }[] };

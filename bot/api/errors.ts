@@ -34,12 +34,22 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (err instanceof BadRequest) return sendError(res, err.status, err.field, err.message);
   if (err instanceof ConversationBusy) {
     res.set('retry-after', '2');
-    return sendError(res, 429, 'conversation', 'For mange beskeder på én gang. Vent på svaret, og prøv igen. (Too many messages at once; wait for the answer and try again.)');
+    return sendError(
+      res,
+      429,
+      'conversation',
+      'For mange beskeder på én gang. Vent på svaret, og prøv igen. (Too many messages at once; wait for the answer and try again.)',
+    );
   }
   if (err instanceof TimeoutError) {
     log.warn('a turn took too long and was let go', { error: err.message });
     res.set('retry-after', '5');
-    return sendError(res, 503, 'turn', 'Svaret tog for lang tid. Prøv igen om lidt. (The answer took too long; try again in a moment.)');
+    return sendError(
+      res,
+      503,
+      'turn',
+      'Svaret tog for lang tid. Prøv igen om lidt. (The answer took too long; try again in a moment.)',
+    );
   }
   const type = (err as { type?: string }).type;
   switch (type) {
@@ -54,7 +64,8 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
       return;
   }
   const status = (err as { status?: number }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, status, 'request', String((err as Error).message));
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return sendError(res, status, 'request', String((err as Error).message));
   log.error('unexpected error', { name: (err as Error)?.name, message: (err as Error)?.message });
   sendError(res, 500, 'server', 'Something went wrong on our side. Please try again.');
 };

@@ -38,15 +38,32 @@ const COMPONENTS = {
   Activity: S.DirectLineActivity,
 } as const;
 
-const ref = (name: keyof typeof COMPONENTS | 'AssessRequest' | 'EstimateRequest') => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: keyof typeof COMPONENTS, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const ref = (name: keyof typeof COMPONENTS | 'AssessRequest' | 'EstimateRequest') => ({
+  $ref: `#/components/schemas/${name}`,
+});
+const json = (name: keyof typeof COMPONENTS, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
 const error = (description: string) => json('Error', description);
 const TOO_MANY = error('Over the rate limit (per address, or per conversation); Retry-After says when to try again');
 const BAD = error('The request is wrong; error.field names the field or parameter');
 
 /** A query parameter, given once. */
-const query = (name: string, schema: Json, description: string, required = false) => ({ name, in: 'query', required, description, schema });
-const conversationId = { name: 'conversationId', in: 'path', required: true, description: 'The conversation of the token', schema: { type: 'string' } };
+const query = (name: string, schema: Json, description: string, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+const conversationId = {
+  name: 'conversationId',
+  in: 'path',
+  required: true,
+  description: 'The conversation of the token',
+  schema: { type: 'string' },
+};
 
 /** The JSON Schema of one rule input (knowledge/rules/inputs.ts); null is "not known", like a missing field. */
 function inputJsonSchema(input: InputSpec): Json {
@@ -65,7 +82,11 @@ const ASSESS_REQUEST: Json = {
   type: 'object',
   properties: {
     ...Object.fromEntries(INPUTS.map((input) => [input.name, inputJsonSchema(input)])),
-    date: { type: ['string', 'null'], format: 'date', description: 'The day the law is read for; today in Denmark by default' },
+    date: {
+      type: ['string', 'null'],
+      format: 'date',
+      description: 'The day the law is read for; today in Denmark by default',
+    },
     lang: { enum: ['da', 'en', '', null], description: 'Danish (default) or English' },
   },
   required: ['role'],
@@ -81,14 +102,30 @@ const ESTIMATE_REQUEST: Json = {
   type: 'object',
   properties: {
     mentor: { enum: ['employee', 'consultant'], description: 'An own employee or an outside consultant' },
-    hourlyWage: { ...limit(ESTIMATE_LIMITS.hourly), description: 'Employee: the pay per hour (required for an employee)' },
-    holidayPayPercent: { ...limit(ESTIMATE_LIMITS.percent), description: 'Employee: holiday pay in per cent of the pay' },
+    hourlyWage: {
+      ...limit(ESTIMATE_LIMITS.hourly),
+      description: 'Employee: the pay per hour (required for an employee)',
+    },
+    holidayPayPercent: {
+      ...limit(ESTIMATE_LIMITS.percent),
+      description: 'Employee: holiday pay in per cent of the pay',
+    },
     pensionPercent: { ...limit(ESTIMATE_LIMITS.percent), description: 'Employee: pension in per cent of the pay' },
-    otherContributionsPercent: { ...limit(ESTIMATE_LIMITS.percent), description: 'Employee: other contributions in per cent of the pay' },
-    hourlyFee: { ...limit(ESTIMATE_LIMITS.hourly), description: 'Consultant: the fee per hour (required for a consultant)' },
+    otherContributionsPercent: {
+      ...limit(ESTIMATE_LIMITS.percent),
+      description: 'Employee: other contributions in per cent of the pay',
+    },
+    hourlyFee: {
+      ...limit(ESTIMATE_LIMITS.hourly),
+      description: 'Consultant: the fee per hour (required for a consultant)',
+    },
     hoursPerWeek: { ...limit(ESTIMATE_LIMITS.hoursPerWeek), description: 'Hours of direct contact per week' },
     weeks: { ...limit(ESTIMATE_LIMITS.weeks), description: 'Weeks in the period' },
-    date: { type: ['string', 'null'], format: 'date', description: 'The day the law is read for; today in Denmark by default' },
+    date: {
+      type: ['string', 'null'],
+      format: 'date',
+      description: 'The day the law is read for; today in Denmark by default',
+    },
     lang: { enum: ['da', 'en', '', null], description: 'Danish (default) or English' },
   },
   required: ['mentor', 'hoursPerWeek', 'weeks'],
@@ -97,11 +134,17 @@ const ESTIMATE_REQUEST: Json = {
 
 /** The OpenAPI document. `serverUrl` is where it was asked for, so "Try it" tools call the same server. */
 export function openApiDocument(serverUrl?: string): Json {
-  const schemas: Json = Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, jsonSchema(schema)]));
+  const schemas: Json = Object.fromEntries(
+    Object.entries(COMPONENTS).map(([name, schema]) => [name, jsonSchema(schema)]),
+  );
   schemas.AssessRequest = ASSESS_REQUEST;
   schemas.EstimateRequest = ESTIMATE_REQUEST;
   const lang = query('lang', { enum: ['da', 'en', ''] }, 'Danish (default) or English');
-  const date = query('date', { type: 'string', format: 'date' }, 'The day the law is read for (YYYY-MM-DD); today in Denmark by default');
+  const date = query(
+    'date',
+    { type: 'string', format: 'date' },
+    'The day the law is read for (YYYY-MM-DD); today in Denmark by default',
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -109,7 +152,7 @@ export function openApiDocument(serverUrl?: string): Json {
       version: '1',
       description:
         'Guidance about mentorstøtte under lov om en aktiv beskæftigelsesindsats (LAB): search, assessment, the inputs and the law ' +
-        'registry; the web chat\'s configuration and a Direct Line 3.0 server for any Direct Line client; health checks. ' +
+        "registry; the web chat's configuration and a Direct Line 3.0 server for any Direct Line client; health checks. " +
         'Every error is { "error": { "field", "message" } }. The bot gives guidance; the municipality decides.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
@@ -131,7 +174,11 @@ export function openApiDocument(serverUrl?: string): Json {
             date,
             query('audience', { enum: ['citizen', 'employer'] }, 'Answer for this audience'),
           ],
-          responses: { 200: json('SearchResponse', 'The best articles, or none with confident false'), 400: BAD, 429: TOO_MANY },
+          responses: {
+            200: json('SearchResponse', 'The best articles, or none with confident false'),
+            400: BAD,
+            429: TOO_MANY,
+          },
         },
       },
       '/api/assess': {
@@ -145,16 +192,29 @@ export function openApiDocument(serverUrl?: string): Json {
       '/api/estimate': {
         post: {
           tags: ['guidance'],
-          summary: "Estimates an employer's cost of a mentor for a period (the municipality sets the hours and the amount)",
+          summary:
+            "Estimates an employer's cost of a mentor for a period (the municipality sets the hours and the amount)",
           requestBody: { required: true, content: { 'application/json': { schema: ref('EstimateRequest') } } },
-          responses: { 200: json('EstimateResponse', 'The estimate, with the law it rests on'), 400: BAD, 429: TOO_MANY },
+          responses: {
+            200: json('EstimateResponse', 'The estimate, with the law it rests on'),
+            400: BAD,
+            429: TOO_MANY,
+          },
         },
       },
       '/api/inputs': {
-        get: { tags: ['guidance'], summary: 'The inputs the rules use, with why each is asked', responses: { 200: json('InputsResponse', 'The inputs'), 429: TOO_MANY } },
+        get: {
+          tags: ['guidance'],
+          summary: 'The inputs the rules use, with why each is asked',
+          responses: { 200: json('InputsResponse', 'The inputs'), 429: TOO_MANY },
+        },
       },
       '/api/law': {
-        get: { tags: ['guidance'], summary: 'The law registry: every provision cited, and the reforms', responses: { 200: json('LawResponse', 'The registry'), 429: TOO_MANY } },
+        get: {
+          tags: ['guidance'],
+          summary: 'The law registry: every provision cited, and the reforms',
+          responses: { 200: json('LawResponse', 'The registry'), 429: TOO_MANY },
+        },
       },
       '/api/ops/stats': {
         get: {
@@ -169,27 +229,41 @@ export function openApiDocument(serverUrl?: string): Json {
           responses: {
             200: {
               description: 'The days',
-              content: { 'application/json': { schema: ref('OpsStatsResponse') }, 'text/csv': { schema: { type: 'string' } } },
+              content: {
+                'application/json': { schema: ref('OpsStatsResponse') },
+                'text/csv': { schema: { type: 'string' } },
+              },
             },
             400: BAD,
-            401: error('No valid operators\' token'),
+            401: error("No valid operators' token"),
             404: error('The endpoint is off (no OPS_TOKEN)'),
             429: TOO_MANY,
           },
         },
       },
       '/api/openapi.json': {
-        get: { tags: ['health'], summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+        get: {
+          tags: ['health'],
+          summary: 'This description',
+          responses: {
+            200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+          },
+        },
       },
       '/api/webchat/config': {
-        get: { tags: ['web chat'], summary: 'What the page and the widget need', responses: { 200: json('WebChatConfig', 'The configuration'), 429: TOO_MANY } },
+        get: {
+          tags: ['web chat'],
+          summary: 'What the page and the widget need',
+          responses: { 200: json('WebChatConfig', 'The configuration'), 429: TOO_MANY },
+        },
       },
       '/api/directline/token': {
         post: {
           tags: ['web chat'],
-          summary: 'With WEBCHAT_TRANSPORT=directline: a token for Azure Direct Line, exchanged with the server\'s secret',
+          summary:
+            "With WEBCHAT_TRANSPORT=directline: a token for Azure Direct Line, exchanged with the server's secret",
           responses: {
-            200: json('AzureDirectLineToken', 'Azure\'s token'),
+            200: json('AzureDirectLineToken', "Azure's token"),
             502: error('Azure Direct Line did not give a token'),
             503: error('Direct Line is not configured on this server'),
             429: TOO_MANY,
@@ -220,11 +294,18 @@ export function openApiDocument(serverUrl?: string): Json {
       '/v3/directline/conversations': {
         post: {
           tags: ['Direct Line'],
-          summary: 'Starts the token\'s conversation (201, the welcome runs), or resumes it (200)',
+          summary: "Starts the token's conversation (201, the welcome runs), or resumes it (200)",
           security: [{ directLineToken: [] }],
           requestBody: {
             required: false,
-            content: { 'application/json': { schema: { type: 'object', properties: { locale: { type: ['string', 'null'], pattern: '^(da|en)(-[A-Za-z]{2})?$' } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { locale: { type: ['string', 'null'], pattern: '^(da|en)(-[A-Za-z]{2})?$' } },
+                },
+              },
+            },
           },
           responses: {
             200: json('DirectLineConversation', 'Resumed'),
@@ -241,12 +322,15 @@ export function openApiDocument(serverUrl?: string): Json {
           tags: ['Direct Line'],
           summary: 'Reconnects: a fresh streamUrl from the watermark',
           security: [{ directLineToken: [] }],
-          parameters: [conversationId, query('watermark', { type: 'string', pattern: '^\\d{0,15}$' }, 'The last watermark seen')],
+          parameters: [
+            conversationId,
+            query('watermark', { type: 'string', pattern: '^\\d{0,15}$' }, 'The last watermark seen'),
+          ],
           responses: {
             200: json('DirectLineConversation', 'The conversation'),
             400: BAD,
             401: error('Not a token of ours'),
-            403: error('Expired, revoked, or another conversation\'s token'),
+            403: error("Expired, revoked, or another conversation's token"),
             429: TOO_MANY,
           },
         },
@@ -256,18 +340,21 @@ export function openApiDocument(serverUrl?: string): Json {
           tags: ['Direct Line'],
           summary: 'The history after the watermark (at most 100 activities a page)',
           security: [{ directLineToken: [] }],
-          parameters: [conversationId, query('watermark', { type: 'string', pattern: '^\\d{0,15}$' }, 'The last watermark seen')],
+          parameters: [
+            conversationId,
+            query('watermark', { type: 'string', pattern: '^\\d{0,15}$' }, 'The last watermark seen'),
+          ],
           responses: {
             200: json('DirectLineActivitySet', 'The activities and the new watermark'),
             400: BAD,
             401: error('Not a token of ours'),
-            403: error('Expired, revoked, or another conversation\'s token'),
+            403: error("Expired, revoked, or another conversation's token"),
             429: TOO_MANY,
           },
         },
         post: {
           tags: ['Direct Line'],
-          summary: 'The person\'s message (text or a value); files are refused',
+          summary: "The person's message (text or a value); files are refused",
           security: [{ directLineToken: [] }],
           parameters: [conversationId],
           requestBody: { required: true, content: { 'application/json': { schema: ref('Activity') } } },
@@ -275,7 +362,7 @@ export function openApiDocument(serverUrl?: string): Json {
             200: json('DirectLineResourceResponse', 'The id of the activity'),
             400: BAD,
             401: error('Not a token of ours'),
-            403: error('Expired, revoked, or another conversation\'s token'),
+            403: error("Expired, revoked, or another conversation's token"),
             429: TOO_MANY,
           },
         },
@@ -289,7 +376,7 @@ export function openApiDocument(serverUrl?: string): Json {
           responses: {
             400: error('Files are not taken (error.field attachments)'),
             401: error('Not a token of ours'),
-            403: error('Expired, revoked, or another conversation\'s token'),
+            403: error("Expired, revoked, or another conversation's token"),
             413: error('Over 10 MB, refused unread'),
             429: TOO_MANY,
           },
@@ -298,12 +385,23 @@ export function openApiDocument(serverUrl?: string): Json {
       '/v3/directline/conversations/{conversationId}/stream': {
         get: {
           tags: ['Direct Line'],
-          summary: 'The WebSocket stream of the conversation\'s activities (open the streamUrl as given: its t= is the ticket)',
-          parameters: [conversationId, query('t', { type: 'string' }, 'The stream ticket', true), query('watermark', { type: 'string' }, 'Send what follows it')],
-          responses: { 101: { description: 'Switching to the WebSocket protocol; each message is an activity set' }, 401: error('No valid ticket'), 403: error('Expired or revoked') },
+          summary:
+            "The WebSocket stream of the conversation's activities (open the streamUrl as given: its t= is the ticket)",
+          parameters: [
+            conversationId,
+            query('t', { type: 'string' }, 'The stream ticket', true),
+            query('watermark', { type: 'string' }, 'Send what follows it'),
+          ],
+          responses: {
+            101: { description: 'Switching to the WebSocket protocol; each message is an activity set' },
+            401: error('No valid ticket'),
+            403: error('Expired or revoked'),
+          },
         },
       },
-      '/healthz': { get: { tags: ['health'], summary: 'Liveness', responses: { 200: json('Health', 'The process answers') } } },
+      '/healthz': {
+        get: { tags: ['health'], summary: 'Liveness', responses: { 200: json('Health', 'The process answers') } },
+      },
       '/readyz': {
         get: {
           tags: ['health'],

@@ -6,7 +6,14 @@ import type { Lang } from '../../knowledge/search/normalise.js';
 import { estimateSupport } from '../../knowledge/estimate.js';
 import type { z } from '../../knowledge/schemas.js';
 import { openApiDocument } from './openapi.js';
-import { AssessResponse, CitationJson, EstimateResponse, InputsResponse, LawResponse, SearchResponse } from './schemas.js';
+import {
+  AssessResponse,
+  CitationJson,
+  EstimateResponse,
+  InputsResponse,
+  LawResponse,
+  SearchResponse,
+} from './schemas.js';
 import { parseAssessRequest, parseEstimateRequest, parseSearchRequest } from './validate.js';
 
 /** What a route answers: the shape its zod schema (schemas.ts) and so the OpenAPI description give. */
@@ -55,7 +62,9 @@ export function apiRouter(kb: KnowledgeBase): Router {
         reviewed: h.article.reviewed,
         citations: cite(h.article.citations),
       })),
-      redirect: out.redirect ? { id: out.redirect.id, title: out.redirect.title[lang], answer: out.redirect.answer[lang] } : null,
+      redirect: out.redirect
+        ? { id: out.redirect.id, title: out.redirect.title[lang], answer: out.redirect.answer[lang] }
+        : null,
     };
     res.json(body);
   });
@@ -109,7 +118,11 @@ export function apiRouter(kb: KnowledgeBase): Router {
 
   router.get('/inputs', (_req, res) => {
     const body: Answer<typeof InputsResponse> = {
-      inputs: INPUTS.map((i) => ({ ...i, values: 'values' in i ? [...i.values] : undefined, why: kb.assessor.why(i.name) })),
+      inputs: INPUTS.map((i) => ({
+        ...i,
+        values: 'values' in i ? [...i.values] : undefined,
+        why: kb.assessor.why(i.name),
+      })),
     };
     res.json(body);
   });

@@ -8,7 +8,12 @@ const date = isoDate();
 
 /** The one error shape of the API. */
 export const ErrorResponse = z
-  .object({ error: z.object({ field: z.string().meta({ description: 'The field, parameter, header or setting that is wrong' }), message: z.string() }) })
+  .object({
+    error: z.object({
+      field: z.string().meta({ description: 'The field, parameter, header or setting that is wrong' }),
+      message: z.string(),
+    }),
+  })
   .meta({ title: 'Error' });
 
 /** A citation of the law registry, as the API shows it. */
@@ -108,7 +113,12 @@ export const OpsStatsResponse = z.object({
   days: z.array(
     z.object({
       day: date,
-      questions: z.object({ article: z.number().int(), ambiguous: z.number().int(), redirect: z.number().int(), none: z.number().int() }),
+      questions: z.object({
+        article: z.number().int(),
+        ambiguous: z.number().int(),
+        redirect: z.number().int(),
+        none: z.number().int(),
+      }),
       topics: counts,
       unanswered: counts,
       paths: counts,
@@ -118,7 +128,12 @@ export const OpsStatsResponse = z.object({
 });
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
-export const ReadyResponse = z.object({ status: z.literal('ready'), knowledge: z.string(), articles: z.number().int(), storage: z.enum(['ok', 'none']) });
+export const ReadyResponse = z.object({
+  status: z.literal('ready'),
+  knowledge: z.string(),
+  articles: z.number().int(),
+  storage: z.enum(['ok', 'none']),
+});
 export const NotReadyResponse = z.object({ status: z.literal('not ready'), storage: z.literal('unreachable') });
 
 export const WebChatConfigResponse = z.object({
@@ -129,17 +144,28 @@ export const WebChatConfigResponse = z.object({
 });
 
 /** Azure Direct Line's answer to a token exchange, passed on (WEBCHAT_TRANSPORT=directline). */
-export const AzureTokenResponse = z.looseObject({ conversationId: z.string(), token: z.string(), expires_in: z.number().int() });
+export const AzureTokenResponse = z.looseObject({
+  conversationId: z.string(),
+  token: z.string(),
+  expires_in: z.number().int(),
+});
 
 /** Direct Line 3.0 (served by the bot under /v3/directline). */
-export const DirectLineToken = z.object({ conversationId: z.string(), userId: z.string().optional(), token: z.string(), expires_in: z.number().int() });
+export const DirectLineToken = z.object({
+  conversationId: z.string(),
+  userId: z.string().optional(),
+  token: z.string(),
+  expires_in: z.number().int(),
+});
 export const DirectLineConversation = z.object({
   conversationId: z.string(),
   token: z.string(),
   expires_in: z.number().int(),
   streamUrl: z.string().meta({ description: 'A WebSocket address (ws: or wss:) with a short-lived ticket of its own' }),
 });
-const activity = z.looseObject({ type: z.string(), id: z.string().optional() }).meta({ description: 'A Bot Framework activity' });
+const activity = z
+  .looseObject({ type: z.string(), id: z.string().optional() })
+  .meta({ description: 'A Bot Framework activity' });
 export const DirectLineActivitySet = z.object({ activities: z.array(activity), watermark: z.string() });
 export const DirectLineResourceResponse = z.object({ id: z.string() });
 export const DirectLineActivity = activity;
@@ -150,17 +176,28 @@ export const EstimateResponse = z.object({
   lang,
   estimate: z.object({
     mentor: z.enum(['employee', 'consultant']),
-    hourlyBase: z.number().meta({ description: 'The pay (employee) or the fee (consultant) per hour, as given, in kroner' }),
+    hourlyBase: z
+      .number()
+      .meta({ description: 'The pay (employee) or the fee (consultant) per hour, as given, in kroner' }),
     additions: z.array(
-      z.object({ kind: z.enum(['holidayPay', 'pension', 'otherContributions']), percent: z.number(), amount: z.number().meta({ description: 'Kroner per hour' }) }),
+      z.object({
+        kind: z.enum(['holidayPay', 'pension', 'otherContributions']),
+        percent: z.number(),
+        amount: z.number().meta({ description: 'Kroner per hour' }),
+      }),
     ),
     hourlyCost: z.number().meta({ description: 'Cost per hour of direct contact, to øre' }),
     hoursPerWeek: z.number(),
     weeks: z.number(),
     hours: z.number().meta({ description: 'Hours of direct contact in the period' }),
     total: z.number().meta({ description: 'hourlyCost × hours, whole kroner' }),
-    trainingGrant: z.literal('separate').nullable().meta({ description: '"separate" for an own employee: a grant for the mentor\'s training may come on top, as a separate grant' }),
-    longerThanOnePeriod: z.boolean().meta({ description: 'The period is longer than the 6 months (26 weeks) a period may last' }),
+    trainingGrant: z.literal('separate').nullable().meta({
+      description:
+        '"separate" for an own employee: a grant for the mentor\'s training may come on top, as a separate grant',
+    }),
+    longerThanOnePeriod: z
+      .boolean()
+      .meta({ description: 'The period is longer than the 6 months (26 weeks) a period may last' }),
   }),
   note: z.string(),
   citations: z.array(CitationJson),

@@ -22,15 +22,21 @@ export function parseRequest<T extends z.ZodType>(schema: T, input: unknown, sta
 
 /** A query parameter given once, as text (?q=a&q=b is an error); '' counts as not given. */
 const param = (name: string, missing?: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? (missing ?? `"${name}" is missing`) : `Give "${name}" once, as text`) });
+  z.string({
+    error: (issue) =>
+      issue.input === undefined ? (missing ?? `"${name}" is missing`) : `Give "${name}" once, as text`,
+  });
 const emptyAsMissing = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 /** An optional query parameter: given once, as text, then checked by `inner`. */
-const optionalParam = <T extends z.ZodType<unknown, string>>(name: string, inner: T) => z.preprocess(emptyAsMissing, param(name).pipe(inner).optional());
+const optionalParam = <T extends z.ZodType<unknown, string>>(name: string, inner: T) =>
+  z.preprocess(emptyAsMissing, param(name).pipe(inner).optional());
 
 const DATE_MESSAGE = '"date" must be a date written YYYY-MM-DD';
 /** "date" of a request body: the day the law is read for, today in Denmark by default. */
-const dateField = z.preprocess(emptyAsMissing, isoDate(DATE_MESSAGE).optional()).transform((d): IsoDate => d ?? todayInDenmark());
+const dateField = z
+  .preprocess(emptyAsMissing, isoDate(DATE_MESSAGE).optional())
+  .transform((d): IsoDate => d ?? todayInDenmark());
 /** "lang" of a request body: "da" (the default) or "en". */
 const langField = z.preprocess(emptyAsMissing, lang.optional()).transform((l): Lang => l ?? 'da');
 
@@ -41,9 +47,12 @@ export const SearchQuery = z.object({
     .refine((q) => q.length <= MAX_QUERY_LENGTH, { error: `"q" may be at most ${MAX_QUERY_LENGTH} characters` }),
   lang: optionalParam('lang', lang).transform((l): Lang => l ?? 'da'),
   date: optionalParam('date', isoDate(DATE_MESSAGE)).transform((d): IsoDate => d ?? todayInDenmark()),
-  audience: z.enum(['citizen', 'employer'], {
-    error: (issue) => (Array.isArray(issue.input) ? 'Give "audience" once, as text' : '"audience" must be "citizen" or "employer"'),
-  }).optional(),
+  audience: z
+    .enum(['citizen', 'employer'], {
+      error: (issue) =>
+        Array.isArray(issue.input) ? 'Give "audience" once, as text' : '"audience" must be "citizen" or "employer"',
+    })
+    .optional(),
 });
 
 export type SearchRequest = z.output<typeof SearchQuery>;
@@ -59,12 +68,18 @@ export function parseSearchRequest(query: Record<string, unknown>): SearchReques
 function inputSchema(input: InputSpec) {
   switch (input.type) {
     case 'enum':
-      return z.enum(input.values as [string, ...string[]], { error: `"${input.name}" must be one of: ${input.values.join(', ')}` });
+      return z.enum(input.values as [string, ...string[]], {
+        error: `"${input.name}" must be one of: ${input.values.join(', ')}`,
+      });
     case 'boolean':
       return z.boolean({ error: `"${input.name}" must be true or false` });
     case 'integer': {
       const message = `"${input.name}" must be a whole number from ${input.min} to ${input.max}`;
-      return z.number({ error: message }).int({ error: message }).min(input.min, { error: message }).max(input.max, { error: message });
+      return z
+        .number({ error: message })
+        .int({ error: message })
+        .min(input.min, { error: message })
+        .max(input.max, { error: message });
     }
   }
 }
@@ -78,7 +93,14 @@ const known = [...INPUTS.map((i) => i.name), 'date', 'lang'];
 export const AssessBody = z.strictObject(
   {
     ...Object.fromEntries(
-      INPUTS.map((input) => [input.name, input.name === 'role' ? inputSchema(input) : inputSchema(input).nullish().transform((v) => v ?? undefined)]),
+      INPUTS.map((input) => [
+        input.name,
+        input.name === 'role'
+          ? inputSchema(input)
+          : inputSchema(input)
+              .nullish()
+              .transform((v) => v ?? undefined),
+      ]),
     ),
     role: z.enum(['citizen', 'employer'], { error: '"role" is required: "citizen" or "employer"' }),
     date: dateField,
@@ -100,7 +122,11 @@ export interface AssessRequest {
 
 /** Checks the body of POST /api/assess (AssessBody). */
 export function parseAssessRequest(body: unknown): AssessRequest {
-  const { date, lang: l, ...fields } = parseRequest(AssessBody, body ?? null) as Record<string, unknown> & { date: IsoDate; lang: Lang };
+  const {
+    date,
+    lang: l,
+    ...fields
+  } = parseRequest(AssessBody, body ?? null) as Record<string, unknown> & { date: IsoDate; lang: Lang };
   const situation = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return { situation: situation as unknown as Situation, date, lang: l };
 }
@@ -112,11 +138,27 @@ export const OpsStatsQuery = z.object({
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),
 });
 
-const estimateKnown = ['mentor', 'hourlyWage', 'hourlyFee', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent', 'hoursPerWeek', 'weeks', 'date', 'lang'];
+const estimateKnown = [
+  'mentor',
+  'hourlyWage',
+  'hourlyFee',
+  'holidayPayPercent',
+  'pensionPercent',
+  'otherContributionsPercent',
+  'hoursPerWeek',
+  'weeks',
+  'date',
+  'lang',
+];
 /** A number within one of the estimate's limits (knowledge/estimate.ts); null counts as not given. */
 const bounded = (name: string, limits: { min: number; max: number }) => {
   const message = `"${name}" must be a number from ${limits.min} to ${limits.max}`;
-  return z.number({ error: message }).min(limits.min, { error: message }).max(limits.max, { error: message }).nullish().transform((v) => v ?? undefined);
+  return z
+    .number({ error: message })
+    .min(limits.min, { error: message })
+    .max(limits.max, { error: message })
+    .nullish()
+    .transform((v) => v ?? undefined);
 };
 
 /**
@@ -148,7 +190,8 @@ export const EstimateBody = z
   )
   .superRefine((b, ctx) => {
     const need = (field: keyof typeof b, why: string) => {
-      if (b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `"${field}" is required ${why}` });
+      if (b[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `"${field}" is required ${why}` });
     };
     const forbid = (field: keyof typeof b, why: string) => {
       if (b[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: why });
@@ -156,7 +199,8 @@ export const EstimateBody = z
     need('hoursPerWeek', '(hours of direct contact a week)');
     need('weeks', '(the length of the period in weeks)');
     if (b.mentor === 'consultant') {
-      for (const f of ['hourlyWage', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const) forbid(f, `"${f}" is for an employee; a consultant's fee is "hourlyFee"`);
+      for (const f of ['hourlyWage', 'holidayPayPercent', 'pensionPercent', 'otherContributionsPercent'] as const)
+        forbid(f, `"${f}" is for an employee; a consultant's fee is "hourlyFee"`);
       need('hourlyFee', 'for a consultant (the fee per hour in kroner)');
     } else {
       forbid('hourlyFee', '"hourlyFee" is for a consultant; an employee\'s pay is "hourlyWage"');
@@ -184,7 +228,9 @@ export function parseEstimateRequest(body: unknown): EstimateRequest {
           weeks,
           ...(b.holidayPayPercent !== undefined ? { holidayPayPercent: b.holidayPayPercent } : {}),
           ...(b.pensionPercent !== undefined ? { pensionPercent: b.pensionPercent } : {}),
-          ...(b.otherContributionsPercent !== undefined ? { otherContributionsPercent: b.otherContributionsPercent } : {}),
+          ...(b.otherContributionsPercent !== undefined
+            ? { otherContributionsPercent: b.otherContributionsPercent }
+            : {}),
         };
   return { input, date: b.date, lang: b.lang };
 }

@@ -10,7 +10,14 @@ export const CASE_CARD_TEMPLATE = {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
   body: [
-    { type: 'TextBlock', text: 'Ny henvendelse fra Mentorbot', style: 'heading', size: 'Medium', weight: 'Bolder', wrap: true },
+    {
+      type: 'TextBlock',
+      text: 'Ny henvendelse fra Mentorbot',
+      style: 'heading',
+      size: 'Medium',
+      weight: 'Bolder',
+      wrap: true,
+    },
     { type: 'TextBlock', text: '${createdAtText} · sag ${caseId}', isSubtle: true, spacing: 'None', wrap: true },
     { type: 'TextBlock', text: 'Status: ${statusText}', weight: 'Bolder', color: '${statusColor}', wrap: true },
     { $when: '${hasNote}', type: 'TextBlock', text: '${note}', color: 'Warning', wrap: true },
@@ -32,7 +39,14 @@ export const CASE_CARD_TEMPLATE = {
           type: 'Container',
           items: [
             { type: 'TextBlock', text: '${text}', wrap: true },
-            { $when: '${hasSources}', type: 'TextBlock', text: '${sources}', isSubtle: true, spacing: 'None', wrap: true },
+            {
+              $when: '${hasSources}',
+              type: 'TextBlock',
+              text: '${sources}',
+              isSubtle: true,
+              spacing: 'None',
+              wrap: true,
+            },
           ],
         },
       ],
@@ -64,8 +78,20 @@ export const CASE_CARD_TEMPLATE = {
     },
   ],
   actions: [
-    { $when: '${isWaiting}', type: 'Action.Submit', title: 'Overtag samtalen', style: 'positive', data: { mentorbot: 'claim', caseId: '${caseId}' } },
-    { $when: '${isWaiting}', type: 'Action.Submit', title: 'Afvis', style: 'destructive', data: { mentorbot: 'decline', caseId: '${caseId}' } },
+    {
+      $when: '${isWaiting}',
+      type: 'Action.Submit',
+      title: 'Overtag samtalen',
+      style: 'positive',
+      data: { mentorbot: 'claim', caseId: '${caseId}' },
+    },
+    {
+      $when: '${isWaiting}',
+      type: 'Action.Submit',
+      title: 'Afvis',
+      style: 'destructive',
+      data: { mentorbot: 'decline', caseId: '${caseId}' },
+    },
     { $when: '${isClaimed}', type: 'Action.Submit', title: 'Afslut', data: { mentorbot: 'end', caseId: '${caseId}' } },
   ],
 } as const;

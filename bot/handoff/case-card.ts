@@ -71,7 +71,10 @@ export function caseCard(data: CaseCardData): Record<string, unknown> {
     const card = template.expand({ $root: viewModel(data, lines, omitted) }) as Record<string, unknown>;
     const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
     if (bytes <= MAX_CARD_BYTES) return card;
-    if (lines.length === 0) throw new Error(`The case card for ${data.caseId} takes ${bytes} bytes without the conversation; at most ${MAX_CARD_BYTES} fit`);
+    if (lines.length === 0)
+      throw new Error(
+        `The case card for ${data.caseId} takes ${bytes} bytes without the conversation; at most ${MAX_CARD_BYTES} fit`,
+      );
     lines.shift();
     omitted++;
   }
@@ -90,7 +93,10 @@ interface Line {
 function transcriptLine(line: CaseCardData['transcript'][number]): Line {
   const text = line.from === 'bot' ? plainMarkdown(line.text) : line.text;
   // Mask before cutting: a cut could leave part of a CPR number that the mask no longer recognises.
-  return { speaker: line.from === 'user' ? 'Borger: ' : 'Mentorbot: ', text: cut(maskPersonalData(text).replace(/\s+/g, ' ').trim(), MAX_LINE_CHARS) };
+  return {
+    speaker: line.from === 'user' ? 'Borger: ' : 'Mentorbot: ',
+    text: cut(maskPersonalData(text).replace(/\s+/g, ' ').trim(), MAX_LINE_CHARS),
+  };
 }
 
 /** The bot's replies are Markdown; the card shows them as plain text, so links become their labels. */
@@ -142,7 +148,11 @@ function markdownUrl(url: string): string {
   return url.replace(/[()\s]/g, (c) => encodeURIComponent(c).replace('(', '%28').replace(')', '%29'));
 }
 
-const danishFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long', timeStyle: 'short' });
+const danishFormat = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
 
 /** "22. november 2026 kl. 16.48" in Danish time; the text as given when it is not a time. */
 function danishTime(iso: string): string {

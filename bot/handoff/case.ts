@@ -1,6 +1,8 @@
 import type { ConversationReference } from '../sdk.js';
 
-/** Where a case is. `waiting`: in the queue; `claimed`: a caseworker has it; `callback`: the citizen asked to be called. */
+/**
+ * Where a case is. `waiting`: in the queue; `claimed`: a caseworker has it; `callback`: the citizen asked to be called.
+ */
 export type CaseStatus = 'waiting' | 'claimed' | 'ended' | 'declined' | 'callback';
 
 /** A line of the conversation as the caseworker reads it; masked before it is stored. */
@@ -27,11 +29,16 @@ export interface HandoffCase {
   createdAt: string;
   /** The Teams thread the card opened, once it is posted. */
   thread: { reference: Partial<ConversationReference>; cardActivityId: string } | null;
-  /** Posting to Teams: how many tries failed, and when the job may try (again) (ISO; also the lease of the instance posting it). */
+  /**
+   * Posting to Teams: how many tries failed, and when the job may try (again) (ISO; also the lease of the instance
+   * posting it).
+   */
   delivery: { attempts: number; nextAttemptAt: string | null; lastError: string | null };
   /** Citizen messages waiting for the thread to exist (Teams was unreachable). */
   pendingRelay: string[];
-  /** Ids of the citizen's messages relayed into the thread, so "slet mine data" can delete them (absent on old cases). */
+  /**
+   * Ids of the citizen's messages relayed into the thread, so "slet mine data" can delete them (absent on old cases).
+   */
   relayed?: string[];
   claimedBy: { id: string; name: string } | null;
   claimedAt: string | null;
@@ -44,9 +51,11 @@ export interface HandoffCase {
 }
 
 export const caseKey = (caseId: string) => `handoff/cases/${caseId}`;
-export const conversationKey = (channelId: string, conversationId: string) => `handoff/conversations/${channelId}/${conversationId}`;
+export const conversationKey = (channelId: string, conversationId: string) =>
+  `handoff/conversations/${channelId}/${conversationId}`;
 /** All the cases a citizen's conversation has made, for "slet mine data". */
-export const citizenKey = (channelId: string, conversationId: string) => `handoff/citizens/${channelId}/${conversationId}`;
+export const citizenKey = (channelId: string, conversationId: string) =>
+  `handoff/citizens/${channelId}/${conversationId}`;
 export const threadKey = (threadId: string) => `handoff/threads/${threadId}`;
 /** The list of cases not yet finished, for the timeout and retry job. */
 export const OPEN_CASES_KEY = 'handoff/open';

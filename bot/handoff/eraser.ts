@@ -50,20 +50,27 @@ export class TeamsEraser {
     for (const erasure of await this.store.takeDueErasures(now, new Date(now.getTime() + ERASE_LEASE_MS))) {
       const left = await this.attempt(erasure);
       if (left && left.attempts + 1 >= ERASE_ATTEMPTS) {
-        log.error('handoff: gave up deleting a citizen\'s messages in Teams; delete them by hand', {
+        log.error("handoff: gave up deleting a citizen's messages in Teams; delete them by hand", {
           caseId: erasure.caseId,
           thread: erasure.thread.conversation?.id,
           card: left.card?.activityId,
           messages: left.messages,
         });
       }
-      await this.store.settleErasure(erasure.caseId, left && left.attempts + 1 < ERASE_ATTEMPTS ? this.later(left) : null);
+      await this.store.settleErasure(
+        erasure.caseId,
+        left && left.attempts + 1 < ERASE_ATTEMPTS ? this.later(left) : null,
+      );
     }
   }
 
   private later(erasure: Erasure): Erasure {
     const attempts = erasure.attempts + 1;
-    return { ...erasure, attempts, nextAttemptAt: new Date(this.now().getTime() + this.retryDelayMs(attempts)).toISOString() };
+    return {
+      ...erasure,
+      attempts,
+      nextAttemptAt: new Date(this.now().getTime() + this.retryDelayMs(attempts)).toISOString(),
+    };
   }
 
   /** Works through the erasure in order and stops at the first failure; returns what is left, or null when done. */
@@ -84,7 +91,11 @@ export class TeamsEraser {
       }
       return null;
     } catch (error) {
-      log.warn('handoff: could not delete the citizen\'s messages in Teams yet', { caseId: erasure.caseId, messages: left.messages.length, error });
+      log.warn("handoff: could not delete the citizen's messages in Teams yet", {
+        caseId: erasure.caseId,
+        messages: left.messages.length,
+        error,
+      });
       return left;
     }
   }

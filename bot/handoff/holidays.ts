@@ -42,4 +42,3 @@ export function danishClosedDays(extra: readonly IsoDate[] = []): ClosedDays {
     },
   };
 }
-

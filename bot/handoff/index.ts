@@ -35,10 +35,14 @@ export function createHandoff(
   const { parts, adapter } = runtime;
   const appId = config.bot.appId ?? '';
   if (settings.allowUnauthenticated) {
-    log.warn('handoff: HANDOFF_ALLOW_UNAUTHENTICATED=test: Teams activities are taken without Bot Framework authentication. '
-      + 'For tests only: anyone who reaches /api/messages can act as a caseworker.');
+    log.warn(
+      'handoff: HANDOFF_ALLOW_UNAUTHENTICATED=test: Teams activities are taken without Bot Framework authentication. ' +
+        'For tests only: anyone who reaches /api/messages can act as a caseworker.',
+    );
   }
-  const channel = options.channel ?? new TeamsChannel(adapter, {
+  const channel =
+    options.channel ??
+    new TeamsChannel(adapter, {
       appId,
       serviceUrl: settings.serviceUrl,
       channelId: settings.channelId,
@@ -54,7 +58,7 @@ export function createHandoff(
         ? webchat.adapter.continueConversation(reference, logic)
         : adapter.continueConversationAsync(appId, reference, logic);
     // A slow channel must not hold the caseworker's turn.
-    await withTimeout(send, options.teamsTimeoutMs ?? 10_000, 'The citizen\'s channel');
+    await withTimeout(send, options.teamsTimeoutMs ?? 10_000, "The citizen's channel");
   };
   const transcript = parts.conversationState.createProperty<Transcript>('transcript');
   const store = new CaseStore(parts.storage);

@@ -25,16 +25,47 @@ export const SEARCH_DAYS = 14;
 
 const TIME_ZONE = 'Europe/Copenhagen';
 const DAY_NAMES: Record<string, number> = {
-  man: 0, mandag: 0, mon: 0, monday: 0,
-  tir: 1, tirsdag: 1, tue: 1, tues: 1, tuesday: 1,
-  ons: 2, onsdag: 2, wed: 2, wednesday: 2,
-  tor: 3, torsdag: 3, thu: 3, thur: 3, thurs: 3, thursday: 3,
-  fre: 4, fredag: 4, fri: 4, friday: 4,
-  'lør': 5, lor: 5, 'lørdag': 5, lordag: 5, sat: 5, saturday: 5,
-  'søn': 6, son: 6, 'søndag': 6, sondag: 6, sun: 6, sunday: 6,
+  man: 0,
+  mandag: 0,
+  mon: 0,
+  monday: 0,
+  tir: 1,
+  tirsdag: 1,
+  tue: 1,
+  tues: 1,
+  tuesday: 1,
+  ons: 2,
+  onsdag: 2,
+  wed: 2,
+  wednesday: 2,
+  tor: 3,
+  torsdag: 3,
+  thu: 3,
+  thur: 3,
+  thurs: 3,
+  thursday: 3,
+  fre: 4,
+  fredag: 4,
+  fri: 4,
+  friday: 4,
+  lør: 5,
+  lor: 5,
+  lørdag: 5,
+  lordag: 5,
+  sat: 5,
+  saturday: 5,
+  søn: 6,
+  son: 6,
+  søndag: 6,
+  sondag: 6,
+  sun: 6,
+  sunday: 6,
 };
 const CLOSED_WORDS = new Set(['lukket', 'closed']);
-const SHORT_DAYS = { da: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
+const SHORT_DAYS = {
+  da: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
 
 /**
  * Parses weekly opening hours such as "man-tor 09:00-15:00; fre 09:00-13:00". Parts are separated by ';'; each names
@@ -46,7 +77,10 @@ const SHORT_DAYS = { da: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'], en
 export function parseOpeningHours(text: string): OpeningHours {
   const source = text.trim() === '' ? DEFAULT_OPENING_HOURS : text;
   const days: OpeningPeriod[][] = [[], [], [], [], [], [], []];
-  const parts = source.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = source
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw new Error(`no opening hours in "${text}"; write e.g. "${DEFAULT_OPENING_HOURS}"`);
   for (const part of parts) {
     const match = /^([^\d]+?)\s*(\d.*|lukket|closed)$/iu.exec(part);
@@ -59,7 +93,9 @@ export function parseOpeningHours(text: string): OpeningHours {
     periods.sort((a, b) => a.start - b.start);
     for (let i = 1; i < periods.length; i++) {
       if (periods[i]!.start < periods[i - 1]!.end) {
-        throw new Error(`periods overlap on ${SHORT_DAYS.da[day]}: ${clock(periods[i - 1]!)} and ${clock(periods[i]!)}`);
+        throw new Error(
+          `periods overlap on ${SHORT_DAYS.da[day]}: ${clock(periods[i - 1]!)} and ${clock(periods[i]!)}`,
+        );
       }
     }
   });
@@ -70,10 +106,12 @@ function parseDays(text: string, part: string): number[] {
   const days: number[] = [];
   for (const item of text.replace(/\s+/g, '').split(',')) {
     const [from, to, ...rest] = item.split('-');
-    if (!from || rest.length > 0 || to === '') throw new Error(`"${item}" in "${part}" is not a day or a day range such as "man-tor"`);
+    if (!from || rest.length > 0 || to === '')
+      throw new Error(`"${item}" in "${part}" is not a day or a day range such as "man-tor"`);
     const first = dayIndex(from, part);
     const last = to === undefined ? first : dayIndex(to, part);
-    if (last < first) throw new Error(`the day range "${item}" in "${part}" runs backwards; list the days instead, e.g. "fre,lør,søn"`);
+    if (last < first)
+      throw new Error(`the day range "${item}" in "${part}" runs backwards; list the days instead, e.g. "fre,lør,søn"`);
     for (let d = first; d <= last; d++) if (!days.includes(d)) days.push(d);
   }
   return days;
@@ -81,19 +119,24 @@ function parseDays(text: string, part: string): number[] {
 
 function dayIndex(name: string, part: string): number {
   const day = DAY_NAMES[name.toLowerCase()];
-  if (day === undefined) throw new Error(`unknown day "${name}" in "${part}"; use man, tir, ons, tor, fre, lør, søn (or mon ... sun)`);
+  if (day === undefined)
+    throw new Error(`unknown day "${name}" in "${part}"; use man, tir, ons, tor, fre, lør, søn (or mon ... sun)`);
   return day;
 }
 
 function parsePeriods(text: string, part: string): OpeningPeriod[] {
-  return text.replace(/\s+/g, '').split(',').map((item) => {
-    const m = /^(\d{1,2})(?:[:.](\d{2}))?-(\d{1,2})(?:[:.](\d{2}))?$/.exec(item);
-    if (!m) throw new Error(`"${item}" in "${part}" is not a period such as "09:00-15:00"`);
-    const start = minutes(m[1]!, m[2], item, part);
-    const end = minutes(m[3]!, m[4], item, part);
-    if (end <= start) throw new Error(`the period "${item}" in "${part}" ends before it starts; a period cannot run past midnight`);
-    return { start, end };
-  });
+  return text
+    .replace(/\s+/g, '')
+    .split(',')
+    .map((item) => {
+      const m = /^(\d{1,2})(?:[:.](\d{2}))?-(\d{1,2})(?:[:.](\d{2}))?$/.exec(item);
+      if (!m) throw new Error(`"${item}" in "${part}" is not a period such as "09:00-15:00"`);
+      const start = minutes(m[1]!, m[2], item, part);
+      const end = minutes(m[3]!, m[4], item, part);
+      if (end <= start)
+        throw new Error(`the period "${item}" in "${part}" ends before it starts; a period cannot run past midnight`);
+      return { start, end };
+    });
 }
 
 function minutes(hour: string, minute: string | undefined, item: string, part: string): number {
@@ -125,13 +168,24 @@ interface LocalTime {
 }
 
 const localFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short',
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  weekday: 'short',
 });
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function localTime(at: Date): LocalTime {
   const p = Object.fromEntries(localFormat.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, weekday: WEEKDAYS.indexOf(p.weekday!), minute: Number(p.hour) * 60 + Number(p.minute) };
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    weekday: WEEKDAYS.indexOf(p.weekday!),
+    minute: Number(p.hour) * 60 + Number(p.minute),
+  };
 }
 
 /** Whether the caseworkers are in at `now`: inside a period of that weekday in Danish time, and not on a closed day. */
@@ -160,7 +214,9 @@ export function nextOpening(hours: OpeningHours, closed: ClosedDays, now: Date):
   return null;
 }
 
-/** The first moment at or after the Danish wall-clock time `minute` on `date` (the earlier one when it occurs twice). */
+/**
+ * The first moment at or after the Danish wall-clock time `minute` on `date` (the earlier one when it occurs twice).
+ */
 function instantOf(date: string, minute: number): Date {
   const wall = Date.parse(`${date}T00:00:00Z`) + minute * 60_000;
   const wallOf = (t: number) => {
@@ -178,7 +234,10 @@ function instantOf(date: string, minute: number): Date {
   return new Date(t);
 }
 
-/** A short description for the citizen: "man-tor 9-15, fre 9-13" or "Mon-Thu 9-15, Fri 9-13"; "lukket"/"closed" when never open. */
+/**
+ * A short description for the citizen: "man-tor 9-15, fre 9-13" or "Mon-Thu 9-15, Fri 9-13"; "lukket"/"closed" when
+ * never open.
+ */
 export function describeHours(hours: OpeningHours, lang: 'da' | 'en'): string {
   const groups: string[] = [];
   for (let day = 0; day < 7; day++) {
@@ -189,7 +248,9 @@ export function describeHours(hours: OpeningHours, lang: 'da' | 'en'): string {
     while (last < 6 && hours.days[last + 1]!.map(clock).join() === key) last++;
     const names = SHORT_DAYS[lang];
     const days = last === day ? names[day] : `${names[day]}-${names[last]}`;
-    const times = periods.map((p) => `${shortTime(p.start, lang)}-${shortTime(p.end, lang)}`).join(lang === 'da' ? ' og ' : ' and ');
+    const times = periods
+      .map((p) => `${shortTime(p.start, lang)}-${shortTime(p.end, lang)}`)
+      .join(lang === 'da' ? ' og ' : ' and ');
     groups.push(`${days} ${times}`);
     day = last;
   }
@@ -213,13 +274,28 @@ function shortTime(minute: number, lang: 'da' | 'en'): string {
  * "mandag den 30. november kl. 9.00"; English "today at 09:00", "Monday 30 November at 09:00". Null when the
  * caseworkers are never in within SEARCH_DAYS.
  */
-export function describeNextOpening(hours: OpeningHours, closed: ClosedDays, now: Date, lang: 'da' | 'en'): string | null {
+export function describeNextOpening(
+  hours: OpeningHours,
+  closed: ClosedDays,
+  now: Date,
+  lang: 'da' | 'en',
+): string | null {
   const at = nextOpening(hours, closed, now);
   if (at === null) return null;
-  const time = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
   const sameDay = localTime(at).date === localTime(now).date;
   if (sameDay) return lang === 'da' ? `i dag kl. ${time}` : `today at ${time}`;
-  const day = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).formatToParts(at);
+  const day = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).formatToParts(at);
   const part = (type: string) => day.find((p) => p.type === type)?.value ?? '';
   return lang === 'da'
     ? `${part('weekday')} den ${part('day')}. ${part('month')} kl. ${time}`

@@ -1,4 +1,4 @@
-import { decode } from 'he';
+import he from 'he';
 import { commandKey } from '../../dialogs/commands.js';
 import { parsePhone } from '../../dialogs/input/index.js';
 import { log } from '../log.js';
@@ -10,7 +10,9 @@ import { DELIVERY_LEASE_MS, HandoffService } from './service.js';
 import { daysLater } from '../../knowledge/dates.js';
 
 /** What a citizen writes to leave the queue or the caseworker and go back to the bot. */
-const CITIZEN_END = new Set(['afslut', 'slut', 'stop', 'end', 'quit', 'tilbage til mentorbot', 'start forfra', 'afslut samtalen'].map(commandKey));
+const CITIZEN_END = new Set(
+  ['afslut', 'slut', 'stop', 'end', 'quit', 'tilbage til mentorbot', 'start forfra', 'afslut samtalen'].map(commandKey),
+);
 /** What a caseworker writes in the thread to give the citizen back to the bot. */
 const CASEWORKER_END = new Set(['afslut', 'end'].map(commandKey));
 
@@ -35,7 +37,10 @@ export function teamsText(activity: Partial<Activity>): string {
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*<p>/gi, '\n')
     .replace(/<[^>]+>/g, '');
-  return decode(withoutTags).replace(/\u00a0/g, ' ').trim();
+  return he
+    .decode(withoutTags)
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }
 
 /**
@@ -61,7 +66,11 @@ export class HandoffRelay {
     const text = (a.text ?? '').trim();
 
     if (CITIZEN_END.has(commandKey(text))) {
-      const result = await store.update(c.caseId, (cur) => (HandoffService.live(cur) ? { ...cur, status: 'ended', endedAt: this.service.clock().toISOString(), note: 'Borgeren afsluttede.' } : null));
+      const result = await store.update(c.caseId, (cur) =>
+        HandoffService.live(cur)
+          ? { ...cur, status: 'ended', endedAt: this.service.clock().toISOString(), note: 'Borgeren afsluttede.' }
+          : null,
+      );
       const ended = result && 'case' in result ? result.case : c;
       this.service.count('ended');
       await context.sendActivity(this.service.citizenText(ended, 'handoff.endedByYou'));
@@ -83,7 +92,10 @@ export class HandoffRelay {
       const updated = result && 'case' in result ? result.case : c;
       const availability = this.service.availability();
       await context.sendActivity(
-        this.service.citizenText(updated, 'handoff.callbackConfirmed', { hours: availability.hours[c.lang], next: availability.next[c.lang] ?? '' }),
+        this.service.citizenText(updated, 'handoff.callbackConfirmed', {
+          hours: availability.hours[c.lang],
+          next: availability.next[c.lang] ?? '',
+        }),
       );
       await this.service.refresh(updated);
       return true;
@@ -126,15 +138,27 @@ export class HandoffRelay {
       log.warn('handoff: refused a Teams activity: Bot Framework authentication is off', { type: a.type });
       return;
     }
-    const data = (a.channelData ?? {}) as { tenant?: { id?: string }; channel?: { id?: string }; teamsChannelId?: string; team?: { id?: string } };
+    const data = (a.channelData ?? {}) as {
+      tenant?: { id?: string };
+      channel?: { id?: string };
+      teamsChannelId?: string;
+      team?: { id?: string };
+    };
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') {
-      log.info('Teams channel', { tenant: data.tenant?.id, channel: data.channel?.id ?? data.teamsChannelId, team: data.team?.id });
+      log.info('Teams channel', {
+        tenant: data.tenant?.id,
+        channel: data.channel?.id ?? data.teamsChannelId,
+        team: data.team?.id,
+      });
       return;
     }
     if (a.type !== 'message') return;
     const channel = data.channel?.id ?? data.teamsChannelId;
     if (data.tenant?.id !== this.scope.tenantId || channel !== this.scope.channelId) {
-      log.warn('handoff: refused a Teams activity from outside the caseworkers\' channel', { tenant: data.tenant?.id, channel });
+      log.warn("handoff: refused a Teams activity from outside the caseworkers' channel", {
+        tenant: data.tenant?.id,
+        channel,
+      });
       await context.sendActivity(this.service.teamsText('teams.notAllowed'));
       return;
     }
@@ -149,17 +173,29 @@ export class HandoffRelay {
     if (!c) return void (await context.sendActivity(this.service.teamsText('teams.help')));
     if (c.status === 'waiting') return void (await context.sendActivity(this.service.teamsText('teams.notClaimed')));
     if (c.status !== 'claimed') return void (await context.sendActivity(this.service.teamsText('teams.gone')));
-    if (c.claimedBy?.id !== who.id) return void (await context.sendActivity(this.service.teamsText('teams.notYours', { name: c.claimedBy?.name ?? '' })));
+    if (c.claimedBy?.id !== who.id)
+      return void (await context.sendActivity(
+        this.service.teamsText('teams.notYours', { name: c.claimedBy?.name ?? '' }),
+      ));
     if (CASEWORKER_END.has(commandKey(text))) return this.action(context, 'end', c.caseId, who);
     if (text === '') return;
     await this.service.notifyCitizen(c, 'handoff.caseworkerSays', { name: who.name, text });
   }
 
-  private async action(context: TurnContext, action: string, caseId: string, who: { id: string; name: string }): Promise<void> {
+  private async action(
+    context: TurnContext,
+    action: string,
+    caseId: string,
+    who: { id: string; name: string },
+  ): Promise<void> {
     const store = this.service.caseStore;
     const now = this.service.clock().toISOString();
     if (action === 'claim') {
-      const result = await store.update(caseId, (cur) => (cur.status === 'waiting' ? { ...cur, status: 'claimed', claimedBy: who, claimedAt: now } : null), { once: true });
+      const result = await store.update(
+        caseId,
+        (cur) => (cur.status === 'waiting' ? { ...cur, status: 'claimed', claimedBy: who, claimedAt: now } : null),
+        { once: true },
+      );
       if (result && 'case' in result && result.changed) {
         const c = result.case;
         this.service.count('claimed');
@@ -170,12 +206,23 @@ export class HandoffRelay {
       }
       // Lost the race, or the case was no longer waiting: say who has it, or that it is gone.
       const current = await store.get(caseId);
-      if (current?.status === 'claimed') return void (await context.sendActivity(this.service.teamsText('teams.taken', { name: current.claimedBy?.name ?? '' })));
+      if (current?.status === 'claimed')
+        return void (await context.sendActivity(
+          this.service.teamsText('teams.taken', { name: current.claimedBy?.name ?? '' }),
+        ));
       return void (await context.sendActivity(this.service.teamsText('teams.gone')));
     }
     if (action === 'decline') {
-      const result = await store.update(caseId, (cur) => (cur.status === 'waiting' ? { ...cur, status: 'declined', endedAt: now, note: `Afvist af ${who.name}.` } : null), { once: true });
-      if (!(result && 'case' in result && result.changed)) return void (await context.sendActivity(this.service.teamsText('teams.gone')));
+      const result = await store.update(
+        caseId,
+        (cur) =>
+          cur.status === 'waiting'
+            ? { ...cur, status: 'declined', endedAt: now, note: `Afvist af ${who.name}.` }
+            : null,
+        { once: true },
+      );
+      if (!(result && 'case' in result && result.changed))
+        return void (await context.sendActivity(this.service.teamsText('teams.gone')));
       this.service.count('declined');
       await this.service.refresh(result.case);
       await this.toThread(result.case, this.service.teamsText('teams.declined', { name: who.name }));
@@ -183,8 +230,14 @@ export class HandoffRelay {
       return;
     }
     if (action === 'end') {
-      const result = await store.update(caseId, (cur) => (cur.status === 'claimed' && cur.claimedBy?.id === who.id ? { ...cur, status: 'ended', endedAt: now } : null), { once: true });
-      if (!(result && 'case' in result && result.changed)) return void (await context.sendActivity(this.service.teamsText('teams.gone')));
+      const result = await store.update(
+        caseId,
+        (cur) =>
+          cur.status === 'claimed' && cur.claimedBy?.id === who.id ? { ...cur, status: 'ended', endedAt: now } : null,
+        { once: true },
+      );
+      if (!(result && 'case' in result && result.changed))
+        return void (await context.sendActivity(this.service.teamsText('teams.gone')));
       this.service.count('ended');
       await this.service.refresh(result.case);
       await this.toThread(result.case, this.service.teamsText('teams.ended'));
@@ -214,10 +267,21 @@ export class HandoffRelay {
       if (!c) continue;
       try {
         if (!c.thread && due(c, now) && (await this.leaseDelivery(caseId, now))) await this.service.deliver(caseId);
-        else if (c.thread && c.pendingRelay.length > 0) await this.service.deliver(caseId).then(() => this.flush(caseId));
-        if (c.status === 'waiting' && !c.timedOut && Date.parse(c.createdAt) + settings.timeoutMinutes * 60_000 <= now.getTime()) {
+        else if (c.thread && c.pendingRelay.length > 0)
+          await this.service.deliver(caseId).then(() => this.flush(caseId));
+        if (
+          c.status === 'waiting' &&
+          !c.timedOut &&
+          Date.parse(c.createdAt) + settings.timeoutMinutes * 60_000 <= now.getTime()
+        ) {
           const result = await store.update(caseId, (cur) =>
-            cur.status === 'waiting' && !cur.timedOut ? { ...cur, timedOut: true, note: `Ingen har taget sagen inden for ${settings.timeoutMinutes} minutter. Borgeren er tilbudt et opkald.` } : null,
+            cur.status === 'waiting' && !cur.timedOut
+              ? {
+                  ...cur,
+                  timedOut: true,
+                  note: `Ingen har taget sagen inden for ${settings.timeoutMinutes} minutter. Borgeren er tilbudt et opkald.`,
+                }
+              : null,
           );
           if (result && 'case' in result && result.changed) {
             this.service.count('timedOut');
@@ -228,8 +292,12 @@ export class HandoffRelay {
         if (c.callback?.phone && c.callback.deleteAfter <= now.toISOString()) {
           // Guarded, so that when several instances' jobs get here, one deletes and updates the card. The number
           // goes from every text of the case, in whatever form the citizen wrote it.
-          const deleted = (cur: HandoffCase): HandoffCase =>
-            ({ ...withoutPhone(cur), status: 'ended', endedAt: now.toISOString(), note: 'Telefonnummeret er slettet.' });
+          const deleted = (cur: HandoffCase): HandoffCase => ({
+            ...withoutPhone(cur),
+            status: 'ended',
+            endedAt: now.toISOString(),
+            note: 'Telefonnummeret er slettet.',
+          });
           const result = await store.update(caseId, (cur) => (cur.callback?.phone ? deleted(cur) : null));
           if (result && 'case' in result && result.changed) await this.service.refresh(result.case);
         }

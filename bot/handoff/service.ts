@@ -75,7 +75,10 @@ export class HandoffService implements HandoffPort {
     input: { lang: Lang; question: string; summary: CaseSummary; callbackPhone: string | null },
   ): Promise<{ delivered: boolean }> {
     const now = this.now();
-    const transcript: CaseLine[] = (await this.transcriptOf(context)).entries.map((e) => ({ ...e, text: maskPersonalData(e.text) }));
+    const transcript: CaseLine[] = (await this.transcriptOf(context)).entries.map((e) => ({
+      ...e,
+      text: maskPersonalData(e.text),
+    }));
     const c: HandoffCase = {
       caseId: randomUUID(),
       status: input.callbackPhone ? 'callback' : 'waiting',
@@ -89,7 +92,11 @@ export class HandoffService implements HandoffPort {
       createdAt: now.toISOString(),
       thread: null,
       // This instance posts the card right away; the lease keeps the jobs from posting it too.
-      delivery: { attempts: 0, nextAttemptAt: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(), lastError: null },
+      delivery: {
+        attempts: 0,
+        nextAttemptAt: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(),
+        lastError: null,
+      },
       pendingRelay: [],
       claimedBy: null,
       claimedAt: null,
@@ -104,9 +111,21 @@ export class HandoffService implements HandoffPort {
     this.count(c.status === 'callback' ? 'callback' : 'requested');
     // For a channel that understands the Bot Framework handoff protocol (an agent hub): the standard event.
     await context.sendActivity(
-      EventFactory.createHandoffInitiation(context, { caseId: c.caseId, question: c.question, situation: c.situation }, {
-        activities: transcript.map((l) => ({ type: 'message', text: l.text, from: { id: l.from, name: l.from }, timestamp: new Date(l.at) }) as Activity),
-      }),
+      EventFactory.createHandoffInitiation(
+        context,
+        { caseId: c.caseId, question: c.question, situation: c.situation },
+        {
+          activities: transcript.map(
+            (l) =>
+              ({
+                type: 'message',
+                text: l.text,
+                from: { id: l.from, name: l.from },
+                timestamp: new Date(l.at),
+              }) as Activity,
+          ),
+        },
+      ),
     );
     return { delivered: await this.deliver(c.caseId) };
   }
@@ -146,7 +165,11 @@ export class HandoffService implements HandoffPort {
       log.warn('handoff: Teams unreachable, will retry', { caseId, attempts, error: e });
       await this.store.update(caseId, (cur) => ({
         ...cur,
-        delivery: { attempts, nextAttemptAt: new Date(this.now().getTime() + retryDelayMs(attempts)).toISOString(), lastError: (e as Error).message },
+        delivery: {
+          attempts,
+          nextAttemptAt: new Date(this.now().getTime() + retryDelayMs(attempts)).toISOString(),
+          lastError: (e as Error).message,
+        },
       }));
       return false;
     }
@@ -162,7 +185,8 @@ export class HandoffService implements HandoffPort {
     let next = 0;
     if (c.thread) {
       try {
-        for (; next < texts.length; next++) ids.push(await this.teams.send(c.thread.reference, this.citizenSays(texts[next]!)));
+        for (; next < texts.length; next++)
+          ids.push(await this.teams.send(c.thread.reference, this.citizenSays(texts[next]!)));
       } catch (e) {
         log.warn('handoff: could not write in the thread', { caseId: c.caseId, error: e });
       }
@@ -224,9 +248,15 @@ export class HandoffService implements HandoffPort {
   }
 
   /** Tells the citizen, and a channel that understands it, where the handoff stands. */
-  async notifyCitizen(c: HandoffCase, key: Parameters<Replies['text']>[1], data: object = {}, status?: 'accepted' | 'failed' | 'completed'): Promise<void> {
+  async notifyCitizen(
+    c: HandoffCase,
+    key: Parameters<Replies['text']>[1],
+    data: object = {},
+    status?: 'accepted' | 'failed' | 'completed',
+  ): Promise<void> {
     const activities: Outgoing[] = [this.citizenText(c, key, data)];
-    if (status && c.citizen.conversation) activities.push(EventFactory.createHandoffStatus(c.citizen.conversation, status));
+    if (status && c.citizen.conversation)
+      activities.push(EventFactory.createHandoffStatus(c.citizen.conversation, status));
     try {
       await this.toCitizen(c.citizen, activities);
     } catch (e) {

@@ -1,5 +1,13 @@
 import type { Storage, StoreItem } from '../sdk.js';
-import { ERASURES_KEY, type HandoffCase, OPEN_CASES_KEY, caseKey, citizenKey, conversationKey, threadKey } from './case.js';
+import {
+  ERASURES_KEY,
+  type HandoffCase,
+  OPEN_CASES_KEY,
+  caseKey,
+  citizenKey,
+  conversationKey,
+  threadKey,
+} from './case.js';
 import type { Erasure } from './eraser.js';
 import { isEtagConflict } from '../storage/etag.js';
 
@@ -154,7 +162,9 @@ export class CaseStore {
 
   /** Gives the citizen's conversation back to the bot; the case itself goes on (a call-back). */
   async release(c: HandoffCase): Promise<void> {
-    await this.storage.delete([conversationKey(c.citizen.channelId ?? 'unknown', c.citizen.conversation?.id ?? 'unknown')]);
+    await this.storage.delete([
+      conversationKey(c.citizen.channelId ?? 'unknown', c.citizen.conversation?.id ?? 'unknown'),
+    ]);
   }
 
   /** A finished case lets go of the citizen's conversation, which goes back to the bot, and leaves the open list. */

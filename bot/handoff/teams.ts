@@ -1,5 +1,11 @@
 import { withTimeout } from '../timeout.js';
-import { type Activity, type CloudAdapter, type ConversationReference, type TurnContext, TurnContextClass } from '../sdk.js';
+import {
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+  TurnContextClass,
+} from '../sdk.js';
 
 /** A card or text to post, as a Bot Framework activity. */
 export type Outgoing = Partial<Activity>;
@@ -38,23 +44,25 @@ export class TeamsChannel implements CaseworkerChannel {
   async postThread(first: Outgoing): Promise<{ reference: Partial<ConversationReference>; activityId: string }> {
     const { appId, serviceUrl, channelId, tenantId } = this.settings;
     let reference: Partial<ConversationReference> | undefined;
-    await this.timed(this.adapter.createConversationAsync(
-      appId,
-      'msteams',
-      serviceUrl,
-      '',
-      {
-        isGroup: true,
-        channelData: { channel: { id: channelId }, tenant: { id: tenantId } },
-        activity: first as Activity,
-        bot: { id: appId, name: 'Mentorbot' },
-        tenantId,
-        members: [],
-      },
-      async (context) => {
-        reference = TurnContextClass.getConversationReference(context.activity);
-      },
-    ));
+    await this.timed(
+      this.adapter.createConversationAsync(
+        appId,
+        'msteams',
+        serviceUrl,
+        '',
+        {
+          isGroup: true,
+          channelData: { channel: { id: channelId }, tenant: { id: tenantId } },
+          activity: first as Activity,
+          bot: { id: appId, name: 'Mentorbot' },
+          tenantId,
+          members: [],
+        },
+        async (context) => {
+          reference = TurnContextClass.getConversationReference(context.activity);
+        },
+      ),
+    );
     const id = reference?.conversation?.id ?? '';
     const activityId = /;messageid=(.+)$/.exec(id)?.[1];
     if (!reference || !activityId) throw new Error(`Teams did not name the new thread as expected ("${id}")`);
@@ -85,7 +93,10 @@ export class TeamsChannel implements CaseworkerChannel {
    * Runs `logic` in a proactive turn in the thread and rejects when it fails. (The adapter would hand the error to
    * its onTurnError instead, which apologises into the thread and resolves, as if the call had worked.)
    */
-  private async inThread(thread: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async inThread(
+    thread: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     let failure: unknown = null;
     await this.timed(
       this.adapter.continueConversationAsync(this.settings.appId, thread, async (context) => {

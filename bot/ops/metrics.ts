@@ -29,7 +29,14 @@ export const MAX_UNANSWERED = 500;
 const dayKey = (day: string) => `ops/stats/${day}`;
 
 export function emptyDay(day: string): DayStats {
-  return { day, questions: { article: 0, ambiguous: 0, redirect: 0, none: 0 }, topics: {}, unanswered: {}, paths: {}, handoffs: {} };
+  return {
+    day,
+    questions: { article: 0, ambiguous: 0, redirect: 0, none: 0 },
+    topics: {},
+    unanswered: {},
+    paths: {},
+    handoffs: {},
+  };
 }
 
 function add(target: Record<string, number>, key: string, n = 1): void {
@@ -43,7 +50,8 @@ function add(target: Record<string, number>, key: string, n = 1): void {
 export function mergeDay(a: DayStats, b: DayStats): DayStats {
   const out: DayStats = JSON.parse(JSON.stringify(a)) as DayStats;
   for (const k of Object.keys(b.questions) as (keyof DayStats['questions'])[]) out.questions[k] += b.questions[k];
-  for (const field of ['topics', 'paths', 'handoffs'] as const) for (const [k, n] of Object.entries(b[field])) add(out[field], k, n);
+  for (const field of ['topics', 'paths', 'handoffs'] as const)
+    for (const [k, n] of Object.entries(b[field])) add(out[field], k, n);
   for (const [k, n] of Object.entries(b.unanswered)) {
     if (k in out.unanswered || Object.keys(out.unanswered).length < MAX_UNANSWERED) add(out.unanswered, k, n);
   }

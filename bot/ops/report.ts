@@ -10,7 +10,10 @@ import { emptyDay, mergeDay } from './metrics.js';
 const USAGE = 'Usage: OPS_TOKEN=... npm run report [-- --url http://localhost:3978] [-- --days 7]';
 
 /** The command line: the server's address (--url, else MENTORBOT_URL) and how many days back (--days, 1 to 366). */
-export function reportOptions(args: string[], env: NodeJS.ProcessEnv): { url: string; days: number } | { error: string } {
+export function reportOptions(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { url: string; days: number } | { error: string } {
   let values;
   try {
     ({ values } = parseArgs({ args, options: { url: { type: 'string' }, days: { type: 'string' } } }));
@@ -20,12 +23,15 @@ export function reportOptions(args: string[], env: NodeJS.ProcessEnv): { url: st
   const url = (values.url ?? env.MENTORBOT_URL ?? 'http://localhost:3978').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(url)) return { error: `--url must be an http(s) address, got "${url}"` };
   const days = values.days ?? '7';
-  if (!/^\d{1,3}$/.test(days) || Number(days) < 1 || Number(days) > 366) return { error: `--days must be a whole number from 1 to 366, got "${days}"` };
+  if (!/^\d{1,3}$/.test(days) || Number(days) < 1 || Number(days) > 366)
+    return { error: `--days must be a whole number from 1 to 366, got "${days}"` };
   return { url, days: Number(days) };
 }
 
 function top(counts: Record<string, number>, n: number): [string, number][] {
-  return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n);
 }
 
 /** The report as text, from the days' counts. */
@@ -63,7 +69,7 @@ async function main(): Promise<number> {
   const { url, days } = options;
   const token = process.env.OPS_TOKEN;
   if (!token) {
-    console.error('Sæt OPS_TOKEN (samme som serverens). / Set OPS_TOKEN (the same as the server\'s).');
+    console.error("Sæt OPS_TOKEN (samme som serverens). / Set OPS_TOKEN (the same as the server's).");
     return 1;
   }
   const to = todayInDenmark();

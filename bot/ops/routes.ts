@@ -39,7 +39,8 @@ export function opsRouter(metrics: Metrics, token: string | null, today: () => s
   const router = Router();
   router.get('/ops/stats', async (req, res) => {
     if (!token) return sendError(res, 404, 'path', 'There is no GET /api/ops/stats here');
-    if (!tokenMatches(req.headers.authorization, token)) return sendError(res, 401, 'authorization', 'The operators\' token is needed (Authorization: Bearer <OPS_TOKEN>)');
+    if (!tokenMatches(req.headers.authorization, token))
+      return sendError(res, 401, 'authorization', "The operators' token is needed (Authorization: Bearer <OPS_TOKEN>)");
     const query = parseRequest(OpsStatsQuery, req.query);
     const to = query.to ?? today();
     const from = query.from ?? addDays(to, -6);

@@ -45,7 +45,8 @@ const CPR_PATTERN = new RegExp(
 );
 
 /** Rule 4: ten digits in a row inside a GUID or a long hexadecimal id are part of the id (see insideIdentifier). */
-const partOfIdentifier = (view: MatchView, start: number, end: number) => end - start === 10 && insideIdentifier(view, start, end);
+const partOfIdentifier = (view: MatchView, start: number, end: number) =>
+  end - start === 10 && insideIdentifier(view, start, end);
 
 /**
  * Replaces every Danish CPR number in `text` with CPR_MASK and says how many it replaced.

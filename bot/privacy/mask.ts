@@ -21,7 +21,8 @@ const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?
  * address, and no digits in it taken for a phone or CPR number. It only starts after "NN:", so a run without one
  * is not scanned.
  */
-const TEAMS_ID = /(?<![\p{L}\p{N}])\d\d:[\p{L}\p{N}._-]+@(?:thread\.(?:tacv2|skype|v2)|unq\.gbl\.spaces)(?![\p{L}\p{N}.-])/gu;
+const TEAMS_ID =
+  /(?<![\p{L}\p{N}])\d\d:[\p{L}\p{N}._-]+@(?:thread\.(?:tacv2|skype|v2)|unq\.gbl\.spaces)(?![\p{L}\p{N}.-])/gu;
 
 // Phone numbers, as regular-expression source over the text as normalise.ts reads it (every dash '-', space ' ',
 // digit 0-9). Each part has a fixed maximum length, so the scan is linear.
@@ -30,7 +31,8 @@ const PREFIX = '(?:\\(?(?:\\+|00) ?45\\)?(?: {0,2}-? {0,2}))?';
 /** Written without spaces: 12345678, 1234-5678, 12-34-56-78, 12.34.56.78 (one kind of mark in one number). */
 const TIGHT = '(?:\\d{8}|\\d{4}[-.]\\d{4}|\\d\\d([-.])\\d\\d\\1\\d\\d\\1\\d\\d)';
 /** Written with spaces: 1234 5678, 12 34 56 78, 12 34 5678, 1234 56 78, 12 - 34 - 56 - 78. */
-const LOOSE = '(?:\\d{4} {1,2}\\d{4}|\\d\\d( {1,2}| {0,2}[-.] {0,2})\\d\\d\\2\\d\\d\\2\\d\\d|\\d\\d {1,2}\\d\\d {1,2}\\d{4}|\\d{4} {1,2}\\d\\d {1,2}\\d\\d)';
+const LOOSE =
+  '(?:\\d{4} {1,2}\\d{4}|\\d\\d( {1,2}| {0,2}[-.] {0,2})\\d\\d\\2\\d\\d\\2\\d\\d|\\d\\d {1,2}\\d\\d {1,2}\\d{4}|\\d{4} {1,2}\\d\\d {1,2}\\d\\d)';
 const JOIN = '[-.,/_:]';
 /**
  * Danish phone numbers: eight digits, optionally after +45, 0045 or (+45). No digit, and no joining punctuation

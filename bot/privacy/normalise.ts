@@ -33,7 +33,8 @@ const COMMA = /[\u066B\u060C]/u;
 
 /** What one character (after NFKC) is read as. */
 function readCharacter(ch: string): string {
-  if (ch.length === 1 && ch < '\x80') return ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r' ? ' ' : ch;
+  if (ch.length === 1 && ch < '\x80')
+    return ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r' ? ' ' : ch;
   if (DIGIT.test(ch)) return String(digitValue(ch.codePointAt(0)!));
   if (DASH.test(ch)) return '-';
   if (SPACE.test(ch)) return ' ';
@@ -89,6 +90,7 @@ export function hasDigits(text: string, atLeast: number): boolean {
   return false;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const ASCII = /^[\x00-\x7F]*$/;
 
 /** Reads `text` as described above, in one pass. */
@@ -106,7 +108,7 @@ export function matchView(text: string): MatchView {
   const from: number[] = [];
   const to: number[] = [];
   const parts: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const reading = readCodePoint(cp);
@@ -152,7 +154,8 @@ const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /**
  * True when the digits at [start, end) of the view are part of a machine identifier rather than something a person
  * typed: a GUID (8-4-4-4-12 hexadecimal digits), or a run of at least 16 hexadecimal characters with a letter among
- * them (a Teams or Azure id, a hash). A shorter run is not enough: "fa0101901234" may be a label and a CPR number. Looks at most 48 characters either way, so a match costs a bounded amount.
+ * them (a Teams or Azure id, a hash). A shorter run is not enough: "fa0101901234" may be a label and a CPR number.
+ * Looks at most 48 characters either way, so a match costs a bounded amount.
  */
 export function insideIdentifier(view: MatchView, start: number, end: number): boolean {
   const t = view.text;

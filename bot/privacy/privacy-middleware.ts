@@ -33,7 +33,8 @@ class Masker {
     for (let item = work.pop(); item !== undefined; item = work.pop()) {
       const { from, into, key, depth } = item;
       // defineProperty, so a key such as "__proto__" is an ordinary key of the copy, as it was in the parsed JSON.
-      const put = (v: unknown) => Object.defineProperty(into, key, { value: v, enumerable: true, writable: true, configurable: true });
+      const put = (v: unknown) =>
+        Object.defineProperty(into, key, { value: v, enumerable: true, writable: true, configurable: true });
       if (typeof from === 'string') {
         put(this.text(from));
       } else if (from === null || typeof from !== 'object') {
@@ -49,7 +50,8 @@ class Masker {
         put(copy);
         // Walked last key first, so the copy's keys are put in the original order.
         const entries = Object.entries(from);
-        for (let i = entries.length - 1; i >= 0; i--) work.push({ from: entries[i]![1], into: copy, key: this.text(entries[i]![0]), depth: depth + 1 });
+        for (let i = entries.length - 1; i >= 0; i--)
+          work.push({ from: entries[i]![1], into: copy, key: this.text(entries[i]![0]), depth: depth + 1 });
       }
     }
     return root.v;

@@ -30,7 +30,12 @@ export function openStorage(config: Config['storage']): ServiceStorage {
       await postgres.close();
       await lockPool.end().catch(() => undefined);
     };
-    return { storage: postgres, ping: () => postgres.ping(), close, postgres: { pool, connectionString: config.databaseUrl, lockPool } };
+    return {
+      storage: postgres,
+      ping: () => postgres.ping(),
+      close,
+      postgres: { pool, connectionString: config.databaseUrl, lockPool },
+    };
   }
   if (config.kind === 'memory') {
     return { storage: new MemoryStorage(), ping: async () => undefined, close: async () => undefined, postgres: null };

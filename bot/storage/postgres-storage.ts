@@ -78,14 +78,17 @@ export class PostgresStorage implements Storage {
 
   /** Uses `pool` (and ends it on close). The table is created in the pool's current schema on first use. */
   constructor(private readonly pool: pg.Pool) {
-    this.ensureTable = schemaOnce(pool, `
+    this.ensureTable = schemaOnce(
+      pool,
+      `
       CREATE TABLE IF NOT EXISTS ${STATE_TABLE} (
         key text PRIMARY KEY,
         etag text NOT NULL,
         value json NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       );
-      CREATE INDEX IF NOT EXISTS ${STATE_TABLE}_updated_at ON ${STATE_TABLE} (updated_at);`);
+      CREATE INDEX IF NOT EXISTS ${STATE_TABLE}_updated_at ON ${STATE_TABLE} (updated_at);`,
+    );
   }
 
   /** A storage on a new pool for the connection string (postgres://...). */
@@ -98,7 +101,10 @@ export class PostgresStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array when reading.');
     if (keys.length === 0) return {};
     await this.ensureTable();
-    const { rows } = await this.pool.query<ItemRow>(`SELECT key, etag, value FROM ${STATE_TABLE} WHERE key = ANY($1::text[])`, [keys.map(storedKey)]);
+    const { rows } = await this.pool.query<ItemRow>(
+      `SELECT key, etag, value FROM ${STATE_TABLE} WHERE key = ANY($1::text[])`,
+      [keys.map(storedKey)],
+    );
     const items: StoreItems = {};
     // pg parses each value anew, so the caller gets its own copy.
     for (const row of rows) items[givenKey(row.key)] = { ...row.value, eTag: row.etag };
@@ -107,7 +113,9 @@ export class PostgresStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    const batch = Object.keys(changes).sort().map((key) => toChange(key, changes[key]));
+    const batch = Object.keys(changes)
+      .sort()
+      .map((key) => toChange(key, changes[key]));
     if (batch.length === 0) return;
     await this.ensureTable();
     if (batch.length === 1) {
@@ -169,7 +177,9 @@ const ENCODED = '~b64~';
  * is one-to-one, and every other key is kept as it is.
  */
 export function storedKey(key: string): string {
-  return key.includes('\u0000') || key.startsWith(ENCODED) ? ENCODED + Buffer.from(key, 'utf8').toString('base64url') : key;
+  return key.includes('\u0000') || key.startsWith(ENCODED)
+    ? ENCODED + Buffer.from(key, 'utf8').toString('base64url')
+    : key;
 }
 
 function givenKey(stored: string): string {
@@ -177,7 +187,8 @@ function givenKey(stored: string): string {
 }
 
 function toChange(key: string, item: unknown): Change {
-  if (item === null || item === undefined) throw new TypeError(`Storage: cannot write "${key}": the item is ${String(item)}.`);
+  if (item === null || item === undefined)
+    throw new TypeError(`Storage: cannot write "${key}": the item is ${String(item)}.`);
   const { eTag, ...value } = item as StoreItem;
   const expected = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : null;
   // JSON.stringify throws the TypeError for a BigInt or a cycle, before anything is written.

@@ -174,7 +174,8 @@ export class SqliteStorage implements Storage {
   async ping(): Promise<void> {
     this.probe.get();
     if (this.diskError) throw new Error(`the last write failed: ${this.diskError}`);
-    if (this.folder && this.freeBytes(this.folder) < MIN_FREE_BYTES) throw new Error(`less than ${MIN_FREE_BYTES / 1024 / 1024} MB free in ${this.folder}`);
+    if (this.folder && this.freeBytes(this.folder) < MIN_FREE_BYTES)
+      throw new Error(`less than ${MIN_FREE_BYTES / 1024 / 1024} MB free in ${this.folder}`);
   }
 
   /** Closes the database. Safe to call twice; every later call on this instance rejects. */

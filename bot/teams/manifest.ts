@@ -40,7 +40,7 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | null {
 
 /** `value` when it is an https address; else a ConfigError naming the setting it came from. */
 function httpsUrl(name: string, value: string): string {
-  let ok = false;
+  let ok: boolean;
   try {
     ok = new URL(value).protocol === 'https:';
   } catch {
@@ -59,19 +59,34 @@ function httpsUrl(name: string, value: string): string {
  */
 export function readTeamsSettings(env: NodeJS.ProcessEnv, packageVersion: string, accentColor: string): TeamsSettings {
   const botId = optional(env, 'MicrosoftAppId');
-  if (botId === null) throw new ConfigError('MicrosoftAppId', "is missing; set it to the app id (a GUID) of the Azure Bot's Microsoft Entra app");
+  if (botId === null)
+    throw new ConfigError(
+      'MicrosoftAppId',
+      "is missing; set it to the app id (a GUID) of the Azure Bot's Microsoft Entra app",
+    );
   if (!GUID.test(botId)) throw new ConfigError('MicrosoftAppId', `must be an app id (a GUID), got "${botId}"`);
   const domain = optional(env, 'TEAMS_BOT_DOMAIN')?.toLowerCase() ?? null;
-  if (domain === null) throw new ConfigError('TEAMS_BOT_DOMAIN', 'is missing; set it to the host name of the bot, such as mentorbot.kommune.dk');
+  if (domain === null)
+    throw new ConfigError(
+      'TEAMS_BOT_DOMAIN',
+      'is missing; set it to the host name of the bot, such as mentorbot.kommune.dk',
+    );
   if (!HOST_NAME.test(domain)) {
-    throw new ConfigError('TEAMS_BOT_DOMAIN', `must be a host name such as mentorbot.kommune.dk (no https://, port or path), got "${domain}"`);
+    throw new ConfigError(
+      'TEAMS_BOT_DOMAIN',
+      `must be a host name such as mentorbot.kommune.dk (no https://, port or path), got "${domain}"`,
+    );
   }
   const version = optional(env, 'TEAMS_APP_VERSION') ?? packageVersion;
-  if (!SEMVER.test(version)) throw new ConfigError('TEAMS_APP_VERSION', `must be a version such as 1.0.0, got "${version}"`);
+  if (!SEMVER.test(version))
+    throw new ConfigError('TEAMS_APP_VERSION', `must be a version such as 1.0.0, got "${version}"`);
   const developerName = optional(env, 'TEAMS_DEVELOPER_NAME') ?? optional(env, 'MUNICIPALITY_NAME') ?? 'Mentorbot';
   if (developerName.length > 32) {
     const name = optional(env, 'TEAMS_DEVELOPER_NAME') ? 'TEAMS_DEVELOPER_NAME' : 'MUNICIPALITY_NAME';
-    throw new ConfigError(name, `is the developer name in Teams, which may have at most 32 characters; set TEAMS_DEVELOPER_NAME to a shorter name`);
+    throw new ConfigError(
+      name,
+      `is the developer name in Teams, which may have at most 32 characters; set TEAMS_DEVELOPER_NAME to a shorter name`,
+    );
   }
   const site = `https://${domain}`;
   // PRIVACY_URL is the web chat's link to the privacy page: a path on the bot's site or an address.
@@ -84,7 +99,10 @@ export function readTeamsSettings(env: NodeJS.ProcessEnv, packageVersion: string
     version,
     developerName,
     websiteUrl: httpsUrl('TEAMS_DEVELOPER_URL', optional(env, 'TEAMS_DEVELOPER_URL') ?? `${site}/`),
-    privacyUrl: teamsPrivacy !== null ? httpsUrl('TEAMS_PRIVACY_URL', teamsPrivacy) : httpsUrl('PRIVACY_URL', privacy.startsWith('/') ? site + privacy : privacy),
+    privacyUrl:
+      teamsPrivacy !== null
+        ? httpsUrl('TEAMS_PRIVACY_URL', teamsPrivacy)
+        : httpsUrl('PRIVACY_URL', privacy.startsWith('/') ? site + privacy : privacy),
     termsOfUseUrl: httpsUrl('TEAMS_TERMS_URL', optional(env, 'TEAMS_TERMS_URL') ?? `${site}/`),
     accentColor,
   };
@@ -104,7 +122,8 @@ export function fillManifest(template: unknown, settings: TeamsSettings): Record
       });
     }
     if (Array.isArray(node)) return node.map(fill);
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
+    if (node !== null && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
     return node;
   };
   return fill(template) as Record<string, unknown>;
@@ -118,12 +137,21 @@ export function fillManifest(template: unknown, settings: TeamsSettings): Record
  */
 export async function manifestProblems(manifest: Record<string, unknown>): Promise<string[]> {
   const schema = officialSchema(manifest.$schema);
-  if (!schema) return [`$schema must be a Teams manifest schema that @microsoft/app-manifest ships, got ${JSON.stringify(manifest.$schema)}`];
-  const problems = (await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)).map(inWords);
+  if (!schema)
+    return [
+      `$schema must be a Teams manifest schema that @microsoft/app-manifest ships, got ${JSON.stringify(manifest.$schema)}`,
+    ];
+  const problems = (await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)).map(
+    inWords,
+  );
   const bots = manifest.bots;
   if (!Array.isArray(bots) || bots.length === 0) problems.push('bots must list the bot');
   const domains = manifest.validDomains;
-  if (!Array.isArray(domains) || domains.length === 0 || !domains.every((d) => typeof d === 'string' && HOST_NAME.test(d))) {
+  if (
+    !Array.isArray(domains) ||
+    domains.length === 0 ||
+    !domains.every((d) => typeof d === 'string' && HOST_NAME.test(d))
+  ) {
     problems.push(`validDomains must list host names, got ${JSON.stringify(domains)}`);
   }
   if (JSON.stringify(manifest).includes('{{')) problems.push('a {{field}} is left unfilled');
@@ -131,19 +159,32 @@ export async function manifestProblems(manifest: Record<string, unknown>): Promi
 }
 
 /** Where a Teams manifest schema lives: https://developer.microsoft.com/[locale/]json-schemas/teams/v1.17/MicrosoftTeams.schema.json. */
-const TEAMS_SCHEMA = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/i;
+const TEAMS_SCHEMA =
+  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/i;
 
 /** The Teams schema that `url` names, from the copy in @microsoft/app-manifest; null when the package has none. */
 function officialSchema(url: unknown): JSONSchemaType<AppManifest> | null {
   const version = typeof url === 'string' ? TEAMS_SCHEMA.exec(url)?.[1] : undefined;
   if (!version) return null;
-  const path = join(dirname(require.resolve('@microsoft/app-manifest')), 'json-schemas', 'teams', version, 'MicrosoftTeams.schema.json');
+  const path = join(
+    dirname(require.resolve('@microsoft/app-manifest')),
+    'json-schemas',
+    'teams',
+    version,
+    'MicrosoftTeams.schema.json',
+  );
   if (!existsSync(path)) return null;
-  // The published schemas write a bell and a vertical tab as \a and \v, which JSON does not know (the package does the same).
-  return JSON.parse(readFileSync(path, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as JSONSchemaType<AppManifest>;
+  // The published schemas write a bell and a vertical tab as \a and \v, which JSON does not know (the package does the
+  // same).
+  return JSON.parse(
+    readFileSync(path, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'),
+  ) as JSONSchemaType<AppManifest>;
 }
 
-/** "/name/short must NOT have more than 30 characters. Details: {...}" as "name.short must NOT have more than 30 characters". */
+/**
+ * "/name/short must NOT have more than 30 characters. Details: {...}" as "name.short must NOT have more than 30
+ * characters".
+ */
 function inWords(problem: string): string {
   const m = /^(\S*) (.*?)\. Details: [\s\S]*$/.exec(problem);
   if (!m) return problem;

@@ -28,7 +28,12 @@ export function iconPaths(root: string = projectRoot()): { color: string; outlin
  * a bad setting, and an Error listing every problem when the filled manifest would not pass Teams' checks. The
  * archive is written by fflate, every file deflated and dated `now`.
  */
-export async function buildTeamsPackage(env: NodeJS.ProcessEnv, outFile: string, root: string = projectRoot(), now: Date = new Date()): Promise<Record<string, unknown>> {
+export async function buildTeamsPackage(
+  env: NodeJS.ProcessEnv,
+  outFile: string,
+  root: string = projectRoot(),
+  now: Date = new Date(),
+): Promise<Record<string, unknown>> {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const settings = readTeamsSettings(env, version, ACCENT_COLOR);
   const template: unknown = JSON.parse(readFileSync(join(root, 'bot', 'teams', 'manifest.template.json'), 'utf8'));
@@ -56,7 +61,9 @@ async function main(args: string[]): Promise<number> {
   const root = projectRoot();
   let out: string | undefined;
   try {
-    ({ values: { out } } = parseArgs({ args, options: { out: { type: 'string' } } }));
+    ({
+      values: { out },
+    } = parseArgs({ args, options: { out: { type: 'string' } } }));
   } catch (e) {
     console.error(`${(e as Error).message}\nUsage: npm run teams:package [-- --out FILE]`);
     return 2;
@@ -69,14 +76,20 @@ async function main(args: string[]): Promise<number> {
     const manifest = await buildTeamsPackage(process.env, outFile, root);
     const domains = (manifest.validDomains as string[]).join(', ');
     const shown = relative(process.cwd(), outFile);
-    console.log(`Wrote ${shown.startsWith('..') ? outFile : shown}: Teams app ${String(manifest.version)} for bot ${String(manifest.id)} on ${domains}.`);
-    console.log('Upload it in Teams (Apps > Manage your apps > Upload an app) and add it to the caseworkers\' team. See bot/teams/README.md.');
+    console.log(
+      `Wrote ${shown.startsWith('..') ? outFile : shown}: Teams app ${String(manifest.version)} for bot ${String(manifest.id)} on ${domains}.`,
+    );
+    console.log(
+      "Upload it in Teams (Apps > Manage your apps > Upload an app) and add it to the caseworkers' team. See bot/teams/README.md.",
+    );
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError) console.error(`Cannot build the Teams app package. ${e.message}. See bot/teams/README.md.`);
+    if (e instanceof ConfigError)
+      console.error(`Cannot build the Teams app package. ${e.message}. See bot/teams/README.md.`);
     else console.error(`Cannot build the Teams app package. ${(e as Error).message}`);
     return 1;
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = await main(process.argv.slice(2));

@@ -38,7 +38,9 @@ export class WebChatAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one turn for an activity from the person; its echo and the bot's replies go to the history and the streams. */
+  /**
+   * Runs one turn for an activity from the person; its echo and the bot's replies go to the history and the streams.
+   */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContextClass(this, activity);
     await this.runMiddleware(context, async (ctx) => {
@@ -60,7 +62,13 @@ export class WebChatAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const view = clientView({ ...a, id: randomUUID(), timestamp: new Date(), channelId: WEBCHAT_CHANNEL, from: { ...WEBCHAT_BOT } });
+      const view = clientView({
+        ...a,
+        id: randomUUID(),
+        timestamp: new Date(),
+        channelId: WEBCHAT_CHANNEL,
+        from: { ...WEBCHAT_BOT },
+      });
       sent.push(view);
       responses.push({ id: view.id! });
     }
@@ -82,9 +90,18 @@ export class WebChatAdapter extends BotAdapter {
     throw new Error('The web chat cannot delete a message it has sent');
   }
 
-  /** Sends to a conversation outside a turn: what the logic sends goes to the history and the conversation's streams. */
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const event = TurnContextClass.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+  /**
+   * Sends to a conversation outside a turn: what the logic sends goes to the history and the conversation's streams.
+   */
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const event = TurnContextClass.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     const context = new TurnContextClass(this, event);
     await this.runMiddleware(context, logic);
   }

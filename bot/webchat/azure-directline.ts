@@ -29,7 +29,11 @@ export async function exchangeDirectLineSecret(
     return { ok: false, message: 'Direct Line could not be reached' };
   }
   if (!res.ok) return { ok: false, message: `Direct Line answered ${res.status}` };
-  const body = (await res.json().catch(() => null)) as { token?: unknown; conversationId?: unknown; expires_in?: unknown } | null;
+  const body = (await res.json().catch(() => null)) as {
+    token?: unknown;
+    conversationId?: unknown;
+    expires_in?: unknown;
+  } | null;
   if (!body || typeof body.token !== 'string' || typeof body.conversationId !== 'string') {
     return { ok: false, message: 'Direct Line gave no token' };
   }

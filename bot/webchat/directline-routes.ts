@@ -24,12 +24,19 @@ export const ATTACHMENTS_REFUSED =
   'Chatten kan ikke modtage filer eller billeder. Skriv dit spørgsmål som tekst. (The chat cannot receive files or pictures; please write your question as text.)';
 
 /** The body of tokens/generate: empty, or an object whose fields are ignored (the user is the server's choice). */
-export const GenerateBody = z.looseObject({}, { error: 'The body must be empty or a JSON object; the user is chosen by the server' }).optional();
+export const GenerateBody = z
+  .looseObject({}, { error: 'The body must be empty or a JSON object; the user is chosen by the server' })
+  .optional();
 
 /** The body of a conversation's start: empty, or an object with the person's locale. */
 export const StartBody = z
   .looseObject(
-    { locale: z.string({ error: 'locale must be da-DK or en-GB' }).regex(LOCALES, { error: 'locale must be da-DK or en-GB' }).nullish() },
+    {
+      locale: z
+        .string({ error: 'locale must be da-DK or en-GB' })
+        .regex(LOCALES, { error: 'locale must be da-DK or en-GB' })
+        .nullish(),
+    },
     { error: 'The body must be empty or a JSON object, such as { "locale": "da-DK" }' },
   )
   .optional();
@@ -44,22 +51,38 @@ export interface DirectLineParts {
   revoked: Revocations;
 }
 
-/** Why a request's token is refused, as the official client reads it: 401 not ours, 403 ours but not (or no longer) for this. */
+/**
+ * Why a request's token is refused, as the official client reads it: 401 not ours, 403 ours but not (or no longer) for
+ * this.
+ */
 type Refusal = { status: 401 | 403; message: string };
 
 /**
  * The claims of a conversation token, or why it is refused. The token is read from the Authorization header only;
  * `conversationId`, when given, must be the token's.
  */
-export async function claimsFor(d: Pick<DirectLineParts, 'signer' | 'revoked'>, token: string | undefined, conversationId?: string, purpose: 'conversation' | 'stream' = 'conversation'): Promise<{ claims: TokenClaims } | Refusal> {
+export async function claimsFor(
+  d: Pick<DirectLineParts, 'signer' | 'revoked'>,
+  token: string | undefined,
+  conversationId?: string,
+  purpose: 'conversation' | 'stream' = 'conversation',
+): Promise<{ claims: TokenClaims } | Refusal> {
   const checked = d.signer.check(token, purpose);
   if (!checked.ok) {
     return checked.reason === 'expired'
       ? { status: 403, message: 'The token has expired, or the conversation is too old; start a new conversation' }
-      : { status: 401, message: purpose === 'stream' ? 'A valid stream ticket is needed (the t= of the streamUrl)' : 'A valid Direct Line token is needed (Authorization: Bearer <token>)' };
+      : {
+          status: 401,
+          message:
+            purpose === 'stream'
+              ? 'A valid stream ticket is needed (the t= of the streamUrl)'
+              : 'A valid Direct Line token is needed (Authorization: Bearer <token>)',
+        };
   }
-  if (conversationId !== undefined && checked.claims.conversationId !== conversationId) return { status: 403, message: 'The token is for another conversation' };
-  if (await d.revoked.has(checked.claims.conversationId)) return { status: 403, message: 'This conversation has ended: its data was deleted. Start a new conversation' };
+  if (conversationId !== undefined && checked.claims.conversationId !== conversationId)
+    return { status: 403, message: 'The token is for another conversation' };
+  if (await d.revoked.has(checked.claims.conversationId))
+    return { status: 403, message: 'This conversation has ended: its data was deleted. Start a new conversation' };
   return { claims: checked.claims };
 }
 
@@ -74,7 +97,9 @@ export function watermarkOf(value: unknown): number {
 }
 
 const WATERMARK_MESSAGE = 'watermark must be a whole number, as given in the last answer';
-/** The watermark of a history request: none or empty is the start; otherwise a whole number, as the last answer gave it. */
+/**
+ * The watermark of a history request: none or empty is the start; otherwise a whole number, as the last answer gave it.
+ */
 export const WatermarkQuery = z.object({
   watermark: z
     .string({ error: WATERMARK_MESSAGE })
@@ -95,7 +120,9 @@ export function directLineRouter(d: DirectLineParts): Router {
   const router = Router();
   const { parts, adapter, history, signer } = d;
   const run = (activity: Partial<Activity>) =>
-    parts.turns.run(`${WEBCHAT_CHANNEL}/${activity.conversation!.id}`, () => adapter.processActivity(activity, (context) => parts.bot.run(context)));
+    parts.turns.run(`${WEBCHAT_CHANNEL}/${activity.conversation!.id}`, () =>
+      adapter.processActivity(activity, (context) => parts.bot.run(context)),
+    );
 
   /** The request's claims; null when it has been answered with a 401 or 403. */
   const authorize = async (req: Request, res: Response, conversationId?: string): Promise<TokenClaims | null> => {
@@ -138,8 +165,16 @@ export function directLineRouter(d: DirectLineParts): Router {
     const claims = await authorize(req, res);
     if (!claims) return;
     const fresh = signer.refresh(claims);
-    if (!fresh) return sendError(res, 403, 'authorization', 'This conversation is too old for a new token; start a new conversation');
-    res.set('cache-control', 'no-store').json({ conversationId: claims.conversationId, token: fresh.token, expires_in: fresh.expiresIn });
+    if (!fresh)
+      return sendError(
+        res,
+        403,
+        'authorization',
+        'This conversation is too old for a new token; start a new conversation',
+      );
+    res
+      .set('cache-control', 'no-store')
+      .json({ conversationId: claims.conversationId, token: fresh.token, expires_in: fresh.expiresIn });
   });
 
   router.post('/conversations', async (req, res) => {
@@ -159,7 +194,10 @@ export function directLineRouter(d: DirectLineParts): Router {
       await adapter.processActivity(joined, (context) => parts.bot.run(context));
       return true;
     });
-    res.status(started ? 201 : 200).set('cache-control', 'no-store').json(conversation(req, claims, 0));
+    res
+      .status(started ? 201 : 200)
+      .set('cache-control', 'no-store')
+      .json(conversation(req, claims, 0));
   });
 
   router.get('/conversations/:id', async (req, res) => {
@@ -182,7 +220,9 @@ export function directLineRouter(d: DirectLineParts): Router {
     const claims = await authorize(req, res, req.params.id);
     if (!claims) return;
     const { activities, last } = await history.after(claims.conversationId, watermarkOf(req.query.watermark), PAGE);
-    res.set('cache-control', 'no-store').json({ activities: activities.map((k) => k.activity), watermark: String(last) });
+    res
+      .set('cache-control', 'no-store')
+      .json({ activities: activities.map((k) => k.activity), watermark: String(last) });
   });
 
   router.post('/conversations/:id/upload', async (req, res) => {

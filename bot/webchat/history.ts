@@ -60,7 +60,11 @@ export class ConversationHistory {
   }
 
   /** The activities after `watermark` (all that are kept for 0), oldest first, at most `limit`. */
-  async after(conversationId: string, watermark: number, limit = HISTORY_MAX_ACTIVITIES): Promise<{ activities: Kept[]; last: number }> {
+  async after(
+    conversationId: string,
+    watermark: number,
+    limit = HISTORY_MAX_ACTIVITIES,
+  ): Promise<{ activities: Kept[]; last: number }> {
     const key = historyKey(conversationId);
     const item = (await this.storage.read([key]))[key] as HistoryItem | undefined;
     if (!item) return { activities: [], last: watermark };
@@ -79,7 +83,11 @@ export class ConversationHistory {
   /** Whether the stored history ends with the activities of `item` (no other write replaced it). */
   private async holds(key: string, item: HistoryItem): Promise<boolean> {
     const stored = (await this.storage.read([key]))[key] as HistoryItem | undefined;
-    return stored !== undefined && stored.next === item.next && JSON.stringify(stored.activities.at(-1)) === JSON.stringify(item.activities.at(-1));
+    return (
+      stored !== undefined &&
+      stored.next === item.next &&
+      JSON.stringify(stored.activities.at(-1)) === JSON.stringify(item.activities.at(-1))
+    );
   }
 
   /**
@@ -87,7 +95,10 @@ export class ConversationHistory {
    * (after a short random pause); in this process the changes of one conversation run one after the other.
    * `edit` returns the new history, or null to write nothing.
    */
-  private change(conversationId: string, edit: (item: HistoryItem | null) => HistoryItem | null): Promise<HistoryItem | null> {
+  private change(
+    conversationId: string,
+    edit: (item: HistoryItem | null) => HistoryItem | null,
+  ): Promise<HistoryItem | null> {
     const key = historyKey(conversationId);
     const run = async () => {
       for (let attempt = 1; ; attempt++) {
@@ -110,16 +121,20 @@ export class ConversationHistory {
     const previous = this.writing.get(conversationId) ?? Promise.resolve();
     const next = previous.then(run, run);
     this.writing.set(conversationId, next);
-    void next.finally(() => {
-      if (this.writing.get(conversationId) === next) this.writing.delete(conversationId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.writing.get(conversationId) === next) this.writing.delete(conversationId);
+      })
+      .catch(() => undefined);
     return next;
   }
 }
 
 /** Drops the oldest activities until the history is within its limits (the newest one is always kept). */
 function trim(item: HistoryItem): void {
-  if (item.activities.length > HISTORY_MAX_ACTIVITIES) item.activities.splice(0, item.activities.length - HISTORY_MAX_ACTIVITIES);
+  if (item.activities.length > HISTORY_MAX_ACTIVITIES)
+    item.activities.splice(0, item.activities.length - HISTORY_MAX_ACTIVITIES);
   let bytes = item.activities.reduce((n, k) => n + JSON.stringify(k).length, 0);
-  while (bytes > HISTORY_MAX_BYTES && item.activities.length > 1) bytes -= JSON.stringify(item.activities.shift()).length;
+  while (bytes > HISTORY_MAX_BYTES && item.activities.length > 1)
+    bytes -= JSON.stringify(item.activities.shift()).length;
 }

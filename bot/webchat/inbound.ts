@@ -29,13 +29,20 @@ export const DirectLineMessage = z.looseObject(
       .refine((v) => !nestsDeeperThan(v, MAX_DEPTH), { error: `value nests deeper than ${MAX_DEPTH} levels` })
       .optional(),
     attachments: z.array(z.unknown(), { error: 'attachments must be a list' }).optional(),
-    locale: z.string({ error: 'locale must be da-DK or en-GB' }).regex(LOCALES, { error: 'locale must be da-DK or en-GB' }).optional(),
+    locale: z
+      .string({ error: 'locale must be da-DK or en-GB' })
+      .regex(LOCALES, { error: 'locale must be da-DK or en-GB' })
+      .optional(),
     channelData: z
-      .preprocess((v) => (typeof v === 'object' && v !== null ? v : {}), z.looseObject({
-        clientActivityID: z.string({ error: `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters` })
-          .max(MAX_CLIENT_ID, { error: `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters` })
-          .optional(),
-      }))
+      .preprocess(
+        (v) => (typeof v === 'object' && v !== null ? v : {}),
+        z.looseObject({
+          clientActivityID: z
+            .string({ error: `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters` })
+            .max(MAX_CLIENT_ID, { error: `clientActivityID must be a string of at most ${MAX_CLIENT_ID} characters` })
+            .optional(),
+        }),
+      )
       .optional(),
   },
   { error: 'The body must be an activity as a JSON object' },

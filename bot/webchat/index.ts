@@ -33,7 +33,11 @@ export interface WebChat {
  * With `postgres` (the state storage's pool), new activities are announced across instances through the database;
  * without it they stay in this process.
  */
-export function createWebChat(config: Config, parts: BotParts, options: { postgres?: ServiceStorage['postgres'] } = {}): WebChat {
+export function createWebChat(
+  config: Config,
+  parts: BotParts,
+  options: { postgres?: ServiceStorage['postgres'] } = {},
+): WebChat {
   const bus = options.postgres ? new PostgresPushBus(options.postgres.pool, options.postgres.connectionString) : null;
   const history = new ConversationHistory(parts.storage);
   const hub = new StreamHub(history, bus);
@@ -42,7 +46,12 @@ export function createWebChat(config: Config, parts: BotParts, options: { postgr
   for (const m of parts.middleware) adapter.use(m);
   adapter.onTurnError = parts.onTurnError;
   const dataDir = config.storage.kind === 'sqlite' ? config.storage.dataDir : null;
-  const signer = new TokenSigner(tokenSecret(config.webchat.tokenSecret, dataDir), config.webchat.tokenMinutes * 60, undefined, config.webchat.conversationHours * 3600);
+  const signer = new TokenSigner(
+    tokenSecret(config.webchat.tokenSecret, dataDir),
+    config.webchat.tokenMinutes * 60,
+    undefined,
+    config.webchat.conversationHours * 3600,
+  );
   const directLine = { parts, adapter, hub, history, signer, revoked };
   return {
     router: webChatRouter(config.webchat),

@@ -86,11 +86,16 @@ export class PostgresPushBus implements StreamBus {
     }
   }
 
-  /** `mentorbot_directline_` and a short hash of the current schema: a valid identifier whatever the schema is called. */
+  /**
+   * `mentorbot_directline_` and a short hash of the current schema: a valid identifier whatever the schema is called.
+   */
   private async channelName(): Promise<string> {
     if (this.channel) return this.channel;
     const { rows } = await this.pool.query<{ schema: string }>('SELECT current_schema() AS schema');
-    const hash = createHash('sha256').update(rows[0]?.schema ?? '').digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(rows[0]?.schema ?? '')
+      .digest('hex')
+      .slice(0, 12);
     this.channel = `${CHANNEL_PREFIX}_${hash}`;
     return this.channel;
   }

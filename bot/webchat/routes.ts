@@ -41,7 +41,8 @@ export function webChatRouter(config: Config['webchat']): Router {
   });
 
   router.post('/directline/token', async (_req, res) => {
-    if (!config.directLineSecret) return sendError(res, 503, 'DIRECTLINE_SECRET', 'Direct Line is not configured on this server');
+    if (!config.directLineSecret)
+      return sendError(res, 503, 'DIRECTLINE_SECRET', 'Direct Line is not configured on this server');
     const result = await exchangeDirectLineSecret(config.directLineEndpoint, config.directLineSecret);
     if (!result.ok) return sendError(res, 502, 'directline', result.message);
     res.set('cache-control', 'no-store').json(result.value);

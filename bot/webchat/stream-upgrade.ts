@@ -9,10 +9,20 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
 const MAX_CLIENT_MESSAGE = 4096;
 
 /** Answers an upgrade request that is refused with a plain HTTP answer in the API's JSON error shape. */
-function refuse(socket: Duplex, status: number, field: string, message: string, headers: Record<string, string> = {}): void {
+function refuse(
+  socket: Duplex,
+  status: number,
+  field: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify({ error: { field, message } });
-  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${extra}connection: close\r\n\r\n${body}`);
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${extra}connection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -22,7 +32,10 @@ function refuse(socket: Duplex, status: number, field: string, message: string, 
  * on an instance. Each refusal is a plain HTTP answer with the JSON error, before any WebSocket is made.
  * Give the returned function to the HTTP server's 'upgrade' event.
  */
-export function streamUpgrade(d: DirectLineParts, allowedOrigins: string[]): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+export function streamUpgrade(
+  d: DirectLineParts,
+  allowedOrigins: string[],
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE });
   const origins = new Set(allowedOrigins);
   return (req, socket, head) => {
@@ -33,7 +46,7 @@ export function streamUpgrade(d: DirectLineParts, allowedOrigins: string[]): (re
       if (!match) return refuse(socket, 404, 'path', `There is no WebSocket at ${url.pathname}`);
       const origin = req.headers.origin;
       if (typeof origin === 'string' && !origins.has(origin) && !sameHost(origin, req.headers.host)) {
-        return refuse(socket, 403, 'origin', 'This site may not open the chat\'s stream (WEBCHAT_ALLOWED_ORIGINS)');
+        return refuse(socket, 403, 'origin', "This site may not open the chat's stream (WEBCHAT_ALLOWED_ORIGINS)");
       }
       let watermark: number;
       try {
@@ -45,10 +58,13 @@ export function streamUpgrade(d: DirectLineParts, allowedOrigins: string[]): (re
       const result = await claimsFor(d, url.searchParams.get('t') ?? undefined, conversationId, 'stream');
       if (!('claims' in result)) return refuse(socket, result.status, 'authorization', result.message);
       if (d.hub.streamsOf(conversationId) >= MAX_STREAMS) {
-        return refuse(socket, 429, 'stream', `At most ${MAX_STREAMS} streams may be open for one conversation`, { 'retry-after': '10' });
+        return refuse(socket, 429, 'stream', `At most ${MAX_STREAMS} streams may be open for one conversation`, {
+          'retry-after': '10',
+        });
       }
       const { claims } = result;
-      const stillAllowed = async () => Date.now() < (claims.start + d.signer.maxAge) * 1000 && !(await d.revoked.has(conversationId));
+      const stillAllowed = async () =>
+        Date.now() < (claims.start + d.signer.maxAge) * 1000 && !(await d.revoked.has(conversationId));
       server.handleUpgrade(req, socket, head, (ws) => d.hub.open(conversationId, ws, watermark, stillAllowed));
     })().catch((error: unknown) => {
       log.warn('direct line: a stream could not be opened', { error });

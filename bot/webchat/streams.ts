@@ -77,7 +77,9 @@ export class StreamHub {
     this.deliver(conversationId);
   }
 
-  /** The conversation's history has grown: its streams here get the new activities now, and other instances are told. */
+  /**
+   * The conversation's history has grown: its streams here get the new activities now, and other instances are told.
+   */
   async grew(conversationId: string): Promise<void> {
     this.deliver(conversationId);
     if (!this.bus) return;
@@ -85,7 +87,10 @@ export class StreamHub {
       await this.bus.announce(conversationId);
     } catch (error) {
       // The other instances' streams get it at their next announcement or reconnect (the history has it).
-      log.warn('direct line: could not announce new activities to the other instances', { conversation: conversationId, error });
+      log.warn('direct line: could not announce new activities to the other instances', {
+        conversation: conversationId,
+        error,
+      });
     }
   }
 
@@ -136,7 +141,9 @@ export class StreamHub {
         const fresh = activities.filter((k) => k.seq > stream.watermark);
         if (fresh.length === 0 || stream.socket.readyState !== WebSocket.OPEN) continue;
         stream.watermark = fresh.at(-1)!.seq;
-        stream.socket.send(JSON.stringify({ activities: fresh.map((k) => k.activity), watermark: String(stream.watermark) }));
+        stream.socket.send(
+          JSON.stringify({ activities: fresh.map((k) => k.activity), watermark: String(stream.watermark) }),
+        );
         if (stream.socket.bufferedAmount > MAX_BUFFERED_BYTES) stream.socket.terminate();
       }
     } catch (error) {
@@ -155,7 +162,8 @@ export class StreamHub {
         stream.alive = false;
         stream.socket.ping();
         try {
-          if (!(await stream.stillAllowed())) stream.socket.close(CLOSE_NOT_ALLOWED, 'The conversation can no longer be read with this token');
+          if (!(await stream.stillAllowed()))
+            stream.socket.close(CLOSE_NOT_ALLOWED, 'The conversation can no longer be read with this token');
         } catch {
           // The storage could not say: the next beat asks again.
         }

@@ -40,7 +40,9 @@ export class TokenSigner {
     /** Lifetime of a token in seconds. */
     readonly lifetime: number,
     private readonly now: () => number = () => Date.now(),
-    /** The longest a conversation's tokens live, counted from its start, in seconds, however often they are refreshed. */
+    /**
+     * The longest a conversation's tokens live, counted from its start, in seconds, however often they are refreshed.
+     */
     readonly maxAge = 24 * 3600,
   ) {
     if (secret.length < 32) throw new Error('The web chat token secret must be at least 32 bytes');
@@ -68,10 +70,18 @@ export class TokenSigner {
     return this.make(claims.conversationId, claims.userId, claims.start, now);
   }
 
-  private make(conversationId: string, userId: string, start: number, now: number, purpose: TokenPurpose = 'conversation'): { token: string; expiresIn: number } {
+  private make(
+    conversationId: string,
+    userId: string,
+    start: number,
+    now: number,
+    purpose: TokenPurpose = 'conversation',
+  ): { token: string; expiresIn: number } {
     const lifetime = purpose === 'stream' ? STREAM_TICKET_SECONDS : this.lifetime;
     const exp = Math.min(now + lifetime, start + this.maxAge);
-    const payload = b64(JSON.stringify({ v: VERSION, p: PURPOSE_CODE[purpose], c: conversationId, u: userId, exp, s: start }));
+    const payload = b64(
+      JSON.stringify({ v: VERSION, p: PURPOSE_CODE[purpose], c: conversationId, u: userId, exp, s: start }),
+    );
     return { token: `${payload}.${this.sign(payload)}`, expiresIn: exp - now };
   }
 
@@ -85,7 +95,10 @@ export class TokenSigner {
    * Why a token is refused, or its claims: `invalid` (not ours: missing, malformed, forged, another secret, another
    * purpose) or `expired` (ours, but its time or the conversation's has run out).
    */
-  check(token: unknown, purpose: TokenPurpose = 'conversation'): { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' } {
+  check(
+    token: unknown,
+    purpose: TokenPurpose = 'conversation',
+  ): { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' } {
     const invalid = { ok: false, reason: 'invalid' } as const;
     if (typeof token !== 'string' || token.length > 1000) return invalid;
     const parts = token.split('.');
@@ -100,9 +113,16 @@ export class TokenSigner {
     } catch {
       return invalid;
     }
-    if (claims.v !== VERSION || claims.p !== PURPOSE_CODE[purpose] || typeof claims.c !== 'string' || typeof claims.u !== 'string') return invalid;
+    if (
+      claims.v !== VERSION ||
+      claims.p !== PURPOSE_CODE[purpose] ||
+      typeof claims.c !== 'string' ||
+      typeof claims.u !== 'string'
+    )
+      return invalid;
     if (typeof claims.exp !== 'number' || typeof claims.s !== 'number') return invalid;
-    if (claims.exp * 1000 <= this.now() || (claims.s + this.maxAge) * 1000 <= this.now()) return { ok: false, reason: 'expired' };
+    if (claims.exp * 1000 <= this.now() || (claims.s + this.maxAge) * 1000 <= this.now())
+      return { ok: false, reason: 'expired' };
     return { ok: true, claims: { conversationId: claims.c, userId: claims.u, exp: claims.exp, start: claims.s } };
   }
 

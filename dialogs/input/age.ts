@@ -3,8 +3,7 @@ import { type NumberMention, numberMentions } from './numbers.js';
 import { prepare } from './text.js';
 
 export type AgeAnswer =
-  | { ok: true; years: number }
-  | { ok: false; problem: 'negative' | 'too-high' | 'not-whole' | 'no-number' };
+  { ok: true; years: number } | { ok: false; problem: 'negative' | 'too-high' | 'not-whole' | 'no-number' };
 
 /** The oldest age we take at face value; above it the answer is a typo or a joke, and we ask again. */
 export const MAX_AGE = 120;
@@ -37,14 +36,36 @@ const CONTEXT: Readonly<Record<Lang, AgeContext>> = {
     spanBefore:
       /(?:^|[^\p{L}])(?:i|for|om|efter|over|under|inden|siden|sidste|seneste|næste|mindst|højst|hver|alle)\s*$/u,
     agoAfter: /^\s*(?:år|aar|ar)?\s*siden(?![\p{L}])/u,
-    filler: new Set(['ca', 'cirka', 'circa', 'omkring', 'år', 'aar', 'ar', 'gammel', 'gamle', 'jeg', 'er', 'ok', 'okay', 'øh', 'øhm', 'hmm', 'jamen', 'tja', 'nu', 'lige', 'snart']),
+    filler: new Set([
+      'ca',
+      'cirka',
+      'circa',
+      'omkring',
+      'år',
+      'aar',
+      'ar',
+      'gammel',
+      'gamle',
+      'jeg',
+      'er',
+      'ok',
+      'okay',
+      'øh',
+      'øhm',
+      'hmm',
+      'jamen',
+      'tja',
+      'nu',
+      'lige',
+      'snart',
+    ]),
   },
   en: {
     unitAfter: /^\s*-?\s*(?:years?|yrs?|y\/?o)(?![\p{L}\p{N}])/u,
     statementBefore: /(?:^|[^\p{L}'])(?:i'm|im|i am|age|aged|age is|turned|turning|turn)\s*:?\s*$/u,
     spanBefore: /(?:^|[^\p{L}])(?:for|in|over|under|after|since|last|past|next|every|least|most)\s*$/u,
     agoAfter: /^\s*(?:years?)?\s*ago(?![\p{L}])/u,
-    filler: new Set(['about', 'around', 'approx', 'approximately', 'years', 'year', 'old', 'i', 'am', 'im', 'i\'m']),
+    filler: new Set(['about', 'around', 'approx', 'approximately', 'years', 'year', 'old', 'i', 'am', 'im', "i'm"]),
   },
 };
 
@@ -72,7 +93,11 @@ function isAgeStatement(prepared: string, m: NumberMention, c: AgeContext): bool
 export function parseAge(text: string, lang: Lang): AgeAnswer {
   const prepared = prepare(text);
   const c = CONTEXT[lang];
-  const ages = new Set(numberMentions(prepared, lang).filter((m) => isAgeStatement(prepared, m, c)).map((m) => m.value));
+  const ages = new Set(
+    numberMentions(prepared, lang)
+      .filter((m) => isAgeStatement(prepared, m, c))
+      .map((m) => m.value),
+  );
   if (ages.size !== 1) return { ok: false, problem: 'no-number' };
   const years = [...ages][0]!;
   if (years < 0) return { ok: false, problem: 'negative' };

@@ -8,9 +8,7 @@ export interface ChoiceOption<T extends string> {
 }
 
 export type ChoiceMatch<T extends string> =
-  | { kind: 'one'; value: T }
-  | { kind: 'several'; values: T[] }
-  | { kind: 'none' };
+  { kind: 'one'; value: T } | { kind: 'several'; values: T[] } | { kind: 'none' };
 
 /**
  * Endings a word may carry beyond the option's word: Danish definite and plural forms and the genitive ("ledig" ->
@@ -36,7 +34,11 @@ function names(typed: string, word: string): boolean {
     const rest = typed.slice(word.length);
     if (ENDINGS.includes(rest)) return true;
     if (word.endsWith('e') && ENDINGS_AFTER_E.includes(rest)) return true;
-    if (rest[0] === word.at(-1) && /^[^aeiouy]/.test(rest) && ['e', 'en', 'et', 'er', 'ene', 'erne'].includes(rest.slice(1))) {
+    if (
+      rest[0] === word.at(-1) &&
+      /^[^aeiouy]/.test(rest) &&
+      ['e', 'en', 'et', 'er', 'ene', 'erne'].includes(rest.slice(1))
+    ) {
       return true;
     }
   }
@@ -72,7 +74,9 @@ interface Hit {
 
 /** The folded words of an option's word or phrase, concatenated: "kontant-hjælp" and "kontant hjælp" meet. */
 function concatenated(phrase: string): string {
-  return tokenise(prepare(phrase)).map((t) => t.key).join('');
+  return tokenise(prepare(phrase))
+    .map((t) => t.key)
+    .join('');
 }
 
 /** The options' words as `names` compares them, worked out once per options list (callers reuse their lists). */

@@ -11,14 +11,45 @@ import type { Token } from './text.js';
  */
 
 const UNITS: Readonly<Record<string, number>> = {
-  nul: 0, en: 1, et: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9,
+  nul: 0,
+  en: 1,
+  et: 1,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  syv: 7,
+  otte: 8,
+  ni: 9,
 };
 const TEENS: Readonly<Record<string, number>> = {
-  ti: 10, elleve: 11, tolv: 12, tretten: 13, fjorten: 14, femten: 15, seksten: 16, sytten: 17, atten: 18, nitten: 19,
+  ti: 10,
+  elleve: 11,
+  tolv: 12,
+  tretten: 13,
+  fjorten: 14,
+  femten: 15,
+  seksten: 16,
+  sytten: 17,
+  atten: 18,
+  nitten: 19,
 };
 const TENS: Readonly<Record<string, number>> = {
-  tyve: 20, tredive: 30, tredve: 30, fyrre: 40, fyrretyve: 40, halvtreds: 50, halvtredsindstyve: 50, tres: 60,
-  tresindstyve: 60, halvfjerds: 70, halvfjerdsindstyve: 70, firs: 80, firsindstyve: 80, halvfems: 90,
+  tyve: 20,
+  tredive: 30,
+  tredve: 30,
+  fyrre: 40,
+  fyrretyve: 40,
+  halvtreds: 50,
+  halvtredsindstyve: 50,
+  tres: 60,
+  tresindstyve: 60,
+  halvfjerds: 70,
+  halvfjerdsindstyve: 70,
+  firs: 80,
+  firsindstyve: 80,
+  halvfems: 90,
   halvfemsindstyve: 90,
 };
 const HUNDRED = new Set(['hundrede', 'hundred']);
@@ -27,9 +58,7 @@ const HALF = new Set(['halv', 'halvt', 'halve']);
 const ONE_AND_A_HALF = new Set(['halvanden', 'halvandet']);
 
 /** "enogtyve", "toogfyrre", "niogfirsindstyve": a unit, "og", a ten, written as one word. */
-const COMPOUND = new RegExp(
-  `^(en|to|tre|fire|fem|seks|syv|otte|ni)og(${Object.keys(TENS).join('|')})$`,
-);
+const COMPOUND = new RegExp(`^(en|to|tre|fire|fem|seks|syv|otte|ni)og(${Object.keys(TENS).join('|')})$`);
 
 /** A number found in text. Offsets refer to the prepared text. */
 export interface NumberMention {

@@ -5,19 +5,50 @@ import { prepare, tokenise } from './text.js';
 
 /** Month numbers by name and common abbreviation, Danish and English (a month name is never ambiguous). */
 const MONTHS: Readonly<Record<string, number>> = {
-  januar: 1, january: 1, jan: 1, februar: 2, february: 2, feb: 2, marts: 3, march: 3, mar: 3, april: 4, apr: 4,
-  maj: 5, may: 5, juni: 6, june: 6, jun: 6, juli: 7, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9,
-  sept: 9, oktober: 10, october: 10, okt: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januar: 1,
+  january: 1,
+  jan: 1,
+  februar: 2,
+  february: 2,
+  feb: 2,
+  marts: 3,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 // Longest names first, so "marts" is not read as "mar" followed by "ts".
-const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** "2026-05-03": year first, in every language. */
 const ISO = /(?<![\p{N}])(\d{4})-(\d{1,2})-(\d{1,2})(?![\p{N}])/gu;
 /** "03-05-2026", "3/5-2026", "3/5/2026", "03.05.26": two numbers and a year. */
-const NUMERIC = /(?<![\p{N}.\/-])(\d{1,2})[.\/-](\d{1,2})[.\/-](\d{4}|\d{2})(?![\p{N}])/gu;
+const NUMERIC = /(?<![\p{N}./-])(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?![\p{N}])/gu;
 /** "3/5": day and month, Danish only. */
-const DAY_SLASH_MONTH = /(?<![\p{N}.\/-])(\d{1,2})\/(\d{1,2})(?![\p{N}]|[.\/-]\d)/gu;
+const DAY_SLASH_MONTH = /(?<![\p{N}./-])(\d{1,2})\/(\d{1,2})(?![\p{N}]|[./-]\d)/gu;
 /** "3. maj 2026", "3 maj", "3rd of May 2026". */
 const DAY_MONTH = new RegExp(
   `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*(?:of\\s+)?(${MONTH})\\.?(?![\\p{L}])(?:,?\\s*(\\d{4})(?![\\p{N}]))?`,
@@ -31,11 +62,21 @@ const MONTH_DAY = new RegExp(
 
 /** Days from today, by folded phrase; a phrase that holds another comes before it. */
 const DANISH_RELATIVE: readonly [string, number][] = [
-  ['i dag', 0], ['idag', 0], ['i morgen', 1], ['imorgen', 1], ['i overmorgen', 2], ['i gar', -1], ['igar', -1],
+  ['i dag', 0],
+  ['idag', 0],
+  ['i morgen', 1],
+  ['imorgen', 1],
+  ['i overmorgen', 2],
+  ['i gar', -1],
+  ['igar', -1],
   ['i forgars', -2],
 ];
 const ENGLISH_RELATIVE: readonly [string, number][] = [
-  ['day after tomorrow', 2], ['day before yesterday', -2], ['today', 0], ['tomorrow', 1], ['yesterday', -1],
+  ['day after tomorrow', 2],
+  ['day before yesterday', -2],
+  ['today', 0],
+  ['tomorrow', 1],
+  ['yesterday', -1],
 ];
 
 /** Removes every occurrence of `phrase` (folded words) from `keys`; true when there was one. */

@@ -12,10 +12,30 @@ const DAYS_PER_MONTH = 365.25 / 12;
 
 /** Months per unit, keyed by the folded Danish unit word and its inflections and abbreviations. */
 const DANISH_UNITS: Readonly<Record<string, number>> = {
-  maned: 1, maneder: 1, maneds: 1, maneders: 1, md: 1, mdr: 1, mdrs: 1, mnd: 1, mndr: 1, mdl: 1,
-  ar: 12, ars: 12, halvar: 6, halvars: 6, kvartal: 3, kvartaler: 3,
-  uge: 7 / DAYS_PER_MONTH, uger: 7 / DAYS_PER_MONTH, uges: 7 / DAYS_PER_MONTH, ugers: 7 / DAYS_PER_MONTH,
-  dag: 1 / DAYS_PER_MONTH, dage: 1 / DAYS_PER_MONTH, dages: 1 / DAYS_PER_MONTH, dogn: 1 / DAYS_PER_MONTH,
+  maned: 1,
+  maneder: 1,
+  maneds: 1,
+  maneders: 1,
+  md: 1,
+  mdr: 1,
+  mdrs: 1,
+  mnd: 1,
+  mndr: 1,
+  mdl: 1,
+  ar: 12,
+  ars: 12,
+  halvar: 6,
+  halvars: 6,
+  kvartal: 3,
+  kvartaler: 3,
+  uge: 7 / DAYS_PER_MONTH,
+  uger: 7 / DAYS_PER_MONTH,
+  uges: 7 / DAYS_PER_MONTH,
+  ugers: 7 / DAYS_PER_MONTH,
+  dag: 1 / DAYS_PER_MONTH,
+  dage: 1 / DAYS_PER_MONTH,
+  dages: 1 / DAYS_PER_MONTH,
+  dogn: 1 / DAYS_PER_MONTH,
 };
 
 /** Months in one of a Danish duration unit (a folded word: "maned", "uger", "ar", "halvar"), or undefined. */

@@ -6,9 +6,9 @@ import { type Token, prepare, tokenise } from './text.js';
 /**
  * What an employer wrote about a mentor's cost, as people write it: an amount in kroner ("230 kr", "kr. 230,50",
  * "230 kroner i timen", "230,-"), hours ("3 timer om ugen", "3 t/uge"), a period ("26 uger", "6 måneder", "et halvt
- * år") and additions in per cent ("plus 12 % pension", "12,5 procent feriepenge"). English: "230 kr an hour", "3 hours a
- * week", "26 weeks", "half a year", "12% pension". Each figure is read only where its unit says what it is, so "3" alone
- * is nothing; `perHour` and `perWeek` say whether the amount and the hours were said to be per hour and per week.
+ * år") and additions in per cent ("plus 12 % pension", "12,5 procent feriepenge"). English: "230 kr an hour", "3 hours
+ * a week", "26 weeks", "half a year", "12% pension". Each figure is read only where its unit says what it is, so "3"
+ * alone is nothing; `perHour` and `perWeek` say whether the amount and the hours were said to be per hour and per week.
  */
 export interface CostMention {
   amount?: number;
@@ -40,7 +40,8 @@ interface Words {
 
 const DANISH: Words = {
   kroner: new Set(['kr', 'kroner', 'krone', 'dkk', 'kr.']),
-  perHour: /^[\s.,]*(?:i|pr\.?|per|om|hver|\/)\s*(?:timen|time|t)\b|^[\s.,]*(?:i\s+)?timel[øo]n\b|^\s*\/\s*t(?:ime)?\b/u,
+  perHour:
+    /^[\s.,]*(?:i|pr\.?|per|om|hver|\/)\s*(?:timen|time|t)\b|^[\s.,]*(?:i\s+)?timel[øo]n\b|^\s*\/\s*t(?:ime)?\b/u,
   hours: new Set(['timer', 'time', 't', 'timers']),
   perWeek: /^[\s.,]*(?:om|pr\.?|per|i|hver|\/)\s*(?:ugen|uge)\b|^[\s.,]*ugentlig(?:t)?\b/u,
   percent: new Set(['procent', 'pct']),
@@ -52,7 +53,12 @@ const DANISH: Words = {
 };
 
 const ENGLISH_UNITS: Readonly<Record<string, number>> = {
-  week: 12 / 52, weeks: 12 / 52, month: 1, months: 1, year: 12, years: 12,
+  week: 12 / 52,
+  weeks: 12 / 52,
+  month: 1,
+  months: 1,
+  year: 12,
+  years: 12,
 };
 
 const ENGLISH: Words = {
@@ -89,9 +95,18 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
     if (/^\s*%/.test(after) || words.percent.has(nextKey)) {
       // The label after the figure ("12 % pension"), else the one before it ("pension 12 %"), up to another figure.
       const following = after.slice(0, 30).split(/\d/)[0]!;
-      const preceding = prepared.slice(Math.max(0, m.start - 30), m.start).split(/\d/).at(-1)!;
+      const preceding = prepared
+        .slice(Math.max(0, m.start - 30), m.start)
+        .split(/\d/)
+        .at(-1)!;
       const label = (where: string) =>
-        words.pension.test(where) ? 'pension' : words.holidayPay.test(where) ? 'holiday' : words.other.test(where) ? 'other' : null;
+        words.pension.test(where)
+          ? 'pension'
+          : words.holidayPay.test(where)
+            ? 'holiday'
+            : words.other.test(where)
+              ? 'other'
+              : null;
       const kind = label(following) ?? label(preceding) ?? 'other';
       if (kind === 'pension') out.pensionPercent = m.value;
       else if (kind === 'holiday') out.holidayPayPercent = m.value;
@@ -100,10 +115,14 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
     }
     // An amount: "230 kr", "230 kroner", "230,-", "kr. 230", "dkk 230".
     const kronerAfter = words.kroner.has(nextKey) || /^,-/.test(after);
-    const kronerBefore = previous?.kind === 'word' && words.kroner.has(previous.key) && /^[\s.:]*$/.test(prepared.slice(previous.end, m.start));
+    const kronerBefore =
+      previous?.kind === 'word' &&
+      words.kroner.has(previous.key) &&
+      /^[\s.:]*$/.test(prepared.slice(previous.end, m.start));
     if (kronerAfter || kronerBefore) {
       out.amount = m.value;
-      const rest = kronerAfter && next && words.kroner.has(nextKey) ? prepared.slice(next.end) : after.replace(/^,-/, '');
+      const rest =
+        kronerAfter && next && words.kroner.has(nextKey) ? prepared.slice(next.end) : after.replace(/^,-/, '');
       if (words.perHour.test(rest)) out.perHour = true;
       continue;
     }

@@ -5,10 +5,16 @@ import { fold } from '../../knowledge/search/normalise.js';
  * made plain. Every offset the parsers pass around refers to this prepared text, never to the raw message.
  */
 export function prepare(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[’‘`´]/g, "'").replace(/[−–]/g, '-');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[−–]/g, '-');
 }
 
-/** One piece of a prepared text: a run of letters (a word) or a numeric literal such as "24", "2,5", "1.500" or "1½". */
+/**
+ * One piece of a prepared text: a run of letters (a word) or a numeric literal such as "24", "2,5", "1.500" or "1½".
+ */
 export interface Token {
   kind: 'word' | 'digits';
   /** As typed (prepared). */
@@ -32,7 +38,13 @@ export function tokenise(prepared: string): Token[] {
     const text = m[0];
     const start = m.index;
     const isWord = /^\p{L}/u.test(text);
-    out.push({ kind: isWord ? 'word' : 'digits', text, key: isWord ? fold(text) : text, start, end: start + text.length });
+    out.push({
+      kind: isWord ? 'word' : 'digits',
+      text,
+      key: isWord ? fold(text) : text,
+      start,
+      end: start + text.length,
+    });
   }
   return out;
 }

@@ -16,23 +16,64 @@ const set = (words: string[]): ReadonlySet<string> => new Set(words.map(collapse
 
 /** Danish chat borrows "yes", "yep", "nope"; so these lists hold those too. */
 const DANISH_YES = set([
-  'ja', 'jo', 'jep', 'jeps', 'jepper', 'jah', 'jatak', 'jaja', 'yes', 'yeah', 'yep', 'yup', 'korrekt', 'rigtigt',
-  'rigtig', 'selvfølgelig', 'selvfolgelig', 'selvfoelgelig', 'selvf', 'naturligvis', 'bestemt', 'absolut', 'præcis',
-  'præcist', 'gerne', 'klart', 'sikkert',
+  'ja',
+  'jo',
+  'jep',
+  'jeps',
+  'jepper',
+  'jah',
+  'jatak',
+  'jaja',
+  'yes',
+  'yeah',
+  'yep',
+  'yup',
+  'korrekt',
+  'rigtigt',
+  'rigtig',
+  'selvfølgelig',
+  'selvfolgelig',
+  'selvfoelgelig',
+  'selvf',
+  'naturligvis',
+  'bestemt',
+  'absolut',
+  'præcis',
+  'præcist',
+  'gerne',
+  'klart',
+  'sikkert',
 ]);
 const DANISH_NO = set(['nej', 'nejtak', 'nix', 'nope', 'næ', 'næh', 'nae', 'naeh', 'no', 'nah', 'aldrig']);
 /** Whole-word phrases that say no although their words alone would not. */
-const DANISH_NO_PHRASES = ['ikke endnu', 'endnu ikke', 'slet ikke', 'overhovedet ikke'].map((p) => p.split(' ').map(collapse).join(' '));
+const DANISH_NO_PHRASES = ['ikke endnu', 'endnu ikke', 'slet ikke', 'overhovedet ikke'].map((p) =>
+  p.split(' ').map(collapse).join(' '),
+);
 /** Words that make the answer uncertain, whatever else it says. */
 const DANISH_UNSURE = set(['måske', 'maske', 'muligvis', 'tja', 'jein', 'nja']);
 /** "det er jeg", "det har jeg (ikke)", "det gør vi": Danish answers that echo the question's verb. */
 const ECHO_VERBS = set([
-  'er', 'har', 'gør', 'gor', 'kan', 'vil', 'skal', 'får', 'far', 'bliver', 'må', 'var', 'havde', 'gjorde', 'fik',
+  'er',
+  'har',
+  'gør',
+  'gor',
+  'kan',
+  'vil',
+  'skal',
+  'får',
+  'far',
+  'bliver',
+  'må',
+  'var',
+  'havde',
+  'gjorde',
+  'fik',
 ]);
 const PRONOUNS = set(['jeg', 'vi', 'han', 'hun', 'de']);
 const NEGATIONS = set(['ikke', 'ik']);
 
-const ENGLISH_YES = /(?<![\p{L}'])(?:of course|correct|that'?s right|absolutely|definitely|certainly|yess*)(?![\p{L}])/u;
+const ENGLISH_YES =
+  /(?<![\p{L}'])(?:of course|correct|that'?s right|absolutely|definitely|certainly|yess*)(?![\p{L}])/u;
 const ENGLISH_NO = /(?<![\p{L}'])(?:nah|nay|not yet|never|not really|no way)(?![\p{L}])/u;
 const ENGLISH_UNSURE = /(?<![\p{L}'])(?:maybe|perhaps|possibly|kind of|sort of)(?![\p{L}])/u;
 const ACKNOWLEDGE = /^(?:ok|okay|k)$/;

@@ -22,11 +22,24 @@ export interface IntakeOptions {
    * Set when the intake began from the person's own words: the words each fact came from ("fordi du skrev ..."),
    * and whether the personal answer has been given. Such an intake asks only what can still change the answer.
    */
-  personal?: { said: Said; question: string; answered: boolean; right: boolean; asked?: boolean; articleShown?: boolean };
+  personal?: {
+    said: Said;
+    question: string;
+    answered: boolean;
+    right: boolean;
+    asked?: boolean;
+    articleShown?: boolean;
+  };
 }
 
 /** The facts the youth right (LAB § 167, stk. 3) turns on, asked together. */
-const YOUTH_INPUTS: ReadonlySet<InputName> = new Set(['age', 'educationKind', 'admittedRecently', 'benefitAtAdmission', 'hasVocationalEducation']);
+const YOUTH_INPUTS: ReadonlySet<InputName> = new Set([
+  'age',
+  'educationKind',
+  'admittedRecently',
+  'benefitAtAdmission',
+  'hasVocationalEducation',
+]);
 
 /** Facts that only add information (not a right, a possibility or a refusal): a personal intake does not ask them. */
 const INFO_ONLY: ReadonlySet<InputName> = new Set(['monthsWithMentor', 'mentorType', 'severalPersons']);
@@ -62,7 +75,10 @@ export class IntakeDialog extends WaterfallDialog {
       options.personal.answered = true;
       const answer = personalAnswer(this.deps, options.situation, options.personal.said, lang);
       // An answer that rests on nothing they wrote would be the general one: then the article says it better.
-      const plan = answer?.fromTheirWords || options.personal.articleShown ? null : this.answerer.plan(options.personal.question, lang, [], role);
+      const plan =
+        answer?.fromTheirWords || options.personal.articleShown
+          ? null
+          : this.answerer.plan(options.personal.question, lang, [], role);
       if (plan?.kind === 'article') {
         await step.context.sendActivities(plan.activities);
       } else if (answer && (answer.fromTheirWords || !options.personal.articleShown)) {
@@ -72,12 +88,16 @@ export class IntakeDialog extends WaterfallDialog {
     }
     if (!options.introduced) {
       options.introduced = true;
-      await step.context.sendActivity(this.deps.replies.message(lang, role === 'employer' ? 'ask.employerIntro' : 'ask.citizenIntro'));
+      await step.context.sendActivity(
+        this.deps.replies.message(lang, role === 'employer' ? 'ask.employerIntro' : 'ask.citizenIntro'),
+      );
     }
     const next = options.personal?.right ? undefined : this.nextInput(options);
     if (!next) {
       // After a personal answer that found a right, the summary leaves the right out: it was just said.
-      const result = summary(this.deps, this.answerer, options.situation, lang, { leadSaid: options.personal?.right === true });
+      const result = summary(this.deps, this.answerer, options.situation, lang, {
+        leadSaid: options.personal?.right === true,
+      });
       const chat = await this.deps.chat.get(step.context, newChatData());
       chat.offers = result.offers;
       await step.context.sendActivities(result.activities);
@@ -107,7 +127,8 @@ export class IntakeDialog extends WaterfallDialog {
       this.deps.kb.assessor.couldGiveRight(s, { psychiatricDischarge: true }, this.deps.today());
     // Someone who wrote about starting an education hears its questions first; the discharge question can wait.
     const aboutEducation = s.admittedToEducation === true && open.some((i) => YOUTH_INPUTS.has(i));
-    if (discharge && !aboutEducation && !open.includes('situation') && !open.includes('benefit')) return 'psychiatricDischarge';
+    if (discharge && !aboutEducation && !open.includes('situation') && !open.includes('benefit'))
+      return 'psychiatricDischarge';
     if (aboutEducation) return open.find((i) => YOUTH_INPUTS.has(i));
     return open[0];
   }
@@ -127,7 +148,14 @@ export class IntakeDialog extends WaterfallDialog {
     }
     // Kept beside the dialog stack too, so a caseworker gets the answers if the person asks for one mid-intake.
     (await this.deps.chat.get(step.context, newChatData())).situation = situation;
-    const personal = options.personal ? { ...options.personal, said: { ...options.personal.said, ...('said' in result ? result.said : {}) } } : undefined;
-    return step.replaceDialog(INTAKE_DIALOG, { situation, skipped, introduced: true, ...(personal ? { personal } : {}) } satisfies IntakeOptions);
+    const personal = options.personal
+      ? { ...options.personal, said: { ...options.personal.said, ...('said' in result ? result.said : {}) } }
+      : undefined;
+    return step.replaceDialog(INTAKE_DIALOG, {
+      situation,
+      skipped,
+      introduced: true,
+      ...(personal ? { personal } : {}),
+    } satisfies IntakeOptions);
   }
 }

@@ -33,7 +33,14 @@ export function personalAnswer(
   const prefix = lang === 'en' ? 'Because you wrote' : role === 'employer' ? 'Fordi I skrev' : 'Fordi du skrev';
   const views = lead.map((o) => {
     const words = o.inputs.map((i) => said[i as keyof Said]).filter((w): w is string => typeof w === 'string');
-    const because = words.length > 0 ? `${prefix} ${quoted([...new Set(words)], lang)}.` : o.inputs.length > 0 ? (lang === 'da' ? o.because : o.becauseEn) : '';
+    const because =
+      words.length > 0
+        ? `${prefix} ${quoted([...new Set(words)], lang)}.`
+        : o.inputs.length > 0
+          ? lang === 'da'
+            ? o.because
+            : o.becauseEn
+          : '';
     return {
       heading: deps.replies.text(lang, LEAD_HEADINGS[role][leadKind]),
       text: lang === 'da' ? o.text : o.textEn,

@@ -28,11 +28,16 @@ export type AskableInput = InputName;
  * when the text clearly was an answer, only a wrong one (an age of -5), so it is not mistaken for a question.
  */
 export type Reading =
-  | { ok: true; value: Situation[AskableInput] }
-  | { ok: false; problem: TemplateKey; answered?: boolean };
+  { ok: true; value: Situation[AskableInput] } | { ok: false; problem: TemplateKey; answered?: boolean };
 
 type ChoiceInput = 'situation' | 'benefit' | 'educationKind' | 'benefitAtAdmission' | 'mentorType';
-type YesNoInput = 'admittedToEducation' | 'admittedRecently' | 'hasVocationalEducation' | 'supportBeyondUsual' | 'severalPersons' | 'psychiatricDischarge';
+type YesNoInput =
+  | 'admittedToEducation'
+  | 'admittedRecently'
+  | 'hasVocationalEducation'
+  | 'supportBeyondUsual'
+  | 'severalPersons'
+  | 'psychiatricDischarge';
 
 /**
  * Words people use for each choice besides its button labels come from the knowledge base's lexicon
@@ -46,7 +51,14 @@ const VALUES: Record<ChoiceInput, readonly string[]> = {
   mentorType: MENTOR_TYPES,
 };
 
-const YES_NO: readonly YesNoInput[] = ['admittedToEducation', 'admittedRecently', 'hasVocationalEducation', 'supportBeyondUsual', 'severalPersons', 'psychiatricDischarge'];
+const YES_NO: readonly YesNoInput[] = [
+  'admittedToEducation',
+  'admittedRecently',
+  'hasVocationalEducation',
+  'supportBeyondUsual',
+  'severalPersons',
+  'psychiatricDischarge',
+];
 
 const isChoice = (input: AskableInput): input is ChoiceInput => input in VALUES;
 
@@ -74,11 +86,7 @@ export class IntakeQuestions {
     const opts = (input: ChoiceInput) =>
       VALUES[input].map((value) => ({
         value,
-        words: [
-          ...(wordsOf(input)[value] ?? []),
-          this.label(input, value, 'da'),
-          this.label(input, value, 'en'),
-        ],
+        words: [...(wordsOf(input)[value] ?? []), this.label(input, value, 'da'), this.label(input, value, 'en')],
       }));
     this.options = {
       situation: opts('situation'),
@@ -109,9 +117,13 @@ export class IntakeQuestions {
     let buttons: string[];
     if (isChoice(input)) {
       const all = this.values(input).map((v) => this.label(input, v, lang));
-      buttons = all.length <= MAX_CHOICES ? all : page === 0 ? [...all.slice(0, FIRST_PAGE), t('buttons.more')] : all.slice(FIRST_PAGE);
-    }
-    else if (isYesNo(input)) buttons = [t('buttons.yes'), t('buttons.no')];
+      buttons =
+        all.length <= MAX_CHOICES
+          ? all
+          : page === 0
+            ? [...all.slice(0, FIRST_PAGE), t('buttons.more')]
+            : all.slice(FIRST_PAGE);
+    } else if (isYesNo(input)) buttons = [t('buttons.yes'), t('buttons.no')];
     else if (input === 'monthsWithMentor') buttons = [t('buttons.noneYet')];
     else buttons = [];
     return { text: t(`ask.${input}` as TemplateKey), buttons: [...buttons, ...extra] };

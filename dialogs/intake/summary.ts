@@ -9,7 +9,9 @@ import type { Activity } from '../sdk.js';
 import type { Offer } from '../state.js';
 import type { TemplateKey } from '../template-keys.js';
 
-/** The articles a summary offers as "read more" buttons: how to apply, and what the agreement or the money looks like. */
+/**
+ * The articles a summary offers as "read more" buttons: how to apply, and what the agreement or the money looks like.
+ */
 const READ_MORE: Record<Role, string[]> = {
   citizen: ['saadan-soeger-du', 'min-plan-aftale'],
   employer: ['arbejdsgiver-ansoeg', 'eksempel-arbejdsgiver'],
@@ -30,7 +32,8 @@ export const LEAD_HEADINGS: Record<Role, Record<Exclude<OutcomeKind, 'info'>, Te
 };
 
 /** Whether an employer's summary offers the cost estimate: when the support is possible at all. */
-export const offersEstimate = (situation: Situation) => situation.role === 'employer' && situation.supportBeyondUsual !== false;
+export const offersEstimate = (situation: Situation) =>
+  situation.role === 'employer' && situation.supportBeyondUsual !== false;
 
 /**
  * The end of an intake, as one message so that its start (the person's own outcome) is what a chat shows first:
@@ -53,7 +56,10 @@ export function summary(
   const lead = options.leadSaid ? [] : personal.lead;
   const view = {
     ...common(deps, lang),
-    lead: lead.map((o) => ({ ...outcomeView(o, lang), heading: replies.text(lang, LEAD_HEADINGS[role][personal.leadKind!]) })),
+    lead: lead.map((o) => ({
+      ...outcomeView(o, lang),
+      heading: replies.text(lang, LEAD_HEADINGS[role][personal.leadKind!]),
+    })),
     nothing: !options.leadSaid && personal.lead.length === 0,
     steps: personal.steps.map((s) => s.text[lang]),
     goodToKnow: personal.goodToKnow.map((o) => outcomeView(o, lang)),

@@ -16,9 +16,7 @@
  */
 export function lix(markdown: string): number {
   const text = plainText(markdown);
-  const sentences = text
-    .split(/[.!?:]+(?=\s+["'«(]?[A-ZÆØÅ]|\s*$)|\n\s*\n/u)
-    .filter((s) => /\p{L}/u.test(s));
+  const sentences = text.split(/[.!?:]+(?=\s+["'«(]?[A-ZÆØÅ]|\s*$)|\n\s*\n/u).filter((s) => /\p{L}/u.test(s));
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return 0;
   const long = words.filter((w) => w.length > 6).length;

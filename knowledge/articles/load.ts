@@ -16,7 +16,14 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A list of texts (numbers read as text), none empty; `message` for any problem with it. */
 const textList = (message: string, min: number) =>
-  z.array(z.union([z.string(), z.number()], { error: message }).transform((x) => String(x).trim()).refine((x) => x !== '', { error: message }), { error: message })
+  z
+    .array(
+      z
+        .union([z.string(), z.number()], { error: message })
+        .transform((x) => String(x).trim())
+        .refine((x) => x !== '', { error: message }),
+      { error: message },
+    )
     .min(min, { error: message });
 
 /** A missing mapping is read as an empty one, so its fields are reported by name. */
@@ -24,7 +31,9 @@ const mapping = <T extends z.ZodRawShape>(shape: T) => z.preprocess((v) => v ?? 
 
 /** An article's front matter (format: knowledge/articles/README.md). Fields not named here are allowed. */
 const FrontMatter = z.object({
-  id: z.string({ error: 'must be lower case letters, digits and "-" (e.g. "varighed")' }).regex(ID, { error: 'must be lower case letters, digits and "-" (e.g. "varighed")' }),
+  id: z
+    .string({ error: 'must be lower case letters, digits and "-" (e.g. "varighed")' })
+    .regex(ID, { error: 'must be lower case letters, digits and "-" (e.g. "varighed")' }),
   audience: z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(', ')}` }),
   kind: z.enum(KINDS, { error: `must be one of ${KINDS.join(', ')}` }).default('answer'),
   certainty: z.enum(CERTAINTIES, { error: `must be one of ${CERTAINTIES.join(', ')}` }),
@@ -34,9 +43,13 @@ const FrontMatter = z.object({
     en: textList('must list at least 1 English phrasing', 1),
   }),
   keywords: textList('must list at least one keyword', 1),
-  citations: textList('must be a list of law registry ids', 0).nullish().transform((v) => v ?? []),
+  citations: textList('must be a list of law registry ids', 0)
+    .nullish()
+    .transform((v) => v ?? []),
   validFrom: isoDate(),
-  validTo: isoDate('must be a date written YYYY-MM-DD, or null').nullish().transform((v) => v ?? null),
+  validTo: isoDate('must be a date written YYYY-MM-DD, or null')
+    .nullish()
+    .transform((v) => v ?? null),
   reviewed: isoDate('must be the date the article was last checked, YYYY-MM-DD'),
 });
 
@@ -75,7 +88,12 @@ function splitLanguages(body: string): { da: string; en: string } {
  * Reads one article file and checks its front matter (the zod schema FrontMatter), then against the registry. Every
  * problem becomes a ContentError that names the file and the field; the article is returned only when there are none.
  */
-export function parseArticle(path: string, root: string, registry: LawRegistry, errors: ContentError[]): Article | null {
+export function parseArticle(
+  path: string,
+  root: string,
+  registry: LawRegistry,
+  errors: ContentError[],
+): Article | null {
   const file = relative(root, path);
   const before = errors.length;
   const fail = (field: string, problem: string) => errors.push(new ContentError(file, field, problem));
@@ -99,7 +117,8 @@ export function parseArticle(path: string, root: string, registry: LawRegistry, 
   const front = parsed.success ? parsed.data : null;
   if (front) {
     if (basename(path, '.md') !== front.id) fail('id', `must match the file name ("${basename(path, '.md')}")`);
-    if (front.kind === 'answer' && front.citations.length === 0) fail('citations', 'an answer must cite at least one provision');
+    if (front.kind === 'answer' && front.citations.length === 0)
+      fail('citations', 'an answer must cite at least one provision');
     if (front.validTo !== null && front.validTo < front.validFrom) fail('validTo', 'is before validFrom');
     for (const [i, c] of front.citations.entries()) {
       if (!registry.has(c)) {
@@ -114,7 +133,8 @@ export function parseArticle(path: string, root: string, registry: LawRegistry, 
   if (!answer.da) fail('## da', 'the Danish answer is missing or empty');
   if (!answer.en) fail('## en', 'the English answer is missing or empty');
   const score = answer.da ? lix(answer.da) : 0;
-  if (score > LIX_LIMIT) fail('## da', `LIX is ${score.toFixed(1)}; it must be ${LIX_LIMIT} or less (shorter sentences, shorter words)`);
+  if (score > LIX_LIMIT)
+    fail('## da', `LIX is ${score.toFixed(1)}; it must be ${LIX_LIMIT} or less (shorter sentences, shorter words)`);
 
   if (errors.length > before || !front) return null;
   return {

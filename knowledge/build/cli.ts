@@ -13,7 +13,9 @@ import { projectRoot } from '../paths.js';
 
 let options;
 try {
-  options = parseArgs({ options: { root: { type: 'string' }, quiet: { type: 'boolean' }, 'if-stale': { type: 'boolean' } } }).values;
+  options = parseArgs({
+    options: { root: { type: 'string' }, quiet: { type: 'boolean' }, 'if-stale': { type: 'boolean' } },
+  }).values;
 } catch (e) {
   console.error(`kb:build: ${(e as Error).message}. Options: --if-stale, --quiet, --root DIR`);
   process.exit(2);

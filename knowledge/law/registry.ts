@@ -147,10 +147,21 @@ type Raw = Record<string, unknown>;
 const text = nonEmptyText();
 const date = isoDate();
 /** A whole number of 1 or more, or nothing. */
-const ordinal = z.number({ error: 'must be a whole number of 1 or more' }).int({ error: 'must be a whole number of 1 or more' }).min(1, { error: 'must be a whole number of 1 or more' }).nullish().transform((v) => v ?? null);
+const ordinal = z
+  .number({ error: 'must be a whole number of 1 or more' })
+  .int({ error: 'must be a whole number of 1 or more' })
+  .min(1, { error: 'must be a whole number of 1 or more' })
+  .nullish()
+  .transform((v) => v ?? null);
 /** A section or an item: written as text or a number in YAML, kept as text; null when absent. */
-const label = z.union([z.string(), z.number()]).nullish().transform((v) => (v === undefined || v === null ? null : String(v)));
-const optionalNote = z.string().nullish().transform((v) => (typeof v === 'string' ? v.trim() : null));
+const label = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === undefined || v === null ? null : String(v)));
+const optionalNote = z
+  .string()
+  .nullish()
+  .transform((v) => (typeof v === 'string' ? v.trim() : null));
 const daEn = z.object({ da: text, en: text });
 
 /** acts.yaml: the acts we cite and the versions read. */
@@ -160,7 +171,11 @@ const ActsFile = z.object({
       id: text,
       label: text,
       name: text,
-      versions: z.array(z.object({ id: text, title: text, url: text, validFrom: date }), { error: 'must list at least one version' }).min(1, { error: 'must list at least one version' }),
+      versions: z
+        .array(z.object({ id: text, title: text, url: text, validFrom: date }), {
+          error: 'must list at least one version',
+        })
+        .min(1, { error: 'must list at least one version' }),
     }),
   ),
 });
@@ -184,7 +199,10 @@ const ProvisionRecord = z.object({
   validFrom: date,
   validTo: date.nullish().transform((v) => v ?? null),
 });
-const ProvisionsFile = z.object({ act: z.unknown(), provisions: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list' }) });
+const ProvisionsFile = z.object({
+  act: z.unknown(),
+  provisions: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list' }),
+});
 
 /** reforms.yaml: the reforms as dated data. */
 const ReformsFile = z.object({
@@ -218,7 +236,13 @@ function readYaml(path: string, root: string, errors: ContentError[]): Raw | nul
 }
 
 /** Checks `doc` against `schema`; each problem becomes a ContentError naming `file` and the field (under `prefix`). */
-function check<T extends z.ZodType>(schema: T, doc: unknown, file: string, errors: ContentError[], prefix: PropertyKey[] = []): z.output<T> | null {
+function check<T extends z.ZodType>(
+  schema: T,
+  doc: unknown,
+  file: string,
+  errors: ContentError[],
+  prefix: PropertyKey[] = [],
+): z.output<T> | null {
   const parsed = schema.safeParse(doc);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -226,7 +250,9 @@ function check<T extends z.ZodType>(schema: T, doc: unknown, file: string, error
     const at = issue.path.indexOf('notice');
     const path = at >= 0 ? issue.path.slice(0, at + 1) : issue.path;
     const message = at >= 0 ? 'needs a Danish and an English sentence (da, en)' : issue.message;
-    errors.push(new ContentError(file, issueField({ ...issue, path: [...prefix, ...path] } as z.core.$ZodIssue), message));
+    errors.push(
+      new ContentError(file, issueField({ ...issue, path: [...prefix, ...path] } as z.core.$ZodIssue), message),
+    );
   }
   return null;
 }
@@ -241,10 +267,13 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
   const provisions: Provision[] = [];
 
   const actsFile = join(dir, 'acts.yaml');
-  const acts: Act[] = check(ActsFile, readYaml(actsFile, root, errors) ?? {}, relative(root, actsFile), errors)?.acts ?? [];
+  const acts: Act[] =
+    check(ActsFile, readYaml(actsFile, root, errors) ?? {}, relative(root, actsFile), errors)?.acts ?? [];
   const actIds = new Set(acts.map((a) => a.id));
 
-  const files = readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'acts.yaml' && n !== 'reforms.yaml').sort();
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml') && n !== 'acts.yaml' && n !== 'reforms.yaml')
+    .sort();
   for (const name of files) {
     const path = join(dir, name);
     const rel = relative(root, path);
@@ -257,16 +286,23 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
       const p = check(ProvisionRecord, { ...raw, act: raw.act ?? file.act }, rel, errors, ['provisions', i]);
       if (!p) continue;
       const act = acts.find((a) => a.id === p.act);
-      if (!actIds.has(p.act)) errors.push(new ContentError(rel, `${f}.act`, `names unknown act "${p.act}" (not in acts.yaml)`));
+      if (!actIds.has(p.act))
+        errors.push(new ContentError(rel, `${f}.act`, `names unknown act "${p.act}" (not in acts.yaml)`));
       const version = act?.versions.find((v) => v.id === p.version);
-      if (act && !version) errors.push(new ContentError(rel, `${f}.version`, `"${p.version}" is not a version of ${p.act}`));
-      if (p.validTo !== null && p.validTo < p.validFrom) errors.push(new ContentError(rel, `${f}.validTo`, 'is before validFrom'));
+      if (act && !version)
+        errors.push(new ContentError(rel, `${f}.version`, `"${p.version}" is not a version of ${p.act}`));
+      if (p.validTo !== null && p.validTo < p.validFrom)
+        errors.push(new ContentError(rel, `${f}.validTo`, 'is before validFrom'));
       // The act's address unless a provision names its own. retsinformation.dk's ELI addresses name an act
       // (…/eli/lta/<year>/<number>, and …/xml for its text); no address or anchor of a single section is known to us
       // (law-notes §§ 6 and S8), so a link goes to the act rather than to a guessed anchor that may lead nowhere.
       const url = p.url ?? version?.url ?? '';
       // In the schema's order of fields, so the bundle stays the same from one build to the next.
-      provisions.push(Object.fromEntries(Object.keys(ProvisionRecord.shape).map((k) => [k, k === 'url' ? url : p[k as keyof typeof p]])) as unknown as Provision);
+      provisions.push(
+        Object.fromEntries(
+          Object.keys(ProvisionRecord.shape).map((k) => [k, k === 'url' ? url : p[k as keyof typeof p]]),
+        ) as unknown as Provision,
+      );
     }
   }
   const seen = new Set<string>();
@@ -277,9 +313,14 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
 
   const reformsFile = join(dir, 'reforms.yaml');
   const reformsRel = relative(root, reformsFile);
-  const reforms: Reform[] = (check(ReformsFile, readYaml(reformsFile, root, errors) ?? {}, reformsRel, errors)?.reforms ?? []).map((r, i) => {
+  const reforms: Reform[] = (
+    check(ReformsFile, readYaml(reformsFile, root, errors) ?? {}, reformsRel, errors)?.reforms ?? []
+  ).map((r, i) => {
     for (const [j, id] of r.provisions.entries()) {
-      if (!seen.has(id)) errors.push(new ContentError(reformsRel, `reforms[${i}].provisions[${j}]`, `"${id}" is not a provision in the registry`));
+      if (!seen.has(id))
+        errors.push(
+          new ContentError(reformsRel, `reforms[${i}].provisions[${j}]`, `"${id}" is not a provision in the registry`),
+        );
     }
     const { authority, notice, ...rest } = r;
     return { ...rest, ...(authority ? { authority } : {}), ...(notice ? { notice } : {}) };

@@ -88,12 +88,24 @@ export class Assessor {
    * reasoning for deciding whether a question is worth asking.
    */
   couldGiveRight(s: Situation, patch: Partial<Situation>, date: IsoDate): boolean {
-    const rights = (x: Situation) => new Set(this.assess(x, date).outcomes.filter((o) => o.kind === 'right').map((o) => o.id));
+    const rights = (x: Situation) =>
+      new Set(
+        this.assess(x, date)
+          .outcomes.filter((o) => o.kind === 'right')
+          .map((o) => o.id),
+      );
     const now = rights(s);
     return [...rights({ ...s, ...patch })].some((id) => !now.has(id));
   }
 
-  private outcome(rule: Rule, because: InputName[], certainty: Certainty, s: Situation, date: IsoDate, notice: Bilingual | null): Outcome {
+  private outcome(
+    rule: Rule,
+    because: InputName[],
+    certainty: Certainty,
+    s: Situation,
+    date: IsoDate,
+    notice: Bilingual | null,
+  ): Outcome {
     const lang = (l: 'da' | 'en') => {
       const authority = this.registry.authorityName(date, l);
       const goal = this.texts.goals[s.situation ?? 'unknown'] ?? this.texts.goals.unknown!;
@@ -115,7 +127,8 @@ export class Assessor {
         return fill(answers[key]![l], vars);
       });
       const t = this.texts.trace;
-      const listed = reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')}, ${t.and[l]} ${reasons.at(-1)}` : (reasons[0] ?? '');
+      const listed =
+        reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')}, ${t.and[l]} ${reasons.at(-1)}` : (reasons[0] ?? '');
       const prefix = s.role === 'employer' ? t.prefixEmployer : t.prefix;
       const trace = reasons.length === 0 ? `${t.general[l]}.` : `${prefix[l]} ${listed}.`;
       return { text, trace };
@@ -152,7 +165,9 @@ export function checkRuleCitations(registry: LawRegistry): ContentError[] {
       }
       const p = registry.provision(id);
       if (typeof c === 'string' && !rangesOverlap(rule, p)) {
-        problems.push(new ContentError(file, rule.id, `cites "${id}", which is not in force at any time the rule holds`));
+        problems.push(
+          new ContentError(file, rule.id, `cites "${id}", which is not in force at any time the rule holds`),
+        );
       }
     }
     if (rule.citations.length === 0) problems.push(new ContentError(file, rule.id, 'cites nothing'));

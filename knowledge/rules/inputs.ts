@@ -6,14 +6,29 @@ import type { IsoDate } from '../dates.js';
  */
 export const ROLES = ['citizen', 'employer'] as const;
 export const SITUATIONS = [
-  'ledig', 'sygemeldt', 'fleksjob', 'ordinaer-ansaettelse', 'selvforsorgende', 'uddannelse', 'tilbud', 'integrationsprogram',
+  'ledig',
+  'sygemeldt',
+  'fleksjob',
+  'ordinaer-ansaettelse',
+  'selvforsorgende',
+  'uddannelse',
+  'tilbud',
+  'integrationsprogram',
 ] as const;
 /**
  * Benefits and support a person may get. `ressourceforloebsydelse` is paid in jobafklaringsforløb and ressourceforløb
  * (LAB § 6, nr. 7-8); `foertidspension` is LAB § 6, nr. 11.
  */
 export const BENEFITS = [
-  'dagpenge', 'kontanthjaelp', 'uddannelseshjaelp', 'sygedagpenge', 'ledighedsydelse', 'ressourceforloebsydelse', 'foertidspension', 'su', 'ingen',
+  'dagpenge',
+  'kontanthjaelp',
+  'uddannelseshjaelp',
+  'sygedagpenge',
+  'ledighedsydelse',
+  'ressourceforloebsydelse',
+  'foertidspension',
+  'su',
+  'ingen',
 ] as const;
 /**
  * The kind of education a young person is admitted to. LAB § 167, stk. 3 needs a "studie- eller
@@ -109,10 +124,15 @@ export function benefitChoicesOn(date: IsoDate): { value: Benefit; formerly: Ben
   }));
 }
 
-/** The benefits of LAB § 6, nr. 4-5 (the youth right's group) on some date: uddannelseshjælp, from 1 July 2025 kontanthjælp. */
+/**
+ * The benefits of LAB § 6, nr. 4-5 (the youth right's group) on some date: uddannelseshjælp, from 1 July 2025
+ * kontanthjælp.
+ */
 export const YOUTH_GROUP_BENEFITS: ReadonlySet<Benefit> = new Set(['uddannelseshjaelp', 'kontanthjaelp']);
 
-/** Benefits a person often gets only after starting an education, so today's says nothing about the one at admission. */
+/**
+ * Benefits a person often gets only after starting an education, so today's says nothing about the one at admission.
+ */
 const NOT_A_SIGN_OF_ADMISSION: ReadonlySet<Benefit> = new Set(['su', 'ingen']);
 
 /**
@@ -121,7 +141,8 @@ const NOT_A_SIGN_OF_ADMISSION: ReadonlySet<Benefit> = new Set(['su', 'ingen']);
  */
 export function benefitAtAdmissionOf(s: Situation): Benefit | undefined {
   if (s.benefitAtAdmission !== undefined) return s.benefitAtAdmission;
-  if (s.admittedRecently === true && s.benefit !== undefined && !NOT_A_SIGN_OF_ADMISSION.has(s.benefit)) return s.benefit;
+  if (s.admittedRecently === true && s.benefit !== undefined && !NOT_A_SIGN_OF_ADMISSION.has(s.benefit))
+    return s.benefit;
   return undefined;
 }
 
@@ -157,7 +178,8 @@ export function openInputs(s: Situation): InputName[] {
   const atAdmission = benefitAtAdmissionOf(s);
   ask('benefitAtAdmission', inTime && atAdmission === undefined);
   // Uddannelseshjælp is by definition for people under 30 without a vocational qualification: the benefit settles it.
-  const settled = atAdmission === 'uddannelseshjaelp' || (atAdmission !== undefined && !YOUTH_GROUP_BENEFITS.has(atAdmission));
+  const settled =
+    atAdmission === 'uddannelseshjaelp' || (atAdmission !== undefined && !YOUTH_GROUP_BENEFITS.has(atAdmission));
   ask('hasVocationalEducation', inTime && !settled);
   // psychiatricDischarge is a health detail: the bot never asks for it. The assessment tells everyone about the
   // right instead (outcome psychiatricDischargeRightInfo), and uses the answer only when a caller gives it.

@@ -93,7 +93,8 @@ const STEPS: Record<StepId, (c: Context) => boolean> = {
   useYouthRight: (c) => c.ids.has('youthEducationRight') || c.ids.has('youthEducationRightUnsure'),
   askNewPeriod: (c) => c.s.role === 'citizen' && c.s.monthsWithMentor !== undefined && c.s.monthsWithMentor >= 6,
   haveMentorNow: (c) => c.s.role === 'citizen' && hasMentorNow(c.s) && c.s.monthsWithMentor! < 6,
-  askForMentor: (c) => c.s.role === 'citizen' && !c.hasRight && !hasMentorNow(c.s) && c.s.situation !== 'integrationsprogram',
+  askForMentor: (c) =>
+    c.s.role === 'citizen' && !c.hasRight && !hasMentorNow(c.s) && c.s.situation !== 'integrationsprogram',
   minPlan: (c) => c.s.role === 'citizen' && !hasMentorNow(c.s),
   employerMunicipalMentor: (c) => c.s.role === 'employer' && c.s.supportBeyondUsual === false,
   employerTalkFirst: (c) => c.s.role === 'employer' && c.s.supportBeyondUsual !== false,
@@ -109,7 +110,10 @@ export function summarise(assessor: Assessor, s: Situation, date: IsoDate): Pers
   const c: Context = {
     s,
     ids: new Set(outcomes.map((o) => o.id)),
-    dischargeCouldGiveRight: s.role === 'citizen' && s.psychiatricDischarge === undefined && assessor.couldGiveRight(s, { psychiatricDischarge: true }, date),
+    dischargeCouldGiveRight:
+      s.role === 'citizen' &&
+      s.psychiatricDischarge === undefined &&
+      assessor.couldGiveRight(s, { psychiatricDischarge: true }, date),
     hasRight: leadKind === 'right',
   };
   const goodToKnow = of('info').filter((o) => GOOD_TO_KNOW[o.id]?.(c) === true);

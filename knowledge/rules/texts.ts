@@ -29,7 +29,11 @@ export interface RuleTexts {
 function isBilingual(v: unknown): v is Bilingual {
   const b = v as Bilingual;
   return (
-    !!b && typeof b.da === 'string' && b.da.trim() !== '' && typeof b.en === 'string' && b.en.trim() !== '' &&
+    !!b &&
+    typeof b.da === 'string' &&
+    b.da.trim() !== '' &&
+    typeof b.en === 'string' &&
+    b.en.trim() !== '' &&
     Object.keys(b).every((k) => k === 'da' || k === 'en')
   );
 }
@@ -45,29 +49,49 @@ export function loadRuleTexts(path: string, root: string): RuleTexts {
     throw new ContentErrors([new ContentError(file, '(file)', `is not valid YAML: ${(e as Error).message}`)]);
   }
   for (const rule of RULES) {
-    if (!isBilingual(doc.outcomes?.[rule.id])) errors.push(new ContentError(file, `outcomes.${rule.id}`, 'needs a Danish and an English text'));
+    if (!isBilingual(doc.outcomes?.[rule.id]))
+      errors.push(new ContentError(file, `outcomes.${rule.id}`, 'needs a Danish and an English text'));
   }
   for (const input of INPUTS) {
-    if (!isBilingual(doc.inputs?.[input.name]?.why)) errors.push(new ContentError(file, `inputs.${input.name}.why`, 'needs a Danish and an English text'));
+    if (!isBilingual(doc.inputs?.[input.name]?.why))
+      errors.push(new ContentError(file, `inputs.${input.name}.why`, 'needs a Danish and an English text'));
     const answers = doc.answers?.[input.name];
     const keys = input.type === 'enum' ? [...input.values] : input.type === 'boolean' ? ['true', 'false'] : ['value'];
     for (const key of keys) {
-      if (!isBilingual(answers?.[key])) errors.push(new ContentError(file, `answers.${input.name}.${key}`, 'needs a Danish and an English text, and nothing else (quote a text with a comma)'));
+      if (!isBilingual(answers?.[key]))
+        errors.push(
+          new ContentError(
+            file,
+            `answers.${input.name}.${key}`,
+            'needs a Danish and an English text, and nothing else (quote a text with a comma)',
+          ),
+        );
     }
     // A number may have its own text for zero.
     if (input.type === 'integer' && answers?.zero !== undefined && !isBilingual(answers.zero)) {
-      errors.push(new ContentError(file, `answers.${input.name}.zero`, 'needs a Danish and an English text, and nothing else'));
+      errors.push(
+        new ContentError(file, `answers.${input.name}.zero`, 'needs a Danish and an English text, and nothing else'),
+      );
     }
   }
   for (const key of ['prefix', 'prefixEmployer', 'and', 'general'] as const) {
-    if (!isBilingual(doc.trace?.[key])) errors.push(new ContentError(file, `trace.${key}`, 'needs a Danish and an English text'));
+    if (!isBilingual(doc.trace?.[key]))
+      errors.push(new ContentError(file, `trace.${key}`, 'needs a Danish and an English text'));
   }
   for (const [key, goal] of Object.entries(doc.goals ?? {})) {
-    if (!isBilingual(goal)) errors.push(new ContentError(file, `goals.${key}`, 'needs a Danish and an English text, and nothing else (quote a text with a comma)'));
+    if (!isBilingual(goal))
+      errors.push(
+        new ContentError(
+          file,
+          `goals.${key}`,
+          'needs a Danish and an English text, and nothing else (quote a text with a comma)',
+        ),
+      );
   }
   if (!doc.goals?.unknown) errors.push(new ContentError(file, 'goals.unknown', 'needs a Danish and an English text'));
   for (const id of STEP_IDS) {
-    if (!isBilingual(doc.steps?.[id])) errors.push(new ContentError(file, `steps.${id}`, 'needs a Danish and an English text'));
+    if (!isBilingual(doc.steps?.[id]))
+      errors.push(new ContentError(file, `steps.${id}`, 'needs a Danish and an English text'));
   }
   if (errors.length) throw new ContentErrors(errors);
   return doc;

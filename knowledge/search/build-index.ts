@@ -20,7 +20,9 @@ export interface SearchData {
   terms: Record<Lang, [string, number][]>;
   /** Per language and article (in `refs` order): the terms of its title and of each question phrasing. */
   phrasings: Record<Lang, string[][][]>;
-  /** Per article id: the kinds of question it answers; per kind: stems to add to a question of that kind, per language. */
+  /**
+   * Per article id: the kinds of question it answers; per kind: stems to add to a question of that kind, per language.
+   */
   kinds: { byArticle: Record<string, string[]>; terms: Record<string, Record<Lang, string[]>> };
 }
 
@@ -53,7 +55,11 @@ function fieldText(a: Article, lang: Lang, name: (typeof FIELD_NAMES)[number]): 
  * and handed to lunr as ready terms, with lunr's own pipelines left empty, so index and query are analysed by the
  * same code. Keywords are analysed by both languages, since editors mix Danish and English keywords.
  */
-export function buildSearchData(articles: Article[], synonyms: SynonymFile, kinds: KindData = { byArticle: {}, words: {} }): SearchData {
+export function buildSearchData(
+  articles: Article[],
+  synonyms: SynonymFile,
+  kinds: KindData = { byArticle: {}, words: {} },
+): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
     for (const name of FIELD_NAMES) for (const w of foldedWords(fieldText(a, 'da', name))) vocabulary.add(w);
@@ -89,7 +95,9 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile, kind
   }
   const termList = (lang: Lang): [string, number][] => [...docs[lang]].map(([t, set]) => [t, set.size]);
   const phrasingsOf = (lang: Lang) =>
-    articles.map((a) => [a.title[lang], ...a.questions[lang]].map((q) => [...new Set(terms(q, lang))]).filter((t) => t.length > 0));
+    articles.map((a) =>
+      [a.title[lang], ...a.questions[lang]].map((q) => [...new Set(terms(q, lang))]).filter((t) => t.length > 0),
+    );
   return {
     index: compactIndex(builder.build().toJSON() as unknown as LunrIndexJson),
     refs: articles.map((a) => a.id),
@@ -100,7 +108,10 @@ export function buildSearchData(articles: Article[], synonyms: SynonymFile, kind
     kinds: {
       byArticle: kinds.byArticle,
       terms: Object.fromEntries(
-        Object.entries(kinds.words).map(([kind, words]) => [kind, { da: words.flatMap((w) => terms(w, 'da')), en: words.flatMap((w) => terms(w, 'en')) }]),
+        Object.entries(kinds.words).map(([kind, words]) => [
+          kind,
+          { da: words.flatMap((w) => terms(w, 'da')), en: words.flatMap((w) => terms(w, 'en')) },
+        ]),
       ),
     },
     domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],

@@ -28,7 +28,10 @@ export const CALIBRATION = {
   /** How much an article that answers the kind of question asked gains, and one that answers only other kinds loses. */
   KIND_BONUS: 0.5,
   KIND_PENALTY: 0.4,
-  /** A letter (LETTER_TOKENS content words or more) that asks what its best article answers needs this much matched weight. */
+  /**
+   * A letter (LETTER_TOKENS content words or more) that asks what its best article answers needs this much matched
+   * weight.
+   */
   LETTER_TOKENS: 15,
   LETTER_MIN_STRENGTH: 8,
   /** How much an article for the other audience loses when the question sounds like a citizen's or an employer's. */

@@ -27,7 +27,8 @@ export class CompoundSplitter {
       if (!this.vocabulary.has(tail)) continue;
       if (this.vocabulary.has(head)) return [head, tail];
       const linked = head.slice(0, -1);
-      if ((head.endsWith('s') || head.endsWith('e')) && linked.length >= 3 && this.vocabulary.has(linked)) return [linked, tail];
+      if ((head.endsWith('s') || head.endsWith('e')) && linked.length >= 3 && this.vocabulary.has(linked))
+        return [linked, tail];
     }
     return [];
   }

@@ -32,10 +32,15 @@ class ExactTerms {
 export function compactIndex(json: LunrIndexJson): LunrIndexJson {
   return {
     ...json,
-    fieldVectors: json.fieldVectors.map(([ref, v]) => [ref, v.map((x, i) => (i % 2 === 1 ? Math.round(x * 1e4) / 1e4 : x))]),
+    fieldVectors: json.fieldVectors.map(([ref, v]) => [
+      ref,
+      v.map((x, i) => (i % 2 === 1 ? Math.round(x * 1e4) / 1e4 : x)),
+    ]),
     invertedIndex: json.invertedIndex.map(([term, posting]) => [
       term,
-      Object.fromEntries(Object.entries(posting).filter(([k, v]) => k === '_index' || Object.keys(v as object).length > 0)),
+      Object.fromEntries(
+        Object.entries(posting).filter(([k, v]) => k === '_index' || Object.keys(v as object).length > 0),
+      ),
     ]),
   };
 }
@@ -45,7 +50,10 @@ export function compactIndex(json: LunrIndexJson): LunrIndexJson {
  * clauses. lunr 2.3.9 is the last release of lunr and is pinned, so the constructor attributes used here are stable.
  */
 export function loadIndex(json: LunrIndexJson): lunr.Index {
-  if (json.version !== lunr.version) throw new Error(`The search index was built with lunr ${json.version}, this is lunr ${lunr.version}: run "npm run kb:build"`);
+  if (json.version !== lunr.version)
+    throw new Error(
+      `The search index was built with lunr ${json.version}, this is lunr ${lunr.version}: run "npm run kb:build"`,
+    );
   const inverted: Record<string, Record<string, unknown>> = Object.create(null);
   for (const [term, posting] of json.invertedIndex) {
     for (const field of json.fields) posting[field] ??= {};

@@ -25,9 +25,15 @@ export interface SearchOutcome {
   status: SearchStatus;
   /** True only for status "answer": one article clearly answers the question. */
   confident: boolean;
-  /** Best first. For "answer" the answer first; for "ambiguous" the alternatives to offer ("Mente du ...?"); for "none" empty. */
+  /**
+   * Best first. For "answer" the answer first; for "ambiguous" the alternatives to offer ("Mente du ...?"); for "none"
+   * empty.
+   */
   hits: SearchHit[];
-  /** For "none": an article about a topic we do not cover that says where to ask instead, when the question was about one. */
+  /**
+   * For "none": an article about a topic we do not cover that says where to ask instead, when the question was about
+   * one.
+   */
   redirect: Article | null;
 }
 
@@ -38,7 +44,10 @@ export interface SearchOptions {
   audience?: 'citizen' | 'employer';
   /** The kinds of question the words ask (knowledge/understand). */
   kinds?: string[];
-  /** The facts the words state ("situation.fleksjob"): in a question whether one can get a mentor, they favour the article about that situation. */
+  /**
+   * The facts the words state ("situation.fleksjob"): in a question whether one can get a mentor, they favour the
+   * article about that situation.
+   */
   stated?: string[];
   /** Who the words sound like: the other audience's articles are disfavoured, not left out. */
   voice?: 'citizen' | 'employer' | null;
@@ -49,9 +58,18 @@ export interface SearchOptions {
  * Kinds of question that lead to their own articles whatever the other words say: "min sagsbehandler siger nej" is a
  * complaint, and the complaint route is the answer (issue: commands in people's words).
  */
-const ROUTE_KINDS: ReadonlySet<string> = new Set(['complain', 'amount', 'travel', 'changeMentor', 'relativeMentor', 'meetingPlace']);
+const ROUTE_KINDS: ReadonlySet<string> = new Set([
+  'complain',
+  'amount',
+  'travel',
+  'changeMentor',
+  'relativeMentor',
+  'meetingPlace',
+]);
 
-/** Kinds every article answers for its own topic ("hvad er X", "kan jeg få X"): a bonus for those listed, no penalty. */
+/**
+ * Kinds every article answers for its own topic ("hvad er X", "kan jeg få X"): a bonus for those listed, no penalty.
+ */
 const GENERAL_KINDS: ReadonlySet<string> = new Set(['whatIs', 'eligibility']);
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
@@ -77,12 +95,13 @@ const ANY_FIELD = (): boolean => true;
 
 const NONE: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
 
-type RankedHit = SearchHit & Fit & {
-  /** How closely the article's best phrasing matches the question, 0..1. */
-  phrase: number;
-  /** The factor from the question's kind and voice (1 when they say nothing). */
-  signal: number;
-};
+type RankedHit = SearchHit &
+  Fit & {
+    /** How closely the article's best phrasing matches the question, 0..1. */
+    phrase: number;
+    /** The factor from the question's kind and voice (1 when they say nothing). */
+    signal: number;
+  };
 
 interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
   /** The article matched a word of the question other than a domain word. */
@@ -150,8 +169,8 @@ export class SearchEngine {
 
   /**
    * The index terms a query term matches: itself, a few longer words it begins, and, for a word we do not know, the
-   * words one typo away (lengths and limits in CALIBRATION). A domain word ("mentor") gets no longer words: nearly every
-   * article has some "mentor..." word, so they would only add noise.
+   * words one typo away (lengths and limits in CALIBRATION). A domain word ("mentor") gets no longer words: nearly
+   * every article has some "mentor..." word, so they would only add noise.
    */
   private expand(term: string, lang: Lang): Expansion[] {
     const cal = CALIBRATION;
@@ -162,7 +181,8 @@ export class SearchEngine {
     const lookup = this.lookup[lang];
     const known = lookup.has(term);
     if (known) found.set(term, 'exact');
-    if (!this.isDomainTerm(term) && term.length >= cal.PREFIX_MIN_LENGTH) add(lookup.withPrefix(term, cal.MAX_PREFIX_EXPANSIONS), 'prefix');
+    if (!this.isDomainTerm(term) && term.length >= cal.PREFIX_MIN_LENGTH)
+      add(lookup.withPrefix(term, cal.MAX_PREFIX_EXPANSIONS), 'prefix');
     if (!known && term.length >= cal.FUZZY_MIN_LENGTH) add(lookup.oneEditAway(term, cal.MAX_FUZZY_EXPANSIONS), 'fuzzy');
     return [...found].map(([t, kind]) => ({ term: t, kind }));
   }
@@ -176,9 +196,13 @@ export class SearchEngine {
       seen.add(word.term);
       const expansions = this.expand(word.term, lang);
       const alternatives: Expansion[] = [
-        ...(this.synonyms[lang][word.term] ?? []).slice(0, CALIBRATION.MAX_SYNONYMS).map((term) => ({ term, kind: 'synonym' as const })),
+        ...(this.synonyms[lang][word.term] ?? [])
+          .slice(0, CALIBRATION.MAX_SYNONYMS)
+          .map((term) => ({ term, kind: 'synonym' as const })),
         // A Danish compound also matches its parts ("virksomhedspraktik" -> "praktik").
-        ...(lang === 'da' ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const })) : []),
+        ...(lang === 'da'
+          ? this.splitter.split(word.folded).map((p) => ({ term: stem(p, 'da'), kind: 'compoundPart' as const }))
+          : []),
       ];
       for (const alt of alternatives) {
         if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
@@ -190,12 +214,15 @@ export class SearchEngine {
 
   /**
    * A known word weighs its rarity (a word we only know through expansions: that of its most common match); an unknown
-   * word (3+ letters) a fixed weight. A number ("22 år", "4 uger") weighs little: it seldom says what the question is about.
+   * word (3+ letters) a fixed weight. A number ("22 år", "4 uger") weighs little: it seldom says what the question is
+   * about.
    */
   private weight(term: string, expansions: Expansion[], lang: Lang): number {
     if (expansions.length === 0) return term.length >= 3 ? CALIBRATION.UNKNOWN_WEIGHT : 0;
     const exact = expansions.find((e) => e.kind === 'exact');
-    const df = exact ? this.lookup[lang].docFrequency(exact.term) : Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term)));
+    const df = exact
+      ? this.lookup[lang].docFrequency(exact.term)
+      : Math.max(...expansions.map((e) => this.lookup[lang].docFrequency(e.term)));
     const rarity = this.rarity(df);
     return /^\d+$/.test(term) ? Math.min(rarity, CALIBRATION.NUMBER_WEIGHT) : rarity;
   }
@@ -206,9 +233,14 @@ export class SearchEngine {
    */
   private fit(tokens: QueryToken[], lang: Lang, matched: MatchedTerms): Fit {
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
-    if (total === 0) return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false, wholeWordMatch: false };
+    if (total === 0)
+      return { strength: 0, coverage: 0, offTopicMatch: false, domainMatch: false, wholeWordMatch: false };
     const fieldsOfTerm = new Map<string, string[]>();
-    for (const [term, byField] of Object.entries(matched)) fieldsOfTerm.set(term, Object.keys(byField).filter((f) => langOfField(f) === lang));
+    for (const [term, byField] of Object.entries(matched))
+      fieldsOfTerm.set(
+        term,
+        Object.keys(byField).filter((f) => langOfField(f) === lang),
+      );
     /** How fully a word matched in the fields `field` accepts: 1 for the word itself, its boost for an expansion. */
     const credit = (t: QueryToken, field: (f: string) => boolean): number => {
       let best = 0;
@@ -228,7 +260,11 @@ export class SearchEngine {
       offTopicMatch: weigh(ANY_FIELD, (t) => !this.isDomainTerm(t.term)) > 0,
       // Out-of-scope answers mention "mentorstøtte" to say what we do cover: only a title, question or keyword counts.
       domainMatch: tokens.some((t) => this.isDomainTerm(t.term) && matchedIn(t, (f) => !f.endsWith('_answer'))),
-      wholeWordMatch: tokens.some((t) => t.weight > 0 && t.expansions.some((e) => (e.kind === 'exact' || e.kind === 'synonym') && fieldsOfTerm.get(e.term)?.length)),
+      wholeWordMatch: tokens.some(
+        (t) =>
+          t.weight > 0 &&
+          t.expansions.some((e) => (e.kind === 'exact' || e.kind === 'synonym') && fieldsOfTerm.get(e.term)?.length),
+      ),
     };
   }
 
@@ -259,10 +295,16 @@ export class SearchEngine {
     return best;
   }
 
-  /** A domain word, a longer word it begins ("mentorstøtte"), a compound that ends in one ("erhvervsmentor"), or a typo of one ("mentro"). */
+  /**
+   * A domain word, a longer word it begins ("mentorstøtte"), a compound that ends in one ("erhvervsmentor"), or a typo
+   * of one ("mentro").
+   */
   private isDomainTerm(term: string): boolean {
     return this.domain.some(
-      (d) => term.startsWith(d) || (term.length > d.length + 2 && term.endsWith(d)) || (d.length >= 5 && withinOneEdit(term, d)),
+      (d) =>
+        term.startsWith(d) ||
+        (term.length > d.length + 2 && term.endsWith(d)) ||
+        (d.length >= 5 && withinOneEdit(term, d)),
     );
   }
 
@@ -300,8 +342,11 @@ export class SearchEngine {
    */
   private addKindTerms(tokens: QueryToken[], lang: Lang, kinds: readonly string[]): void {
     const present = new Set(tokens.flatMap((t) => t.expansions.map((e) => e.term)));
-    const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter((t) => !present.has(t) && this.lookup[lang].has(t));
-    if (extra.length > 0) tokens.push({ term: '#kind', weight: 0, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
+    const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter(
+      (t) => !present.has(t) && this.lookup[lang].has(t),
+    );
+    if (extra.length > 0)
+      tokens.push({ term: '#kind', weight: 0, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
@@ -309,7 +354,12 @@ export class SearchEngine {
     const results = this.index.query((q) => {
       for (const t of tokens) {
         for (const e of t.expansions) {
-          q.term(e.term, { fields: fieldsOf(lang), usePipeline: false, boost: CALIBRATION.BOOST[e.kind], wildcard: lunr.Query.wildcard.NONE });
+          q.term(e.term, {
+            fields: fieldsOf(lang),
+            usePipeline: false,
+            boost: CALIBRATION.BOOST[e.kind],
+            wildcard: lunr.Query.wildcard.NONE,
+          });
         }
       }
     });
@@ -325,10 +375,17 @@ export class SearchEngine {
       const article = this.articles.get(this.refs[n] ?? '');
       if (!article) continue;
       if (!inRange(opts.date, article)) continue;
-      if (opts.audience && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.audience) continue;
+      if (
+        opts.audience &&
+        article.kind === 'answer' &&
+        article.audience !== 'both' &&
+        article.audience !== opts.audience
+      )
+        continue;
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
       const phrase = this.phraseMatch(tokens, total, owner, lang, n);
-      const score = r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase) * this.signals(article, opts);
+      const score =
+        r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase) * this.signals(article, opts);
       hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts) });
     }
     return hits.sort((a, b) => b.score - a.score);
@@ -352,12 +409,19 @@ export class SearchEngine {
     }
     const general = asked.length === 0 || asked.includes('eligibility');
     if (general && (opts.stated ?? []).some((f) => answers.includes(f))) factor *= 1 + CALIBRATION.KIND_BONUS;
-    if (opts.voice && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.voice) factor *= 1 - CALIBRATION.VOICE_PENALTY;
+    if (opts.voice && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.voice)
+      factor *= 1 - CALIBRATION.VOICE_PENALTY;
     return factor;
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
-  private judge(tokens: QueryToken[], hits: RankedHit[], limit: number, asked: readonly string[] = [], onPath = false): SearchOutcome {
+  private judge(
+    tokens: QueryToken[],
+    hits: RankedHit[],
+    limit: number,
+    asked: readonly string[] = [],
+    onPath = false,
+  ): SearchOutcome {
     const aboutOurTopic = tokens.some((t) => this.isDomainTerm(t.term));
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
@@ -370,11 +434,18 @@ export class SearchEngine {
       if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return NONE;
     } else {
       const ofItsKind = (this.kindsOf[top.article.id] ?? []).some((k) => asked.includes(k));
-      // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else matched.
-      const outside = onPath && ofItsKind ? undefined : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
+      // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else
+      // matched.
+      const outside =
+        onPath && ofItsKind
+          ? undefined
+          : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
       if (outside) return { ...NONE, redirect: outside.article };
       // A letter covers little of its many words; it is ours when it matches much and asks what the article answers.
-      const letter = tokens.filter((t) => t.weight > 0).length >= CALIBRATION.LETTER_TOKENS && ofItsKind && top.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
+      const letter =
+        tokens.filter((t) => t.weight > 0).length >= CALIBRATION.LETTER_TOKENS &&
+        ofItsKind &&
+        top.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
       if (top.strength < CALIBRATION.MIN_STRENGTH || (top.coverage < CALIBRATION.MIN_COVERAGE && !letter)) return NONE;
       // Without a word of our topic, the best article must match some word of the question as it is (or a synonym), not
       // only parts of a longer word or look-alikes: "kommunalvalg" is not about "kommunal mentor".
@@ -386,11 +457,23 @@ export class SearchEngine {
       const short = tokens.length <= CALIBRATION.SHORT_QUESTION_WORDS;
       if (unknownWord && short && top.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
     }
-    const plain = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({ article, score, strength, coverage });
+    const plain = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({
+      article,
+      score,
+      strength,
+      coverage,
+    });
     const answers = hits.filter((h) => h.article.kind === 'answer');
-    const close = answers.filter((h) => h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score && h.strength >= CALIBRATION.MIN_STRENGTH / 2);
+    const close = answers.filter(
+      (h) => h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score && h.strength >= CALIBRATION.MIN_STRENGTH / 2,
+    );
     if (close.length > 1) {
-      return { status: 'ambiguous', confident: false, hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain), redirect: null };
+      return {
+        status: 'ambiguous',
+        confident: false,
+        hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain),
+        redirect: null,
+      };
     }
     return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plain), redirect: null };
   }
@@ -399,18 +482,30 @@ export class SearchEngine {
    * For calibration (test/eval): the ranked articles with what each scored on, before the search judges them. Takes
    * the same options as `search`.
    */
-  diagnose(text: string, opts: SearchOptions): { tokens: number; domain: boolean; hits: Omit<RankedHit, 'article'>[] & { id: string }[] } {
+  diagnose(
+    text: string,
+    opts: SearchOptions,
+  ): { tokens: number; domain: boolean; hits: Omit<RankedHit, 'article'>[] & { id: string }[] } {
     const question = text.slice(0, 2000);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
     const hits = this.rank(tokens, lang, opts).map(({ article, ...rest }) => ({ id: article.id, ...rest }));
-    return { tokens: tokens.filter((t) => t.weight > 0).length, domain: tokens.some((t) => this.isDomainTerm(t.term)), hits };
+    return {
+      tokens: tokens.filter((t) => t.weight > 0).length,
+      domain: tokens.some((t) => this.isDomainTerm(t.term)),
+      hits,
+    };
   }
 
   /** For diagnostics (npm run eval -- --explain): the analysed question. */
   explain(text: string): { lang: Lang; term: string; weight: number; matches: string[] }[] {
     const lang = guessLanguage(text);
-    return this.queryTokens(text, lang).map((t) => ({ lang, term: t.term, weight: t.weight, matches: t.expansions.map((e) => e.term) }));
+    return this.queryTokens(text, lang).map((t) => ({
+      lang,
+      term: t.term,
+      weight: t.weight,
+      matches: t.expansions.map((e) => e.term),
+    }));
   }
 }

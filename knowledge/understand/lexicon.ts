@@ -4,17 +4,46 @@ import { parse as parseYaml } from 'yaml';
 import { ContentError, ContentErrors } from '../content-error.js';
 import { type PhraseMatch, type Words, compilePhrase, findPhrase, splitWords } from './phrases.js';
 
-/** The facts the lexicon reads, named as in knowledge/rules/inputs.ts, plus the person's role and the education's kind. */
+/**
+ * The facts the lexicon reads, named as in knowledge/rules/inputs.ts, plus the person's role and the education's kind.
+ */
 export const LEXICON_FACTS = [
-  'situation', 'benefit', 'psychiatricDischarge', 'admittedToEducation', 'educationKind', 'admittedRecently', 'hasVocationalEducation',
-  'supportBeyondUsual', 'mentorType', 'severalPersons', 'role',
+  'situation',
+  'benefit',
+  'psychiatricDischarge',
+  'admittedToEducation',
+  'educationKind',
+  'admittedRecently',
+  'hasVocationalEducation',
+  'supportBeyondUsual',
+  'mentorType',
+  'severalPersons',
+  'role',
 ] as const;
 export type LexiconFact = (typeof LEXICON_FACTS)[number];
 
 export const QUESTION_KINDS = [
-  'eligibility', 'whoCanBeMentor', 'cost', 'coverage', 'estimate', 'duration', 'extension', 'apply', 'complain', 'deadline',
-  'hours', 'confidentiality', 'whatIs', 'amount', 'travel', 'changeMentor', 'relativeMentor', 'meetingPlace',
-  'municipalMentor', 'usualIntro', 'decisive',
+  'eligibility',
+  'whoCanBeMentor',
+  'cost',
+  'coverage',
+  'estimate',
+  'duration',
+  'extension',
+  'apply',
+  'complain',
+  'deadline',
+  'hours',
+  'confidentiality',
+  'whatIs',
+  'amount',
+  'travel',
+  'changeMentor',
+  'relativeMentor',
+  'meetingPlace',
+  'municipalMentor',
+  'usualIntro',
+  'decisive',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -48,7 +77,8 @@ export interface LexiconReading {
   aboutOther: boolean;
 }
 
-const asStrings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null);
+const asStrings = (v: unknown): string[] | null =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
 
 /** Reads and checks lexicon.yaml: every list where it belongs, every pattern compiles. Throws ContentErrors. */
 export function loadLexicon(path: string, root: string): LexiconData {
@@ -84,10 +114,14 @@ export function loadLexicon(path: string, root: string): LexiconData {
       facts[fact] = [];
       continue;
     }
-    facts[fact] = Object.entries(values).map(([value, patterns]) => [String(value), list(patterns, `facts.${fact}.${value}`)]);
+    facts[fact] = Object.entries(values).map(([value, patterns]) => [
+      String(value),
+      list(patterns, `facts.${fact}.${value}`),
+    ]);
   }
   for (const name of Object.keys(rawFacts)) {
-    if (!(LEXICON_FACTS as readonly string[]).includes(name)) errors.push(new ContentError(file, `facts.${name}`, 'is not a fact the rules use'));
+    if (!(LEXICON_FACTS as readonly string[]).includes(name))
+      errors.push(new ContentError(file, `facts.${name}`, 'is not a fact the rules use'));
   }
   const kinds = {} as LexiconData['questionKinds'];
   const rawKinds = (doc.questionKinds ?? {}) as Record<string, unknown>;
@@ -115,7 +149,8 @@ export function loadLexicon(path: string, root: string): LexiconData {
       else data.answers[fact]![value] = l;
     }
   }
-  if (data.negations.length === 0) errors.push(new ContentError(file, 'negations', 'must list the words that negate a fact'));
+  if (data.negations.length === 0)
+    errors.push(new ContentError(file, 'negations', 'must list the words that negate a fact'));
   if (errors.length) throw new ContentErrors(errors);
   return data;
 }
@@ -141,7 +176,9 @@ export class Lexicon {
     this.linkers = new Set(data.linkers);
     this.conditions = compile(data.conditions);
     this.longAgo = compile(data.longAgo ?? []);
-    this.facts = LEXICON_FACTS.flatMap((fact) => data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]));
+    this.facts = LEXICON_FACTS.flatMap((fact) =>
+      data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]),
+    );
     this.aboutOther = compile(data.aboutOther);
     this.kinds = QUESTION_KINDS.map((k) => [k, compile(data.questionKinds[k])]);
     this.answerWordsOf = data.answers ?? {};
@@ -170,13 +207,16 @@ export class Lexicon {
         if (fact === 'psychiatricDischarge' && v === true && this.saidLongAgo(words, m)) v = false;
         const old = found.get(fact);
         // Yes/no: a later statement of the other value corrects an earlier one; of two saying the same, the longer.
-        const wins = !old || (yesNo ? (old.value !== v ? m.from >= old.at : m.said.length > old.said.length) : rank < old.rank);
+        const wins =
+          !old || (yesNo ? (old.value !== v ? m.from >= old.at : m.said.length > old.said.length) : rank < old.rank);
         if (wins) found.set(fact, { value: v, said: m.said, at: m.from, rank });
       }
     });
     const facts: LexiconReading['facts'] = {};
     for (const [fact, f] of found) facts[fact] = { value: f.value, said: f.said };
-    const kinds = this.kinds.filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0)).map(([k]) => k);
+    const kinds = this.kinds
+      .filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0))
+      .map(([k]) => k);
     return { facts, kinds, aboutOther: this.aboutOther.some((p) => findPhrase(words, p).length > 0) };
   }
 
@@ -197,7 +237,11 @@ export class Lexicon {
 
   /** A negation up to three words before the match, in its sentence, with only linking words between. */
   private negated(words: Words, m: PhraseMatch): boolean {
-    for (let i = m.from - 1, steps = 0; i >= 0 && steps < 3 && words.sentence[i] === words.sentence[m.from]; i--, steps++) {
+    for (
+      let i = m.from - 1, steps = 0;
+      i >= 0 && steps < 3 && words.sentence[i] === words.sentence[m.from];
+      i--, steps++
+    ) {
       const w = words.folded[i]!;
       if (this.negations.has(w)) return true;
       if (!this.linkers.has(w)) return false;

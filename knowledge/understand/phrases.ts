@@ -6,7 +6,8 @@ import { fold } from '../search/normalise.js';
  * - `word*` matches a word that begins so ("sygemeld*": "sygemeldt", "sygemeldingen"), `*word` one that ends so
  *   ("*firma": "rengøringsfirma");
  * - `(a|b*)` matches either;
- * - `(a b|c)` may hold several words in an alternative ("(forsørger mig selv|selvforsørgende)"); `(a|b)?` may be left out;
+ * - `(a b|c)` may hold several words in an alternative ("(forsørger mig selv|selvforsørgende)"); `(a|b)?` may be left
+ *   out;
  * - `*` alone is any one word, `#` any number;
  * - `~` stands for up to two other words, `~3` for up to three (so "udskrevet ~ psyk*" also reads "udskrevet fra
  *   den psykiatriske afdeling");
@@ -120,7 +121,11 @@ function tokenSource(token: string, pattern: string): string {
   const gap = /^~(\d)?$/.exec(token);
   if (gap) return `(?:[^ ]+ ){0,${gap[1] ?? 2}}`;
   const group = /^\((.*)\)(\?)?$/.exec(token);
-  if (group) return `(?:${group[1]!.split('|').map((alt) => sequenceSource(alt, pattern)).join('|')})${group[2] ?? ''}`;
+  if (group)
+    return `(?:${group[1]!
+      .split('|')
+      .map((alt) => sequenceSource(alt, pattern))
+      .join('|')})${group[2] ?? ''}`;
   return sequenceSource(token, pattern);
 }
 

@@ -32,7 +32,10 @@ class BaselineBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly profile: StatePropertyAccessor<Profile>;
 
-  constructor(private readonly conversationState: ConversationState, private readonly userState: UserState) {
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+  ) {
     super();
     const dialogState: StatePropertyAccessor<DialogState> = conversationState.createProperty('dialogState');
     this.profile = userState.createProperty('profile');

@@ -1,6 +1,13 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { type BotFigures, type ReplyTally, conversationRequests, cpuMsPerTurn, formatTable, parseProcStat } from './bench-lib.js';
+import {
+  type BotFigures,
+  type ReplyTally,
+  conversationRequests,
+  cpuMsPerTurn,
+  formatTable,
+  parseProcStat,
+} from './bench-lib.js';
 import { BASELINE_MIX, BOT_MIX, type Conversation, WELCOME } from './bot-mix.js';
 
 interface Sent {
@@ -68,7 +75,7 @@ describe('bot benchmark helpers', () => {
       expect(parseProcStat(`4242 (node (my bot)) ${rest}`)).to.deep.equal({ utime: 250, stime: 40, rssPages: 777 });
     });
 
-    it('reads this process\'s own stat file', function () {
+    it("reads this process's own stat file", function () {
       if (process.platform !== 'linux') this.skip();
       const stat = parseProcStat(readFileSync('/proc/self/stat', 'utf8'));
       expect(stat.utime + stat.stime).to.be.greaterThan(0);
@@ -81,8 +88,18 @@ describe('bot benchmark helpers', () => {
   });
 
   describe('the table', () => {
-    const figures = (label: string, turns: number, cpuTicks: number): BotFigures =>
-      ({ label, turns, seconds: 10, p50: 4, p99: 12.5, non2xx: 0, errors: 0, silent: 0, cpuTicks, rssMiB: 120 });
+    const figures = (label: string, turns: number, cpuTicks: number): BotFigures => ({
+      label,
+      turns,
+      seconds: 10,
+      p50: 4,
+      p99: 12.5,
+      non2xx: 0,
+      errors: 0,
+      silent: 0,
+      cpuTicks,
+      rssMiB: 120,
+    });
 
     it('gives server CPU milliseconds per turn from clock ticks', () => {
       expect(cpuMsPerTurn(figures('x', 2000, 500), 100)).to.equal(2.5);
@@ -93,7 +110,9 @@ describe('bot benchmark helpers', () => {
       expect(table).to.match(/^\s+turns\s+turns\/s\s+p50 ms\s+p99 ms\s+non-2xx\s+CPU ms\/turn\s+RSS MiB$/m);
       expect(table).to.match(/^ours\s+1000\s+100\.0\s+4\.0\s+12\.5\s+0\s+1\.300\s+120$/m);
       expect(table).to.include('CPU per turn, ours / baseline: 1.30  (goal ≤ 1.25: NOT met)');
-      expect(formatTable(figures('ours', 1000, 110), figures('baseline', 1000, 100), 100)).to.include('1.10  (goal ≤ 1.25: met)');
+      expect(formatTable(figures('ours', 1000, 110), figures('baseline', 1000, 100), 100)).to.include(
+        '1.10  (goal ≤ 1.25: met)',
+      );
     });
   });
 });

@@ -28,7 +28,11 @@ const MESSAGE = /"type"\s*:\s*"message"/;
  * first turn (the welcome) starts a fresh conversation and user id in the connection's context, so the turns after it
  * continue that conversation and no two conversations share state.
  */
-export function conversationRequests(mix: readonly Conversation[], tally: ReplyTally, channelId = 'emulator'): SequenceRequest[] {
+export function conversationRequests(
+  mix: readonly Conversation[],
+  tally: ReplyTally,
+  channelId = 'emulator',
+): SequenceRequest[] {
   if (mix.length === 0) throw new Error('The mix has no conversations');
   const onResponse = (status: number, body: string) => {
     if (status !== 200) return;
@@ -71,7 +75,10 @@ export function parseProcStat(text: string): ProcStat {
   const close = text.lastIndexOf(')');
   if (close < 0) throw new Error('Not a /proc/<pid>/stat line');
   // After ")" come field 3 (state), 4, ...: utime is field 14, stime 15, rss 24.
-  const fields = text.slice(close + 1).trim().split(/\s+/);
+  const fields = text
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   const field = (n: number) => {
     const value = Number(fields[n - 3]);
     if (!Number.isFinite(value)) throw new Error(`Field ${n} of /proc/<pid>/stat is missing`);
@@ -116,7 +123,9 @@ export function formatTable(ours: BotFigures, baseline: BotFigures, ticksPerSeco
   ];
   const rows = [header, row(ours), row(baseline)];
   const widths = header.map((_h, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  const lines = rows.map((r) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+  );
   const ratio = cpuMsPerTurn(ours, ticksPerSecond) / cpuMsPerTurn(baseline, ticksPerSecond);
   const verdict = ratio <= CPU_RATIO_GOAL ? 'met' : 'NOT met';
   lines.push('', `CPU per turn, ours / baseline: ${ratio.toFixed(2)}  (goal ≤ ${CPU_RATIO_GOAL}: ${verdict})`);

@@ -17,7 +17,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { type BotFigures, type ProcStat, type ReplyTally, type SequenceRequest, conversationRequests, formatTable, parseProcStat } from './bench-lib.js';
+import {
+  type BotFigures,
+  type ProcStat,
+  type ReplyTally,
+  type SequenceRequest,
+  conversationRequests,
+  formatTable,
+  parseProcStat,
+} from './bench-lib.js';
 import { BASELINE_MIX, BOT_MIX, type Conversation } from './bot-mix.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -82,9 +90,20 @@ async function startServer(target: Target): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mentorbot-bench-'));
   tempDirs.push(dataDir);
   // The load comes from one address at hundreds of turns a second: the rate limits are off for the measurement.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_ADDRESS: '0',
+    RATE_LIMIT_PER_CONVERSATION: '0',
+  };
   for (const name of Object.keys(env)) if (/^MicrosoftApp/i.test(name)) delete env[name];
-  const child = spawn(process.execPath, [resolve(ROOT, target.script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(ROOT, target.script)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let tail = '';
   const keep = (d: Buffer) => (tail = (tail + d.toString('utf8')).slice(-2000));
@@ -105,9 +124,13 @@ async function waitUntilReady(target: Target, server: Server): Promise<void> {
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
         throw new BenchFailure(`${target.label} (${target.script}) exited before it was ready:\n${server.output()}`);
       }
-      const status = await fetch(server.url + path, { signal: AbortSignal.timeout(1000) }).then((r) => r.status, () => 0);
+      const status = await fetch(server.url + path, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
-      if (Date.now() > deadline) throw new BenchFailure(`${target.label} did not answer 200 on ${path} within 30 s:\n${server.output()}`);
+      if (Date.now() > deadline)
+        throw new BenchFailure(`${target.label} did not answer 200 on ${path} within 30 s:\n${server.output()}`);
       await sleep(100);
     }
   }
@@ -125,13 +148,21 @@ function procStat(pid: number): ProcStat {
   return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
-function cannon(url: string, requests: SequenceRequest[], connections: number, duration: number): Promise<autocannon.Result> {
+function cannon(
+  url: string,
+  requests: SequenceRequest[],
+  connections: number,
+  duration: number,
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    running = autocannon({ url: `${url}/api/messages`, connections, duration, timeout: 10, requests }, (error, result) => {
-      running = undefined;
-      if (error) reject(error);
-      else resolve(result);
-    });
+    running = autocannon(
+      { url: `${url}/api/messages`, connections, duration, timeout: 10, requests },
+      (error, result) => {
+        running = undefined;
+        if (error) reject(error);
+        else resolve(result);
+      },
+    );
   });
 }
 
@@ -176,7 +207,9 @@ async function measure(slot: string, target: Target, mix: readonly Conversation[
 
 function check(slot: string, result: autocannon.Result, server: Server): void {
   if (result.non2xx === 0 && result.errors === 0 && result.requests.total > 0) return;
-  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}: ${count}`).join(', ');
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, { count }]) => `${code}: ${count}`)
+    .join(', ');
   throw new BenchFailure(
     `${slot}: ${result.non2xx} non-2xx answers, ${result.errors} connection errors (${result.timeouts} timeouts), ` +
       `${result.requests.total} turns completed; statuses ${statuses || 'none'}.\nLast server output:\n${server.output() || '(none)'}`,
@@ -199,13 +232,18 @@ async function main(): Promise<void> {
     pageSize: getconf('PAGESIZE', 4096),
   };
   // --target picks what runs in the "ours" slot: our bot, the baseline (to check the harness), or any script.
-  const target: Target = values.target === 'ours' || values.target === 'baseline'
-    ? TARGETS[values.target]
-    : { label: values.target, script: values.target };
+  const target: Target =
+    values.target === 'ours' || values.target === 'baseline'
+      ? TARGETS[values.target]
+      : { label: values.target, script: values.target };
   const ticksPerSecond = getconf('CLK_TCK', 100);
 
-  console.log(`Bot benchmark: ${settings.connections} connections, ${settings.duration} s per bot after a ${settings.warmup} s warm-up, loopback.`);
-  console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}, Node ${process.version}, ${ticksPerSecond} clock ticks/s\n`);
+  console.log(
+    `Bot benchmark: ${settings.connections} connections, ${settings.duration} s per bot after a ${settings.warmup} s warm-up, loopback.`,
+  );
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}, Node ${process.version}, ${ticksPerSecond} clock ticks/s\n`,
+  );
   const ours = await measure('ours', target, BOT_MIX, settings);
   const baseline = await measure('baseline', TARGETS.baseline, BASELINE_MIX, settings);
   console.log('\n' + formatTable(ours, baseline, ticksPerSecond));

@@ -10,7 +10,16 @@ export type Conversation = readonly [typeof WELCOME, ...string[]];
 
 export const BOT_MIX: readonly Conversation[] = [
   // A: a citizen who is out of work checks whether they can get a mentor, then asks how long.
-  [WELCOME, 'Jeg er borger', 'Jeg er ledig', 'kontanthjælp', '24 år', 'nej', 'hvor længe kan jeg have en mentor?', '2 måneder'],
+  [
+    WELCOME,
+    'Jeg er borger',
+    'Jeg er ledig',
+    'kontanthjælp',
+    '24 år',
+    'nej',
+    'hvor længe kan jeg have en mentor?',
+    '2 måneder',
+  ],
   // B: an employer who wants one of their own employees as mentor.
   [WELCOME, 'Jeg er arbejdsgiver', 'ja', 'egen medarbejder', 'nej'],
   // C: free questions.

@@ -79,14 +79,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    STORAGE: 'memory',
+    LOG_LEVEL: 'warn',
+  };
   for (const name of Object.keys(env)) if (/^MicrosoftApp/i.test(name)) delete env[name];
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/bot/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/bot/main.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error('The server exited before it was ready');
-    const status = await fetch(`${url}/readyz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     // The bundle is compressed at start; ask for it once so the first measured load does not wait for that.
     if (status === 200) {
       await fetch(`${url}/`).then((r) => r.text());
@@ -143,12 +156,20 @@ async function load(browser: Browser, url: string, device: Device): Promise<Load
     }, WELCOME);
     const sizes: Promise<[string, number]>[] = [];
     page.on('requestfinished', (request) => {
-      sizes.push(request.sizes().then((s) => [new URL(request.url()).pathname, s.responseBodySize + s.responseHeadersSize]));
+      sizes.push(
+        request.sizes().then((s) => [new URL(request.url()).pathname, s.responseBodySize + s.responseHeadersSize]),
+      );
     });
     await page.goto(`${url}/`);
-    await page.waitForFunction(() => (window as unknown as { welcomeAt?: number }).welcomeAt !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { welcomeAt?: number }).welcomeAt !== undefined, null, {
+      timeout: 60_000,
+    });
     // The intersection callback comes a frame later; give it a moment.
-    await page.waitForFunction(() => (window as unknown as { welcomeInViewAt?: number }).welcomeInViewAt !== undefined, null, { timeout: 1500 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => (window as unknown as { welcomeInViewAt?: number }).welcomeInViewAt !== undefined, null, {
+        timeout: 1500,
+      })
+      .catch(() => undefined);
     const { inDom, inView } = await page.evaluate(() => {
       const w = window as unknown as { welcomeAt: number; welcomeInViewAt?: number };
       return { inDom: w.welcomeAt, inView: w.welcomeInViewAt ?? null };
@@ -182,16 +203,29 @@ async function main(): Promise<void> {
         device.network === null
           ? `${device.context.viewport!.width} × ${device.context.viewport!.height}, loopback, no throttling`
           : `${device.context.viewport!.width} × ${device.context.viewport!.height}, CPU ${device.cpuRate}× slower, ${device.network.latency} ms round trip, ${((device.network.downloadThroughput * 8) / 1e6).toFixed(1)} Mbit/s down`;
-      console.log(`Page, ${device.name} (${describe}): ${runs} loads of / in headless Chromium, each in a fresh context (empty cache)`);
+      console.log(
+        `Page, ${device.name} (${describe}): ${runs} loads of / in headless Chromium, each in a fresh context (empty cache)`,
+      );
       if (inView.length === loads.length) {
         const m = median(inView);
-        console.log(`  welcome in view after    median ${ms(m)}, min ${ms(Math.min(...inView))}, max ${ms(Math.max(...inView))}  (goal < ${device.goalMs} ms: ${m < device.goalMs ? 'met' : 'NOT met'})`);
+        console.log(
+          `  welcome in view after    median ${ms(m)}, min ${ms(Math.min(...inView))}, max ${ms(Math.max(...inView))}  (goal < ${device.goalMs} ms: ${m < device.goalMs ? 'met' : 'NOT met'})`,
+        );
       } else {
-        console.log(`  welcome in view          in ${inView.length} of ${loads.length} loads without scrolling (goal < ${device.goalMs} ms: NOT met)`);
+        console.log(
+          `  welcome in view          in ${inView.length} of ${loads.length} loads without scrolling (goal < ${device.goalMs} ms: NOT met)`,
+        );
       }
       const dom = loads.map((l) => l.inDom);
-      console.log(`  welcome in the DOM after median ${ms(median(dom))}, min ${ms(Math.min(...dom))}, max ${ms(Math.max(...dom))}`);
-      console.log(`  bytes transferred        median ${kib(median(loads.map((l) => l.bytes)))} (encoded, headers included); largest: ${loads.at(-1)!.largest.map(([p, n]) => `${p} ${kib(n)}`).join(', ')}`);
+      console.log(
+        `  welcome in the DOM after median ${ms(median(dom))}, min ${ms(Math.min(...dom))}, max ${ms(Math.max(...dom))}`,
+      );
+      console.log(
+        `  bytes transferred        median ${kib(median(loads.map((l) => l.bytes)))} (encoded, headers included); largest: ${loads
+          .at(-1)!
+          .largest.map(([p, n]) => `${p} ${kib(n)}`)
+          .join(', ')}`,
+      );
     }
   } finally {
     await browser.close();

@@ -28,7 +28,16 @@ async function start(env: Record<string, string>): Promise<{ child: ChildProcess
   const started = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'dist/bot/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0', MicrosoftAppId: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_PER_ADDRESS: '0',
+      RATE_LIMIT_PER_CONVERSATION: '0',
+      MicrosoftAppId: '',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(child);
@@ -62,7 +71,16 @@ function peakRssMiB(pid: number): number {
 async function load(url: string, connections: number, duration: number): Promise<autocannon.Result> {
   const tally: ReplyTally = { answered: 0, silent: 0 };
   return new Promise((resolve, reject) =>
-    autocannon({ url: `${url}/api/messages`, connections, duration, timeout: 20, requests: conversationRequests(BOT_MIX, tally) }, (e, r) => (e ? reject(e) : resolve(r))),
+    autocannon(
+      {
+        url: `${url}/api/messages`,
+        connections,
+        duration,
+        timeout: 20,
+        requests: conversationRequests(BOT_MIX, tally),
+      },
+      (e, r) => (e ? reject(e) : resolve(r)),
+    ),
   );
 }
 
@@ -73,7 +91,9 @@ function check(r: autocannon.Result, what: string): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { duration: { type: 'string', default: '8' } } });
   const duration = Number(values.duration);
-  console.log(`Scale benchmark: loopback, ${duration} s per run. Machine: ${cpus()[0]?.model ?? '?'} x ${cpus().length}, Node ${process.version}`);
+  console.log(
+    `Scale benchmark: loopback, ${duration} s per run. Machine: ${cpus()[0]?.model ?? '?'} x ${cpus().length}, Node ${process.version}`,
+  );
 
   // Time to start (SQLite, a fresh data folder each time): from spawn to /readyz answering 200.
   const starts: number[] = [];
@@ -85,7 +105,9 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   starts.sort((a, b) => a - b);
-  console.log(`Time to start (to /readyz): median ${starts[1]!.toFixed(0)} ms (${starts.map((m) => m.toFixed(0)).join(', ')})`);
+  console.log(
+    `Time to start (to /readyz): median ${starts[1]!.toFixed(0)} ms (${starts.map((m) => m.toFixed(0)).join(', ')})`,
+  );
 
   // 50 concurrent conversations on one instance (SQLite).
   const dir = mkdtempSync(join(tmpdir(), 'mentorbot-50-'));
@@ -93,7 +115,9 @@ async function main(): Promise<void> {
   await load(one.url, 10, 2);
   const fifty = await load(one.url, 50, duration);
   check(fifty, '50 conversations');
-  console.log(`50 concurrent conversations (SQLite): ${fifty.requests.average.toFixed(0)} turns/s, p50 ${fifty.latency.p50} ms, p99 ${fifty.latency.p99} ms, peak RSS ${peakRssMiB(one.child.pid!).toFixed(0)} MiB`);
+  console.log(
+    `50 concurrent conversations (SQLite): ${fifty.requests.average.toFixed(0)} turns/s, p50 ${fifty.latency.p50} ms, p99 ${fifty.latency.p99} ms, peak RSS ${peakRssMiB(one.child.pid!).toFixed(0)} MiB`,
+  );
   await stop(one.child);
   rmSync(dir, { recursive: true, force: true });
 
@@ -117,9 +141,15 @@ async function main(): Promise<void> {
     check(rb, 'instance B');
     const both = ra.requests.average + rb.requests.average;
     const ratio = both / single.requests.average;
-    console.log(`PostgreSQL, one instance: ${single.requests.average.toFixed(0)} turns/s (p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms)`);
-    console.log(`PostgreSQL, two instances: ${both.toFixed(0)} turns/s (p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms)`);
-    console.log(`Two instances / one: ${ratio.toFixed(2)}  (goal ≥ 1.6: ${ratio >= 1.6 ? 'met' : 'NOT met'}; the load generator shares the ${cpus().length} cores)`);
+    console.log(
+      `PostgreSQL, one instance: ${single.requests.average.toFixed(0)} turns/s (p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms)`,
+    );
+    console.log(
+      `PostgreSQL, two instances: ${both.toFixed(0)} turns/s (p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms)`,
+    );
+    console.log(
+      `Two instances / one: ${ratio.toFixed(2)}  (goal ≥ 1.6: ${ratio >= 1.6 ? 'met' : 'NOT met'}; the load generator shares the ${cpus().length} cores)`,
+    );
     await stop(a.child);
     await stop(b.child);
   } finally {

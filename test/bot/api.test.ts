@@ -52,7 +52,13 @@ describe('JSON API', () => {
     });
 
     it('returns 400 naming the field for a missing, empty, repeated or too long q', async () => {
-      for (const path of ['/api/search', '/api/search?q=', '/api/search?q=%20%20', '/api/search?q=a&q=b', '/api/search?q=' + 'a'.repeat(1001)]) {
+      for (const path of [
+        '/api/search',
+        '/api/search?q=',
+        '/api/search?q=%20%20',
+        '/api/search?q=a&q=b',
+        '/api/search?q=' + 'a'.repeat(1001),
+      ]) {
         const res = await get(path);
         expect(res.status, path).to.equal(400);
         expect((await json(res)).error.field, path).to.equal('q');
@@ -60,7 +66,12 @@ describe('JSON API', () => {
     });
 
     it('returns 400 for an unknown lang, audience or an invalid date', async () => {
-      for (const [query, field] of [['lang=fr', 'lang'], ['audience=robot', 'audience'], ['date=2026-02-30', 'date'], ['date=i+morgen', 'date']]) {
+      for (const [query, field] of [
+        ['lang=fr', 'lang'],
+        ['audience=robot', 'audience'],
+        ['date=2026-02-30', 'date'],
+        ['date=i+morgen', 'date'],
+      ]) {
         const res = await get(`/api/search?q=mentor&${query}`);
         expect(res.status, query).to.equal(400);
         expect((await json(res)).error.field, query).to.equal(field);
@@ -68,7 +79,17 @@ describe('JSON API', () => {
     });
 
     it('never fails on input that breaks lunr query syntax', async () => {
-      for (const q of ['bolig:', 'hvad er ~', 'title:mentor^3', '+-*', '"', '\\', '<script>alert(1)</script>', '🙂', '\u202emirror']) {
+      for (const q of [
+        'bolig:',
+        'hvad er ~',
+        'title:mentor^3',
+        '+-*',
+        '"',
+        '\\',
+        '<script>alert(1)</script>',
+        '🙂',
+        '\u202emirror',
+      ]) {
         const res = await get('/api/search?q=' + encodeURIComponent(q));
         expect(res.status, q).to.equal(200);
       }
@@ -77,7 +98,16 @@ describe('JSON API', () => {
 
   describe('POST /api/assess', () => {
     it('returns dated outcomes with kinds, plain-Danish text, reasons and citations', async () => {
-      const res = await post('/api/assess', JSON.stringify({ role: 'citizen', situation: 'ledig', benefit: 'dagpenge', psychiatricDischarge: true, date: '2026-11-22' }));
+      const res = await post(
+        '/api/assess',
+        JSON.stringify({
+          role: 'citizen',
+          situation: 'ledig',
+          benefit: 'dagpenge',
+          psychiatricDischarge: true,
+          date: '2026-11-22',
+        }),
+      );
       expect(res.status).to.equal(200);
       const body = await json(res);
       expect(body.asOf).to.equal('2026-11-22');
@@ -119,7 +149,13 @@ describe('JSON API', () => {
     });
 
     it('returns 400 for malformed JSON, a non-object body, a non-JSON body and a body over 100 kB', async () => {
-      for (const [body, type] of [['{"role":', 'application/json'], ['[1,2]', 'application/json'], ['null', 'application/json'], ['"citizen"', 'application/json'], ['role=citizen', 'application/x-www-form-urlencoded']]) {
+      for (const [body, type] of [
+        ['{"role":', 'application/json'],
+        ['[1,2]', 'application/json'],
+        ['null', 'application/json'],
+        ['"citizen"', 'application/json'],
+        ['role=citizen', 'application/x-www-form-urlencoded'],
+      ]) {
         const res = await post('/api/assess', body!, type);
         expect(res.status, body).to.equal(400);
         expect((await json(res)).error.field, body).to.equal('body');
@@ -132,17 +168,35 @@ describe('JSON API', () => {
   });
 
   describe('POST /api/estimate', () => {
-    it('reckons an employee mentor\'s wage cost per hour of direct contact, times the hours, with its law', async () => {
-      const res = await post('/api/estimate', JSON.stringify({ mentor: 'employee', hourlyWage: 230, pensionPercent: 12, hoursPerWeek: 3, weeks: 26, date: '2026-11-22' }));
+    it("reckons an employee mentor's wage cost per hour of direct contact, times the hours, with its law", async () => {
+      const res = await post(
+        '/api/estimate',
+        JSON.stringify({
+          mentor: 'employee',
+          hourlyWage: 230,
+          pensionPercent: 12,
+          hoursPerWeek: 3,
+          weeks: 26,
+          date: '2026-11-22',
+        }),
+      );
       expect(res.status).to.equal(200);
       const body = await json(res);
       expect(body.estimate).to.include({ hourlyCost: 257.6, hours: 78, total: 20093, trainingGrant: 'separate' });
       expect(body.note).to.match(/overslag.*kommunen/i);
-      expect(body.citations.map((c: { label: string }) => c.label)).to.include.members(['BEK 1216/2023 § 125, stk. 1', 'BEK 1216/2023 § 125, stk. 2']);
+      expect(body.citations.map((c: { label: string }) => c.label)).to.include.members([
+        'BEK 1216/2023 § 125, stk. 1',
+        'BEK 1216/2023 § 125, stk. 2',
+      ]);
     });
 
-    it('reckons a consultant\'s fee, in English', async () => {
-      const body = await json(post('/api/estimate', JSON.stringify({ mentor: 'consultant', hourlyFee: 650, hoursPerWeek: 2, weeks: 26, lang: 'en' })));
+    it("reckons a consultant's fee, in English", async () => {
+      const body = await json(
+        post(
+          '/api/estimate',
+          JSON.stringify({ mentor: 'consultant', hourlyFee: 650, hoursPerWeek: 2, weeks: 26, lang: 'en' }),
+        ),
+      );
       expect(body.estimate).to.include({ total: 33800, trainingGrant: null });
       expect(body.note).to.match(/estimate/);
     });
@@ -191,15 +245,30 @@ describe('JSON API', () => {
     });
 
     it('answers unknown paths and methods with a JSON 404', async () => {
-      const post = (path: string) => unchecked(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      for (const res of [await unchecked(base + '/nope'), await post('/api/search'), await unchecked(base + '/api/assess', { method: 'DELETE' })]) {
+      const post = (path: string) =>
+        unchecked(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      for (const res of [
+        await unchecked(base + '/nope'),
+        await post('/api/search'),
+        await unchecked(base + '/api/assess', { method: 'DELETE' }),
+      ]) {
         expect(res.status).to.equal(404);
         expect((await json(res)).error.field).to.equal('path');
       }
     });
 
     it('never answers 5xx or leaks a stack trace, whatever it is sent', async () => {
-      const bodies = ['{', '{"role":"citizen","age":{"$gt":1}}', '{"role":["citizen"]}', '{"__proto__":{"x":1},"role":"citizen"}', '{"constructor":{"prototype":{}}}', '\u0000', 'true', '1e309', '{"role":"citizen","age":1e309}'];
+      const bodies = [
+        '{',
+        '{"role":"citizen","age":{"$gt":1}}',
+        '{"role":["citizen"]}',
+        '{"__proto__":{"x":1},"role":"citizen"}',
+        '{"constructor":{"prototype":{}}}',
+        '\u0000',
+        'true',
+        '1e309',
+        '{"role":"citizen","age":1e309}',
+      ];
       for (const b of bodies) {
         const res = await post('/api/assess', b);
         const text = await res.text();
@@ -218,7 +287,16 @@ describe('JSON API', () => {
     it('checked every answer above against the OpenAPI description', () => {
       const total = [...openApi.checked.values()].reduce((a, b) => a + b, 0);
       expect(total).to.be.at.least(40);
-      for (const route of ['GET /api/search 200', 'GET /api/search 400', 'POST /api/assess 200', 'POST /api/assess 400', 'GET /api/inputs 200', 'GET /api/law 200', 'GET /healthz 200', 'GET /readyz 200']) {
+      for (const route of [
+        'GET /api/search 200',
+        'GET /api/search 400',
+        'POST /api/assess 200',
+        'POST /api/assess 400',
+        'GET /api/inputs 200',
+        'GET /api/law 200',
+        'GET /healthz 200',
+        'GET /readyz 200',
+      ]) {
         expect(openApi.checked.get(route), route).to.be.greaterThan(0);
       }
     });

@@ -47,11 +47,17 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     process.on('unhandledRejection', onRejection);
     process.on('uncaughtException', onException);
     const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', WEBCHAT_TOKEN_SECRET: SECRET });
-    const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-22' });
+    const runtime = createBotRuntime(config, knowledgeBase(), {
+      storage: new MemoryStorage(),
+      today: () => '2026-11-22',
+    });
     webchat = createWebChat(config, runtime.parts);
     // The limits are on (their middleware is in the path) but high: the corpus comes from one address in seconds.
     const protection = { rateLimit: { perAddress: 100_000, perConversation: 10_000, trustProxy: false as const } };
-    server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection), webchat.upgrade);
+    server = await listen(
+      createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection),
+      webchat.upgrade,
+    );
   });
 
   after(async () => {
@@ -65,9 +71,16 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
 
   /** A new conversation on our Direct Line: its token, id and user; started (the welcome run) unless `fresh`. */
   async function conversation(start = true) {
-    const generated = (await (await fetch(`${dl()}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string; userId: string };
+    const generated = (await (await fetch(`${dl()}/tokens/generate`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+      userId: string;
+    };
     if (!start) return { ...generated, streamUrl: '' };
-    const started = await fetch(`${dl()}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } });
+    const started = await fetch(`${dl()}/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${generated.token}` },
+    });
     return { ...generated, streamUrl: ((await started.json()) as { streamUrl: string }).streamUrl };
   }
 
@@ -81,14 +94,20 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     const own = ws ? ticket : c.token;
     const [payload, signature] = own.split('.') as [string, string];
     const signer = (secret: Buffer, now = () => Date.now()) => new TokenSigner(secret, 300, now);
-    const claims = { conversationId: c.conversationId, userId: c.userId, exp: 0, start: Math.floor(Date.now() / 1000) - 3600 };
+    const claims = {
+      conversationId: c.conversationId,
+      userId: c.userId,
+      exp: 0,
+      start: Math.floor(Date.now() / 1000) - 3600,
+    };
     const make = (s: TokenSigner) => (ws ? s.streamTicket(claims) : s.issue(c.conversationId, c.userId).token);
     const tokens: Record<TokenKind, () => Promise<string | null>> = {
       valid: async () => own,
       fresh: async () => c.token,
       none: async () => null,
       malformed: async () => 'not a token at all',
-      forged: async () => `${Buffer.from(JSON.stringify({ v: 3, p: ws ? 's' : 'c', c: randomUUID(), u: c.userId, exp: 9_999_999_999, s: 0 })).toString('base64url')}.${signature}`,
+      forged: async () =>
+        `${Buffer.from(JSON.stringify({ v: 3, p: ws ? 's' : 'c', c: randomUUID(), u: c.userId, exp: 9_999_999_999, s: 0 })).toString('base64url')}.${signature}`,
       'tampered-payload': async () => `${payload}x.${signature}`,
       expired: async () => make(signer(Buffer.from(SECRET), () => Date.now() - 3_600_000)),
       'other-secret': async () => make(signer(Buffer.alloc(32, 7))),
@@ -103,7 +122,9 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
 
   /** The texts and conversations of the bot's messages in a conversation after `watermark`. */
   async function repliesAfter(conversationId: string, token: string, watermark: string): Promise<Reply[]> {
-    const res = await fetch(`${dl()}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${dl()}/conversations/${conversationId}/activities?watermark=${watermark}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (res.status !== 200) return [];
     return ((await res.json()) as { activities: Reply[] }).activities.filter((a) => a.from?.role === 'bot');
   }
@@ -127,7 +148,9 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     });
   }
 
-  /** The request a case describes, sent; its answer read whole, and for a polite web chat case the replies it caused. */
+  /**
+   * The request a case describes, sent; its answer read whole, and for a polite web chat case the replies it caused.
+   */
   async function send(c: BadInputCase): Promise<Answer & { conversationId: string | null; replies: Reply[] | null }> {
     const base: Record<BadInputCase['target'], { method: string; path: string }> = {
       messages: { method: 'POST', path: '/api/messages' },
@@ -148,7 +171,9 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
       realToken = t.realToken;
       path = path.replace('{conversation}', conversationId).replace('{other}', randomUUID());
       if (method === 'WS') {
-        const url = new URL(`${server.url.replace(/^http/, 'ws')}${c.path ? path : `/v3/directline/conversations/${conversationId}/stream`}`);
+        const url = new URL(
+          `${server.url.replace(/^http/, 'ws')}${c.path ? path : `/v3/directline/conversations/${conversationId}/stream`}`,
+        );
         if (t.token !== null && !c.path) url.searchParams.set('t', t.token);
         if (!url.searchParams.has('watermark') && !c.path) url.searchParams.set('watermark', '0');
         const answer = await upgradeStatus(url.href);
@@ -158,9 +183,18 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
         } catch {
           // not JSON
         }
-        return { status: answer.status, contentType: answer.status === 101 ? '' : 'application/json', body: answer.body, json, conversationId, replies: null };
+        return {
+          status: answer.status,
+          contentType: answer.status === 101 ? '' : 'application/json',
+          body: answer.body,
+          json,
+          conversationId,
+          replies: null,
+        };
       }
-      const history = await fetch(`${dl()}/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${t.realToken}` } });
+      const history = await fetch(`${dl()}/conversations/${conversationId}/activities`, {
+        headers: { authorization: `Bearer ${t.realToken}` },
+      });
       before = history.status === 200 ? ((await history.json()) as { watermark: string }).watermark : '';
       const inQuery = c.tokenIn === 'query';
       if (t.token !== null && inQuery) path += `${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(t.token)}`;
@@ -168,13 +202,18 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     }
     if (c.raw !== undefined) body = c.raw;
     else if (c.json !== undefined) body = JSON.stringify(c.json);
-    else if (c.target === 'messages' || (c.target === 'webchat' && method === 'POST')) body = JSON.stringify(activityOf(c));
+    else if (c.target === 'messages' || (c.target === 'webchat' && method === 'POST'))
+      body = JSON.stringify(activityOf(c));
     if (c.query) {
       const q = new URLSearchParams();
       for (const [k, v] of Object.entries(c.query)) for (const one of [v].flat()) q.append(k, one);
       path += `?${q.toString()}`;
     }
-    const res = await fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined && method !== 'GET' ? { body } : {}) });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && method !== 'GET' ? { body } : {}),
+    });
     const contentType = res.headers.get('content-type') ?? '';
     const text = await res.text();
     let json: unknown = null;
@@ -183,7 +222,10 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     } catch {
       // not JSON: the checks say whether that is allowed
     }
-    const replies = c.target === 'webchat' && realToken && conversationId && res.status < 300 ? await repliesAfter(conversationId, realToken, before) : null;
+    const replies =
+      c.target === 'webchat' && realToken && conversationId && res.status < 300
+        ? await repliesAfter(conversationId, realToken, before)
+        : null;
     return { status: res.status, contentType, body: text, json, conversationId, replies };
   }
 
@@ -239,10 +281,16 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     }
     expect(a.status, label).to.be.within(200, 299);
     if (e === 'accepted') return;
-    // The Bot Framework endpoint answers with the turn's replies (expectReplies); Direct Line keeps them in the history.
-    const replies = (a.replies ?? (a.json as { activities?: Reply[] } | null)?.activities ?? []).filter((r) => r.type === 'message');
+    // The Bot Framework endpoint answers with the turn's replies (expectReplies); Direct Line keeps them in the
+    // history.
+    const replies = (a.replies ?? (a.json as { activities?: Reply[] } | null)?.activities ?? []).filter(
+      (r) => r.type === 'message',
+    );
     const texts = replies.map((r) => r.text ?? '');
-    expect(texts.some((t) => t.trim() !== '' && DANISH.test(t)), `${label}: a Danish reply`).to.equal(true);
+    expect(
+      texts.some((t) => t.trim() !== '' && DANISH.test(t)),
+      `${label}: a Danish reply`,
+    ).to.equal(true);
     for (const t of texts) expect(t.toLowerCase(), label).not.to.include('<script');
     if (typeof e === 'object' && e.sameConversation && a.conversationId) {
       for (const r of replies) expect(r.conversation?.id, label).to.equal(a.conversationId);
@@ -262,7 +310,7 @@ describe('bad input: the corpus in test/cases/bad-input', function () {
     });
   }
 
-  it('gave no 5xx over the whole corpus (but the SDK\'s 501 to an unhandled invoke)', () => {
+  it("gave no 5xx over the whole corpus (but the SDK's 501 to an unhandled invoke)", () => {
     expect(statuses.filter((s) => s >= 500)).to.deep.equal([]);
   });
 

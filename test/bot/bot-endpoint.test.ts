@@ -56,9 +56,14 @@ function message(conversation: string, text: string, fields: Record<string, unkn
 
 async function serve(env: Record<string, string>, withWebChat = false) {
   const config: Config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
-  const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-22' });
+  const runtime = createBotRuntime(config, knowledgeBase(), {
+    storage: new MemoryStorage(),
+    today: () => '2026-11-22',
+  });
   const webchat = withWebChat ? createWebChat(config, runtime.parts) : undefined;
-  const app = createApp(knowledgeBase(), runtime, webchat ? { webchat, config: config.webchat } : undefined, { rateLimit: config.rateLimit });
+  const app = createApp(knowledgeBase(), runtime, webchat ? { webchat, config: config.webchat } : undefined, {
+    rateLimit: config.rateLimit,
+  });
   const server = await listen(app);
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${server.url}/api/messages`, {
@@ -67,18 +72,37 @@ async function serve(env: Record<string, string>, withWebChat = false) {
       body: JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, text, json: (text ? JSON.parse(text) : {}) as { error?: { field: string }; activities?: { type: string; name?: string; text?: string; value?: unknown }[] } };
+    return {
+      status: res.status,
+      text,
+      json: (text ? JSON.parse(text) : {}) as {
+        error?: { field: string };
+        activities?: { type: string; name?: string; text?: string; value?: unknown }[];
+      },
+    };
   };
-  return { url: server.url, runtime, post, webchat, close: async () => { await webchat?.close(); await server.close(); } };
+  return {
+    url: server.url,
+    runtime,
+    post,
+    webchat,
+    close: async () => {
+      await webchat?.close();
+      await server.close();
+    },
+  };
 }
 
 describe('the bot endpoint without authentication', () => {
-  it('refuses the web chat\'s channel id, so nobody can speak as (or read) another person\'s web chat', async () => {
+  it("refuses the web chat's channel id, so nobody can speak as (or read) another person's web chat", async () => {
     const s = await serve({}, true);
     try {
       const generated = await fetch(`${s.url}/v3/directline/tokens/generate`, { method: 'POST' });
       const { conversationId, token } = (await generated.json()) as { conversationId: string; token: string };
-      const started = await fetch(`${s.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const started = await fetch(`${s.url}/v3/directline/conversations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(started.status).to.equal(201);
       for (const text of ['Tal med en medarbejder', 'Ja', 'hej']) {
         const res = await s.post(message(conversationId, text, { channelId: 'webchat' }));
@@ -95,7 +119,12 @@ describe('the bot endpoint without authentication', () => {
     const target = await trap();
     const s = await serve({ SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:1' });
     try {
-      for (const serviceUrl of [`${target.url}/`, `${target.url}/v3/conversations?x=1`, 'http://169.254.169.254/', 'file:///etc/passwd']) {
+      for (const serviceUrl of [
+        `${target.url}/`,
+        `${target.url}/v3/conversations?x=1`,
+        'http://169.254.169.254/',
+        'file:///etc/passwd',
+      ]) {
         const res = await s.post(message(randomUUID(), 'hej', { serviceUrl, deliveryMode: 'normal' }));
         expect(res.status, serviceUrl).to.equal(403);
         expect(res.json.error?.field).to.equal('serviceUrl');
@@ -112,7 +141,11 @@ describe('the bot endpoint without authentication', () => {
 
   it('sends replies to an allowed serviceUrl, and a channel that never answers cannot hold the conversation', async () => {
     const slow = await trap({ hang: true });
-    const s = await serve({ SERVICE_URL_ALLOWLIST: slow.url, OUTBOUND_TIMEOUT_SECONDS: '1', TURN_TIMEOUT_SECONDS: '3' });
+    const s = await serve({
+      SERVICE_URL_ALLOWLIST: slow.url,
+      OUTBOUND_TIMEOUT_SECONDS: '1',
+      TURN_TIMEOUT_SECONDS: '3',
+    });
     try {
       const conversation = randomUUID();
       const first = await s.post(message(conversation, 'hej', { serviceUrl: slow.url, deliveryMode: 'normal' }));
@@ -132,7 +165,12 @@ describe('the bot endpoint without authentication', () => {
 
 describe('the bot endpoint with authentication', () => {
   const APP_ID = '00000000-0000-4000-8000-000000000001';
-  const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_PER_CONVERSATION: '3' };
+  const env = {
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'secret',
+    RATE_LIMIT_PER_ADDRESS: '5',
+    RATE_LIMIT_PER_CONVERSATION: '3',
+  };
 
   /**
    * The real token check, except that "Bearer good" passes as a channel token for our app id would: a stand-in for a
@@ -143,11 +181,19 @@ describe('the bot endpoint with authentication', () => {
     const bfa = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' });
     (runtime as { authenticate: typeof real }).authenticate = async (activity, header) => {
       if (header !== 'Bearer good') return real(activity, header);
-      const claimsIdentity = new ClaimsIdentity([
-        { type: AuthenticationConstants.AudienceClaim, value: APP_ID },
-        { type: AuthenticationConstants.ServiceUrlClaim, value: activity.serviceUrl },
-      ], true);
-      return { claimsIdentity, audience: AuthenticationConstants.ToChannelFromBotOAuthScope, callerId: '', connectorFactory: bfa.createConnectorFactory(claimsIdentity) };
+      const claimsIdentity = new ClaimsIdentity(
+        [
+          { type: AuthenticationConstants.AudienceClaim, value: APP_ID },
+          { type: AuthenticationConstants.ServiceUrlClaim, value: activity.serviceUrl },
+        ],
+        true,
+      );
+      return {
+        claimsIdentity,
+        audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        callerId: '',
+        connectorFactory: bfa.createConnectorFactory(claimsIdentity),
+      };
     };
   }
 
@@ -159,7 +205,13 @@ describe('the bot endpoint with authentication', () => {
     console.warn = (...a: unknown[]) => void written.push(a);
     try {
       const header = Buffer.from('{"alg":"RS256","kid":"x"}').toString('base64url');
-      for (const authorization of ['Bearer abc.def', 'Bearer not-a-jwt', `Bearer ${header}.e30.c2ln`, 'Basic Zm9vOmJhcg==', '']) {
+      for (const authorization of [
+        'Bearer abc.def',
+        'Bearer not-a-jwt',
+        `Bearer ${header}.e30.c2ln`,
+        'Basic Zm9vOmJhcg==',
+        '',
+      ]) {
         const res = await s.post(message(randomUUID(), 'hej'), authorization ? { authorization } : {});
         expect(res.status, authorization).to.equal(401);
         expect(res.json.error?.field).to.equal('authorization');
@@ -176,7 +228,8 @@ describe('the bot endpoint with authentication', () => {
     const s = await serve(env);
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 8; i++) statuses.push((await s.post(message(randomUUID(), 'hej'), { authorization: 'Bearer bad' })).status);
+      for (let i = 0; i < 8; i++)
+        statuses.push((await s.post(message(randomUUID(), 'hej'), { authorization: 'Bearer bad' })).status);
       expect(statuses.slice(0, 5)).to.deep.equal([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).to.deep.equal([429, 429, 429]);
     } finally {
@@ -184,12 +237,13 @@ describe('the bot endpoint with authentication', () => {
     }
   });
 
-  it('does not let requests with bad tokens spend a real conversation\'s limit', async () => {
+  it("does not let requests with bad tokens spend a real conversation's limit", async () => {
     const s = await serve({ ...env, RATE_LIMIT_PER_ADDRESS: '0' });
     acceptGood(s.runtime);
     try {
       const conversation = randomUUID();
-      for (let i = 0; i < 10; i++) expect((await s.post(message(conversation, 'hej'), { authorization: 'Bearer bad' })).status).to.equal(401);
+      for (let i = 0; i < 10; i++)
+        expect((await s.post(message(conversation, 'hej'), { authorization: 'Bearer bad' })).status).to.equal(401);
       const real = await s.post(message(conversation, 'hvad er mentorstøtte'), { authorization: 'Bearer good' });
       expect(real.status).to.equal(200);
       expect(real.json.activities?.length).to.be.greaterThan(0);

@@ -26,7 +26,12 @@ describe('configuration of the bot', () => {
   });
 
   it('takes an app id with its password, and a relative DATA_DIR under the project folder', () => {
-    const c = readConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 's3cret', DATA_DIR: 'state', STORAGE: 'Memory' });
+    const c = readConfig({
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: 's3cret',
+      DATA_DIR: 'state',
+      STORAGE: 'Memory',
+    });
     expect(c.bot).to.include({ appId, appPassword: 's3cret', appType: 'MultiTenant' });
     expect(c.storage.kind).to.equal('memory');
     expect(c.storage.dataDir).to.match(/\/state$/);
@@ -61,7 +66,9 @@ describe('configuration of PostgreSQL storage', () => {
       const c = readConfig({ DATABASE_URL: url, WEBCHAT_TOKEN_SECRET: secret, ...(STORAGE ? { STORAGE } : {}) });
       expect(c.storage, STORAGE).to.include({ kind: 'postgres', databaseUrl: url });
     }
-    expect(readConfig({ DATABASE_URL: 'postgresql://db/mentorbot', WEBCHAT_TOKEN_SECRET: secret }).storage.kind).to.equal('postgres');
+    expect(
+      readConfig({ DATABASE_URL: 'postgresql://db/mentorbot', WEBCHAT_TOKEN_SECRET: secret }).storage.kind,
+    ).to.equal('postgres');
   });
 
   it('has no database address with SQLite or memory', () => {
@@ -73,18 +80,25 @@ describe('configuration of PostgreSQL storage', () => {
     for (const DATABASE_URL of ['mysql://u:hemmeligt@db/x', 'db.internal:5432', 'sqlite:///tmp/x']) {
       expect(() => readConfig({ DATABASE_URL, WEBCHAT_TOKEN_SECRET: secret }), DATABASE_URL)
         .to.throw(ConfigError, /DATABASE_URL/)
-        .with.property('message').that.does.not.include('hemmeligt');
+        .with.property('message')
+        .that.does.not.include('hemmeligt');
     }
   });
 
   it('refuses STORAGE sqlite or memory together with DATABASE_URL, naming STORAGE', () => {
     for (const STORAGE of ['sqlite', 'memory']) {
-      expect(() => readConfig({ DATABASE_URL: url, WEBCHAT_TOKEN_SECRET: secret, STORAGE }), STORAGE).to.throw(ConfigError, /^Setting STORAGE:/);
+      expect(() => readConfig({ DATABASE_URL: url, WEBCHAT_TOKEN_SECRET: secret, STORAGE }), STORAGE).to.throw(
+        ConfigError,
+        /^Setting STORAGE:/,
+      );
     }
   });
 
   it('refuses DATABASE_URL without WEBCHAT_TOKEN_SECRET, since every instance must sign tokens alike', () => {
-    expect(() => readConfig({ DATABASE_URL: url })).to.throw(ConfigError, /^Setting WEBCHAT_TOKEN_SECRET: .*DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: url })).to.throw(
+      ConfigError,
+      /^Setting WEBCHAT_TOKEN_SECRET: .*DATABASE_URL/,
+    );
   });
 });
 
@@ -96,8 +110,13 @@ describe('configuration: secrets are never quoted back', () => {
       [{ DATABASE_URL: 'mysql://u:hemmeligt@db/x', WEBCHAT_TOKEN_SECRET: 'x'.repeat(32) }, 'DATABASE_URL', 'hemmeligt'],
     ];
     for (const [env, setting, secret] of cases) {
-      expect(() => readConfig(env), setting).to.throw(ConfigError).with.property('setting', setting);
-      expect(() => readConfig(env), setting).to.throw(ConfigError).with.property('message').that.does.not.include(secret);
+      expect(() => readConfig(env), setting)
+        .to.throw(ConfigError)
+        .with.property('setting', setting);
+      expect(() => readConfig(env), setting)
+        .to.throw(ConfigError)
+        .with.property('message')
+        .that.does.not.include(secret);
     }
   });
 });
@@ -114,10 +133,9 @@ describe('configuration of the web chat', () => {
   });
 
   it('takes allowed origins as a list', () => {
-    expect(readConfig({ WEBCHAT_ALLOWED_ORIGINS: 'https://a.dk, http://localhost:8080' }).webchat.allowedOrigins).to.deep.equal([
-      'https://a.dk',
-      'http://localhost:8080',
-    ]);
+    expect(
+      readConfig({ WEBCHAT_ALLOWED_ORIGINS: 'https://a.dk, http://localhost:8080' }).webchat.allowedOrigins,
+    ).to.deep.equal(['https://a.dk', 'http://localhost:8080']);
   });
 
   const refused: [Record<string, string>, RegExp][] = [
@@ -150,26 +168,45 @@ describe('configuration of the address the server listens on', () => {
 
   it('refuses another address without authentication, naming HOST, unless ALLOW_UNAUTHENTICATED_NETWORK is true', () => {
     for (const HOST of ['0.0.0.0', '::', '192.168.1.10', 'bot.kommune.dk']) {
-      expect(() => readConfig({ HOST }), HOST).to.throw(ConfigError, /HOST.*MicrosoftAppId.*ALLOW_UNAUTHENTICATED_NETWORK/);
+      expect(() => readConfig({ HOST }), HOST).to.throw(
+        ConfigError,
+        /HOST.*MicrosoftAppId.*ALLOW_UNAUTHENTICATED_NETWORK/,
+      );
       const c = readConfig({ HOST, ALLOW_UNAUTHENTICATED_NETWORK: 'true' });
       expect(c.host).to.equal(HOST);
       expect(c.unauthenticatedOnNetwork).to.equal(true);
     }
-    expect(() => readConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' })).to.throw(ConfigError, /ALLOW_UNAUTHENTICATED_NETWORK/);
+    expect(() => readConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' })).to.throw(
+      ConfigError,
+      /ALLOW_UNAUTHENTICATED_NETWORK/,
+    );
     expect(() => readConfig({ HOST: 'a b' })).to.throw(ConfigError, /HOST/);
   });
 
   it('lets replies go only to loopback by default without authentication, or to the origins in SERVICE_URL_ALLOWLIST', () => {
     const allowed = readConfig({}).serviceUrlAllowlist;
-    for (const url of ['http://localhost:3979/', 'http://127.0.0.1:51234/v3', 'http://[::1]:80/']) expect(serviceUrlAllowed(url, allowed), url).to.equal(true);
-    for (const url of ['http://169.254.169.254/', 'https://evil.example/', 'http://localhost.evil.example/', 'javascript:alert(1)', 'file:///etc/passwd', '']) {
+    for (const url of ['http://localhost:3979/', 'http://127.0.0.1:51234/v3', 'http://[::1]:80/'])
+      expect(serviceUrlAllowed(url, allowed), url).to.equal(true);
+    for (const url of [
+      'http://169.254.169.254/',
+      'https://evil.example/',
+      'http://localhost.evil.example/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      '',
+    ]) {
       expect(serviceUrlAllowed(url, allowed), url).to.equal(false);
     }
-    const list = readConfig({ SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net, http://127.0.0.1:3979' }).serviceUrlAllowlist;
+    const list = readConfig({
+      SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net, http://127.0.0.1:3979',
+    }).serviceUrlAllowlist;
     expect(serviceUrlAllowed('https://smba.trafficmanager.net/emea/', list)).to.equal(true);
     expect(serviceUrlAllowed('http://127.0.0.1:3979/x', list)).to.equal(true);
     expect(serviceUrlAllowed('http://127.0.0.1:3980/x', list)).to.equal(false);
-    expect(() => readConfig({ SERVICE_URL_ALLOWLIST: 'https://a.dk/path' })).to.throw(ConfigError, /SERVICE_URL_ALLOWLIST/);
+    expect(() => readConfig({ SERVICE_URL_ALLOWLIST: 'https://a.dk/path' })).to.throw(
+      ConfigError,
+      /SERVICE_URL_ALLOWLIST/,
+    );
   });
 });
 
@@ -177,7 +214,7 @@ describe('configuration of the handoff to Teams', () => {
   const teams = { HANDOFF_TEAMS_CHANNEL_ID: '19:cw@thread.tacv2', HANDOFF_TEAMS_TENANT_ID: 'tenant-kommune' };
   const bot = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 's3cret' };
 
-  it('has no handoff without a caseworkers\' channel', () => {
+  it("has no handoff without a caseworkers' channel", () => {
     expect(readConfig({}).handoff).to.equal(null);
   });
 
@@ -188,17 +225,27 @@ describe('configuration of the handoff to Teams', () => {
   });
 
   it('takes a handoff with Bot Framework authentication, not in test mode', () => {
-    expect(readConfig({ ...teams, ...bot }).handoff).to.include({ channelId: '19:cw@thread.tacv2', allowUnauthenticated: false });
+    expect(readConfig({ ...teams, ...bot }).handoff).to.include({
+      channelId: '19:cw@thread.tacv2',
+      allowUnauthenticated: false,
+    });
   });
 
   it('takes a handoff without authentication only in the test mode HANDOFF_ALLOW_UNAUTHENTICATED=test, and says so in the configuration', () => {
-    expect(readConfig({ ...teams, HANDOFF_ALLOW_UNAUTHENTICATED: 'test' }).handoff).to.include({ allowUnauthenticated: true });
-    expect(readConfig({ ...teams, ...bot, HANDOFF_ALLOW_UNAUTHENTICATED: 'test' }).handoff).to.include({ allowUnauthenticated: false });
+    expect(readConfig({ ...teams, HANDOFF_ALLOW_UNAUTHENTICATED: 'test' }).handoff).to.include({
+      allowUnauthenticated: true,
+    });
+    expect(readConfig({ ...teams, ...bot, HANDOFF_ALLOW_UNAUTHENTICATED: 'test' }).handoff).to.include({
+      allowUnauthenticated: false,
+    });
   });
 
   for (const value of ['true', 'yes', '1', 'false']) {
     it(`refuses HANDOFF_ALLOW_UNAUTHENTICATED=${JSON.stringify(value)}, naming the setting`, () => {
-      expect(() => readConfig({ ...teams, HANDOFF_ALLOW_UNAUTHENTICATED: value })).to.throw(ConfigError, /^Setting HANDOFF_ALLOW_UNAUTHENTICATED: /);
+      expect(() => readConfig({ ...teams, HANDOFF_ALLOW_UNAUTHENTICATED: value })).to.throw(
+        ConfigError,
+        /^Setting HANDOFF_ALLOW_UNAUTHENTICATED: /,
+      );
     });
   }
 });

@@ -33,7 +33,10 @@ async function sqliteBackend(): Promise<Backend> {
     contents: async () => {
       const db = new Database(file, { readonly: true });
       try {
-        return (db.prepare('SELECT key, value FROM items').all() as { key: string; value: string }[]).flatMap((r) => [JSON.stringify(r.key), r.value]);
+        return (db.prepare('SELECT key, value FROM items').all() as { key: string; value: string }[]).flatMap((r) => [
+          JSON.stringify(r.key),
+          r.value,
+        ]);
       } finally {
         db.close();
       }
@@ -52,7 +55,9 @@ async function postgresBackend(): Promise<Backend> {
   return {
     storage,
     contents: async () => {
-      const { rows } = await reader.query<{ key: string; value: string }>(`SELECT key, value::text AS value FROM ${STATE_TABLE}`);
+      const { rows } = await reader.query<{ key: string; value: string }>(
+        `SELECT key, value::text AS value FROM ${STATE_TABLE}`,
+      );
       return rows.flatMap((r) => [JSON.stringify(r.key), r.value]);
     },
     close: async () => {
@@ -68,7 +73,10 @@ async function serve(storage: Storage) {
   const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory' });
   const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-22' });
   const webchat = createWebChat(config, runtime.parts);
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
+  const server = await listen(
+    createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }),
+    webchat.upgrade,
+  );
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
@@ -83,9 +91,16 @@ async function serve(storage: Storage) {
 /** A Bot Framework activity as a channel posts it to /api/messages, asking for the turn's replies in the response. */
 function activity(conversation: string, fields: Record<string, unknown>) {
   return {
-    type: 'message', id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', locale: 'da-DK',
-    from: { id: 'user-1', role: 'user' }, recipient: { id: 'mentorbot', role: 'bot' }, conversation: { id: conversation },
-    deliveryMode: 'expectReplies', ...fields,
+    type: 'message',
+    id: randomUUID(),
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:1/',
+    locale: 'da-DK',
+    from: { id: 'user-1', role: 'user' },
+    recipient: { id: 'mentorbot', role: 'bot' },
+    conversation: { id: conversation },
+    deliveryMode: 'expectReplies',
+    ...fields,
   };
 }
 
@@ -104,7 +119,10 @@ const numbers = corpus.flatMap((f) => f.cpr);
 describe('CPR numbers through the server: none of the corpus is stored, answered or logged, in any form', function () {
   this.timeout(180_000);
 
-  for (const [name, open] of [['SQLite', sqliteBackend], ['PostgreSQL', postgresBackend]] as const) {
+  for (const [name, open] of [
+    ['SQLite', sqliteBackend],
+    ['PostgreSQL', postgresBackend],
+  ] as const) {
     it(`after every form of the corpus is posted to /api/messages and the web chat, on ${name}`, async () => {
       const backend = await open();
       const server = await serve(backend.storage);
@@ -122,7 +140,11 @@ describe('CPR numbers through the server: none of the corpus is stored, answered
         for (const f of corpus) {
           // The text of a message, over /api/messages and the web chat (its Direct Line).
           const generated = await server.post('/v3/directline/tokens/generate', {});
-          const { token, conversationId, userId } = JSON.parse(generated.text) as { token: string; conversationId: string; userId: string };
+          const { token, conversationId, userId } = JSON.parse(generated.text) as {
+            token: string;
+            conversationId: string;
+            userId: string;
+          };
           const started = await server.post('/v3/directline/conversations', {}, token);
           expect(started.status).to.equal(201);
           const webchatActivities = `/v3/directline/conversations/${conversationId}/activities`;
@@ -147,7 +169,11 @@ describe('CPR numbers through the server: none of the corpus is stored, answered
           const res = await server.post('/api/messages', everywhere);
           expect(res.status, `${f.form}: ${res.text}`).to.equal(200);
           replies.push(res.text);
-          const card = await server.post(webchatActivities, { type: 'message', from: { id: userId }, value: { note: f.text, [f.text]: [f.text] } }, token);
+          const card = await server.post(
+            webchatActivities,
+            { type: 'message', from: { id: userId }, value: { note: f.text, [f.text]: [f.text] } },
+            token,
+          );
           expect(card.status, `${f.form}: ${card.text}`).to.equal(200);
           replies.push(card.text);
         }

@@ -21,12 +21,21 @@ export interface Received {
 }
 
 /** Our server with the web chat and its Direct Line, in this process on a loopback port, state in memory by default. */
-export async function serveDirectLine(env: Record<string, string> = {}, options: { storage?: Storage; protection?: boolean } = {}) {
+export async function serveDirectLine(
+  env: Record<string, string> = {},
+  options: { storage?: Storage; protection?: boolean } = {},
+) {
   const config: Config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
-  const runtime = createBotRuntime(config, knowledgeBase(), { storage: options.storage ?? new MemoryStorage(), today: () => '2026-11-22' });
+  const runtime = createBotRuntime(config, knowledgeBase(), {
+    storage: options.storage ?? new MemoryStorage(),
+    today: () => '2026-11-22',
+  });
   const webchat: WebChat = createWebChat(config, runtime.parts);
   const protection = options.protection ? { rateLimit: config.rateLimit } : undefined;
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection), webchat.upgrade);
+  const server = await listen(
+    createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection),
+    webchat.upgrade,
+  );
   return {
     url: server.url,
     domain: `${server.url}/v3/directline`,
@@ -41,7 +50,10 @@ export async function serveDirectLine(env: Record<string, string> = {}, options:
 }
 
 /** One HTTP call; the answer's status, headers, text and JSON (when it is JSON). */
-export async function call(url: string, init: { method?: string; token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function call(
+  url: string,
+  init: { method?: string; token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(url, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
@@ -68,7 +80,10 @@ export async function call(url: string, init: { method?: string; token?: string 
 export async function person(domain: string, options: { locale?: string } = {}) {
   const generated = await call(`${domain}/tokens/generate`, { body: {} });
   const { token, conversationId, userId } = generated.json as { token: string; conversationId: string; userId: string };
-  const started = await call(`${domain}/conversations`, { token, body: options.locale ? { locale: options.locale } : {} });
+  const started = await call(`${domain}/conversations`, {
+    token,
+    body: options.locale ? { locale: options.locale } : {},
+  });
   if (started.status !== 201) throw new Error(`start answered ${started.status}: ${started.text}`);
   let watermark = '';
   const read = async () => {
@@ -88,9 +103,15 @@ export async function person(domain: string, options: { locale?: string } = {}) 
     /** The history after what was read so far (nothing when the token is refused). */
     read,
     async say(text: string): Promise<{ status: number; texts: string; activities: Received[] }> {
-      const res = await call(`${domain}/conversations/${conversationId}/activities`, { token, body: { type: 'message', text, from: { id: userId } } });
+      const res = await call(`${domain}/conversations/${conversationId}/activities`, {
+        token,
+        body: { type: 'message', text, from: { id: userId } },
+      });
       const activities = res.status === 200 ? await read() : [];
-      const texts = activities.filter((a) => a.type === 'message' && a.from.role === 'bot').map((a) => a.text ?? '').join('\n');
+      const texts = activities
+        .filter((a) => a.type === 'message' && a.from.role === 'bot')
+        .map((a) => a.text ?? '')
+        .join('\n');
       return { status: res.status, texts, activities };
     },
   };
@@ -113,10 +134,18 @@ export async function openStream(streamUrl: string) {
     socket,
     sets,
     activities,
-    text: () => activities().map((a) => a.text ?? '').join('\n'),
+    text: () =>
+      activities()
+        .map((a) => a.text ?? '')
+        .join('\n'),
     async until(needle: string, timeoutMs = 10_000): Promise<void> {
       for (let waited = 0; !activities().some((a) => (a.text ?? '').includes(needle)); waited += 25) {
-        if (waited > timeoutMs) throw new Error(`the stream did not receive "${needle}"; it has: ${activities().map((a) => a.text).join(' | ')}`);
+        if (waited > timeoutMs)
+          throw new Error(
+            `the stream did not receive "${needle}"; it has: ${activities()
+              .map((a) => a.text)
+              .join(' | ')}`,
+          );
         await sleep(25);
       }
     },

@@ -31,22 +31,33 @@ function client(options: ConstructorParameters<typeof DirectLine>[0]) {
   const directLine = new DirectLine({ ...options, timeout: 5000 } as ConstructorParameters<typeof DirectLine>[0]);
   const received: Received[] = [];
   const statuses: ConnectionStatus[] = [];
-  const subscription = directLine.activity$.subscribe({ next: (a) => void received.push(a as unknown as Received), error: () => undefined });
+  const subscription = directLine.activity$.subscribe({
+    next: (a) => void received.push(a as unknown as Received),
+    error: () => undefined,
+  });
   directLine.connectionStatus$.subscribe((s) => void statuses.push(s));
   const until = async (test: (a: Received) => boolean, what: string, timeoutMs = 10_000) => {
     for (let waited = 0; !received.some(test); waited += 25) {
-      if (waited > timeoutMs) throw new Error(`the client did not receive ${what}; it has: ${received.map((a) => a.text ?? a.type).join(' | ')}`);
+      if (waited > timeoutMs)
+        throw new Error(
+          `the client did not receive ${what}; it has: ${received.map((a) => a.text ?? a.type).join(' | ')}`,
+        );
       await sleep(25);
     }
     return received.find(test)!;
   };
   const post = (activity: Record<string, unknown>) =>
     new Promise<string>((resolve, reject) => {
-      directLine.postActivity({ from: { id: 'someone', role: 'user' }, ...activity } as never).subscribe({ next: resolve, error: reject });
+      directLine
+        .postActivity({ from: { id: 'someone', role: 'user' }, ...activity } as never)
+        .subscribe({ next: resolve, error: reject });
     });
   const statusReached = async (status: ConnectionStatus, timeoutMs = 10_000) => {
     for (let waited = 0; !statuses.includes(status); waited += 25) {
-      if (waited > timeoutMs) throw new Error(`the client never reached status ${ConnectionStatus[status]}; it went ${statuses.map((s) => ConnectionStatus[s]).join(', ')}`);
+      if (waited > timeoutMs)
+        throw new Error(
+          `the client never reached status ${ConnectionStatus[status]}; it went ${statuses.map((s) => ConnectionStatus[s]).join(', ')}`,
+        );
       await sleep(25);
     }
   };
@@ -54,7 +65,16 @@ function client(options: ConstructorParameters<typeof DirectLine>[0]) {
     subscription.unsubscribe();
     directLine.end();
   };
-  return { directLine, received, statuses, until, post, statusReached, end, texts: () => received.map((a) => a.text ?? '').join('\n') };
+  return {
+    directLine,
+    received,
+    statuses,
+    until,
+    post,
+    statusReached,
+    end,
+    texts: () => received.map((a) => a.text ?? '').join('\n'),
+  };
 }
 
 const byText = (needle: string) => (a: Received) => (a.text ?? '').includes(needle);
@@ -76,9 +96,15 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
     await s.close();
   });
 
-  const newToken = async () => (await call(`${s.domain}/tokens/generate`, { body: {} })).json as { token: string; conversationId: string; userId: string; expires_in: number };
+  const newToken = async () =>
+    (await call(`${s.domain}/tokens/generate`, { body: {} })).json as {
+      token: string;
+      conversationId: string;
+      userId: string;
+      expires_in: number;
+    };
 
-  it('holds a conversation over the WebSocket stream: the welcome, the echo of the person\'s message, the reply', async () => {
+  it("holds a conversation over the WebSocket stream: the welcome, the echo of the person's message, the reply", async () => {
     const { token, userId } = await newToken();
     const c = client({ domain: s.domain, token });
     try {
@@ -123,10 +149,18 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
   it('resumes a conversation from a watermark: a reconnect gets only what came after it, and from the start the whole history', async () => {
     const p = await person(s.domain);
     await p.say('Jeg er borger');
-    const upTo = (await call(`${s.domain}/conversations/${p.conversationId}/activities`, { token: p.token })).json as { watermark: string; activities: Received[] };
+    const upTo = (await call(`${s.domain}/conversations/${p.conversationId}/activities`, { token: p.token })).json as {
+      watermark: string;
+      activities: Received[];
+    };
     await p.say('Jeg er ledig');
 
-    const later = client({ domain: s.domain, token: p.token, conversationId: p.conversationId, watermark: upTo.watermark });
+    const later = client({
+      domain: s.domain,
+      token: p.token,
+      conversationId: p.conversationId,
+      watermark: upTo.watermark,
+    });
     try {
       await later.until(byText('Hvilken ydelse får du?'), 'what came after the watermark');
       await sleep(200);
@@ -159,7 +193,7 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
     await first.post({ type: 'message', text: 'Jeg er arbejdsgiver' });
     const second = client({ domain: s.domain, token });
     try {
-      await second.until(byText('Jeg er arbejdsgiver'), 'the first tab\'s message');
+      await second.until(byText('Jeg er arbejdsgiver'), "the first tab's message");
       // Both tabs see what either says next.
       await second.post({ type: 'message', text: 'hvor længe kan jeg have en mentor?' });
       await first.until(byText('6 måneder'), 'the answer in the first tab');
@@ -171,16 +205,22 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
     }
   });
 
-  it('brings a message sent outside a turn (a caseworker\'s, through continueConversation) over the stream', async () => {
+  it("brings a message sent outside a turn (a caseworker's, through continueConversation) over the stream", async () => {
     const { token, conversationId, userId } = await newToken();
     const c = client({ domain: s.domain, token });
     try {
       await c.until(byText('Jeg er Mentorbot'), 'the welcome');
-      const reference = { channelId: 'webchat', serviceUrl: 'urn:mentorbot:webchat', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, user: { id: userId, name: '' }, bot: { id: 'mentorbot', name: 'Mentorbot' } };
+      const reference = {
+        channelId: 'webchat',
+        serviceUrl: 'urn:mentorbot:webchat',
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: userId, name: '' },
+        bot: { id: 'mentorbot', name: 'Mentorbot' },
+      };
       await s.webchat.adapter.continueConversation(reference, async (ctx) => {
         await ctx.sendActivity('**Lise:** Hej, det er Lise fra kommunen.');
       });
-      const pushed = await c.until(byText('Hej, det er Lise fra kommunen.'), 'the caseworker\'s message');
+      const pushed = await c.until(byText('Hej, det er Lise fra kommunen.'), "the caseworker's message");
       expect(pushed.from).to.deep.include({ id: 'mentorbot', role: 'bot' });
     } finally {
       c.end();
@@ -192,14 +232,19 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
     const c = client({ domain: s.domain, token });
     try {
       await c.until(byText('Jeg er Mentorbot'), 'the welcome');
-      const error = await c.post({ type: 'message', attachments: [{ contentType: 'image/svg+xml', contentUrl: `${s.url}/favicon.svg`, name: 'billede.svg' }] }).then(
-        () => null,
-        (e: { status?: number; response?: { error?: { field?: string; message?: string } } }) => e,
-      );
+      const error = await c
+        .post({
+          type: 'message',
+          attachments: [{ contentType: 'image/svg+xml', contentUrl: `${s.url}/favicon.svg`, name: 'billede.svg' }],
+        })
+        .then(
+          () => null,
+          (e: { status?: number; response?: { error?: { field?: string; message?: string } } }) => e,
+        );
       expect(error?.status).to.equal(400);
       expect(error?.response?.error?.field).to.equal('attachments');
       expect(error?.response?.error?.message).to.match(/kan ikke modtage filer.*cannot receive files/);
-      await c.until(byText('Jeg kan ikke tage imod filer eller billeder'), 'the bot\'s notice');
+      await c.until(byText('Jeg kan ikke tage imod filer eller billeder'), "the bot's notice");
     } finally {
       c.end();
     }
@@ -208,8 +253,15 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
   it('refuses a forged, foreign-secret or expired token: the client cannot connect', async () => {
     const { token, conversationId, userId } = await newToken();
     const [payload, signature] = token.split('.') as [string, string];
-    const expired = new TokenSigner(Buffer.from(SECRET), 1200, () => Date.now() - 3_600_000).issue(conversationId, userId).token;
-    for (const bad of [`${payload}x.${signature}`, new TokenSigner(Buffer.alloc(32, 7), 1200).issue(conversationId, userId).token, expired]) {
+    const expired = new TokenSigner(Buffer.from(SECRET), 1200, () => Date.now() - 3_600_000).issue(
+      conversationId,
+      userId,
+    ).token;
+    for (const bad of [
+      `${payload}x.${signature}`,
+      new TokenSigner(Buffer.alloc(32, 7), 1200).issue(conversationId, userId).token,
+      expired,
+    ]) {
       const c = client({ domain: s.domain, token: bad });
       try {
         await c.statusReached(ConnectionStatus.FailedToConnect);
@@ -225,7 +277,10 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
     const c = client({ domain: s.domain, token });
     try {
       await c.until(byText('Jeg er Mentorbot'), 'the welcome');
-      const error = (await c.post({ type: 'message', text: 42 }).catch((e: unknown) => e)) as { status: number; response: { error: { field: string } } };
+      const error = (await c.post({ type: 'message', text: 42 }).catch((e: unknown) => e)) as {
+        status: number;
+        response: { error: { field: string } };
+      };
       expect(error.status).to.equal(400);
       expect(error.response.error.field).to.equal('text');
     } finally {
@@ -252,7 +307,9 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     const refreshed = await call(`${s.domain}/tokens/refresh`, { method: 'POST', token: g.token });
     expect(refreshed.status).to.equal(200);
     expect(refreshed.json.conversationId).to.equal(g.conversationId);
-    expect((await call(`${s.domain}/conversations`, { token: refreshed.json.token as string, body: {} })).status).to.equal(201);
+    expect(
+      (await call(`${s.domain}/conversations`, { token: refreshed.json.token as string, body: {} })).status,
+    ).to.equal(201);
   });
 
   it('answers the start and the reconnect with a streamUrl whose ticket opens only the stream', async () => {
@@ -266,7 +323,9 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     const ticket = url.searchParams.get('t')!;
     expect(ticket).not.to.equal(p.token);
     // The ticket is not a token for the API, and the token does not open the stream.
-    expect((await call(`${s.domain}/conversations/${p.conversationId}/activities`, { token: ticket })).status).to.equal(401);
+    expect((await call(`${s.domain}/conversations/${p.conversationId}/activities`, { token: ticket })).status).to.equal(
+      401,
+    );
     url.searchParams.set('t', p.token);
     expect(await upgradeStatus(url.href)).to.equal(401);
   });
@@ -312,14 +371,31 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
       }
     }
     // The token goes in the header only.
-    expect((await call(`${s.domain}/conversations/${a.conversationId}/activities?token=${encodeURIComponent(a.token)}`)).status).to.equal(401);
+    expect(
+      (await call(`${s.domain}/conversations/${a.conversationId}/activities?token=${encodeURIComponent(a.token)}`))
+        .status,
+    ).to.equal(401);
   });
 
   it('answers an expired token with 403 so the client stops using it', async () => {
-    const g = (await call(`${s.domain}/tokens/generate`, { method: 'POST' })).json as { conversationId: string; userId: string };
-    const expired = new TokenSigner(Buffer.from(SECRET), 1200, () => Date.now() - 3_600_000).issue(g.conversationId, g.userId).token;
-    for (const [method, path] of [['POST', '/conversations'], ['POST', '/tokens/refresh'], ['GET', `/conversations/${g.conversationId}/activities`]] as const) {
-      const res = await call(`${s.domain}${path}`, { method, token: expired, ...(method === 'POST' ? { body: {} } : {}) });
+    const g = (await call(`${s.domain}/tokens/generate`, { method: 'POST' })).json as {
+      conversationId: string;
+      userId: string;
+    };
+    const expired = new TokenSigner(Buffer.from(SECRET), 1200, () => Date.now() - 3_600_000).issue(
+      g.conversationId,
+      g.userId,
+    ).token;
+    for (const [method, path] of [
+      ['POST', '/conversations'],
+      ['POST', '/tokens/refresh'],
+      ['GET', `/conversations/${g.conversationId}/activities`],
+    ] as const) {
+      const res = await call(`${s.domain}${path}`, {
+        method,
+        token: expired,
+        ...(method === 'POST' ? { body: {} } : {}),
+      });
       expect(res.status, path).to.equal(403);
       expect(res.json).to.have.nested.property('error.field', 'authorization');
     }
@@ -334,7 +410,10 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
       [{ type: 'message', text: 'hej', value: 'x' }, 'value'],
       [{ type: 'message', text: 'hej', locale: 'klingon' }, 'locale'],
       [{ type: 'message', text: 'hej', attachments: 'x' }, 'attachments'],
-      [{ type: 'message', text: 'hej', channelData: { clientActivityID: 'x'.repeat(101) } }, 'channelData.clientActivityID'],
+      [
+        { type: 'message', text: 'hej', channelData: { clientActivityID: 'x'.repeat(101) } },
+        'channelData.clientActivityID',
+      ],
       [[], 'body'],
     ];
     for (const [body, field] of bad) {
@@ -342,7 +421,9 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
       expect(res.status, JSON.stringify(body)).to.equal(400);
       expect(res.json, JSON.stringify(body)).to.have.nested.property('error.field', field);
     }
-    const watermark = await call(`${s.domain}/conversations/${p.conversationId}/activities?watermark=abc`, { token: p.token });
+    const watermark = await call(`${s.domain}/conversations/${p.conversationId}/activities?watermark=abc`, {
+      token: p.token,
+    });
     expect(watermark.status).to.equal(400);
     expect(watermark.json).to.have.nested.property('error.field', 'watermark');
   });
@@ -351,7 +432,11 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     const p = await person(s.domain);
     const form = new FormData();
     form.append('file', new Blob([Buffer.alloc(200_000, 1)], { type: 'image/png' }), 'scan.png');
-    const res = await fetch(`${s.domain}/conversations/${p.conversationId}/upload?userId=${p.userId}`, { method: 'POST', headers: { authorization: `Bearer ${p.token}` }, body: form });
+    const res = await fetch(`${s.domain}/conversations/${p.conversationId}/upload?userId=${p.userId}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${p.token}` },
+      body: form,
+    });
     expect(res.status).to.equal(400);
     const json = (await res.json()) as { error: { field: string; message: string } };
     expect(json.error.field).to.equal('attachments');
@@ -362,7 +447,9 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
   it('revokes every token of the conversation and deletes what the person said when they ask to have their data deleted', async () => {
     const p = await person(s.domain);
     await p.say('Jeg er ledig og 45 år');
-    const refreshed = (await call(`${s.domain}/tokens/refresh`, { method: 'POST', token: p.token })).json as { token: string };
+    const refreshed = (await call(`${s.domain}/tokens/refresh`, { method: 'POST', token: p.token })).json as {
+      token: string;
+    };
     const stream = await openStream(p.streamUrl);
     const deleted = await p.say('slet mine data');
     expect(deleted.status).to.equal(200);
@@ -370,8 +457,17 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     expect(stream.activities().some((a) => a.type === 'event' && a.name === 'mentorbot.dataDeleted')).to.equal(true);
     stream.close();
     for (const token of [p.token, refreshed.token]) {
-      for (const [method, path] of [['POST', `/conversations/${p.conversationId}/activities`], ['GET', `/conversations/${p.conversationId}/activities`], ['POST', '/tokens/refresh'], ['GET', `/conversations/${p.conversationId}`]] as const) {
-        const res = await call(`${s.domain}${path}`, { method, token, ...(method === 'POST' ? { body: { type: 'message', text: 'hej' } } : {}) });
+      for (const [method, path] of [
+        ['POST', `/conversations/${p.conversationId}/activities`],
+        ['GET', `/conversations/${p.conversationId}/activities`],
+        ['POST', '/tokens/refresh'],
+        ['GET', `/conversations/${p.conversationId}`],
+      ] as const) {
+        const res = await call(`${s.domain}${path}`, {
+          method,
+          token,
+          ...(method === 'POST' ? { body: { type: 'message', text: 'hej' } } : {}),
+        });
         expect(res.status, `${method} ${path}`).to.equal(403);
       }
       expect(await upgradeStatus(p.streamUrl)).to.equal(403);
@@ -387,7 +483,7 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     expect((await other.say('hej')).status).to.equal(200);
   });
 
-  it('keeps the person\'s message in the history as the bot saw it: a CPR number masked', async () => {
+  it("keeps the person's message in the history as the bot saw it: a CPR number masked", async () => {
     const p = await person(s.domain);
     const said = await p.say('Mit cpr-nummer er 010190-1234, kan jeg få en mentor?');
     expect(said.status).to.equal(200);
@@ -408,14 +504,20 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     }
   });
 
-  it('refuses a stream to a page of a site that is not allowed, and answers CORS with the client\'s own header', async () => {
-    const allowed = await serveDirectLine({ WEBCHAT_TOKEN_SECRET: SECRET, WEBCHAT_ALLOWED_ORIGINS: 'https://www.kommune.dk' });
+  it("refuses a stream to a page of a site that is not allowed, and answers CORS with the client's own header", async () => {
+    const allowed = await serveDirectLine({
+      WEBCHAT_TOKEN_SECRET: SECRET,
+      WEBCHAT_ALLOWED_ORIGINS: 'https://www.kommune.dk',
+    });
     try {
       const p = await person(allowed.domain);
       expect(await upgradeStatus(p.streamUrl, { origin: 'https://evil.example' })).to.equal(403);
       const ok = await openStream(p.streamUrl);
       ok.close();
-      const preflight = await call(`${allowed.domain}/conversations`, { method: 'OPTIONS', headers: { origin: 'https://www.kommune.dk', 'access-control-request-method': 'POST' } });
+      const preflight = await call(`${allowed.domain}/conversations`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://www.kommune.dk', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).to.equal(204);
       expect(preflight.headers.get('access-control-allow-headers')).to.include('x-ms-bot-agent');
     } finally {
@@ -423,8 +525,11 @@ describe('Direct Line 3.0: tokens, errors and limits over HTTP', function () {
     }
   });
 
-  it('limits a conversation\'s messages and a client\'s requests, with 429 and Retry-After', async () => {
-    const limited = await serveDirectLine({ WEBCHAT_TOKEN_SECRET: SECRET, RATE_LIMIT_PER_CONVERSATION: '3', RATE_LIMIT_PER_ADDRESS: '1000' }, { protection: true });
+  it("limits a conversation's messages and a client's requests, with 429 and Retry-After", async () => {
+    const limited = await serveDirectLine(
+      { WEBCHAT_TOKEN_SECRET: SECRET, RATE_LIMIT_PER_CONVERSATION: '3', RATE_LIMIT_PER_ADDRESS: '1000' },
+      { protection: true },
+    );
     try {
       const p = await person(limited.domain);
       const statuses = [];

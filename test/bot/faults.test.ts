@@ -87,7 +87,7 @@ describe('faults', function () {
     }
   });
 
-  it('keeps a conversation\'s queue short: more waiting messages than the bound get a clear 429', async () => {
+  it("keeps a conversation's queue short: more waiting messages than the bound get a clear 429", async () => {
     const lock = new TurnLock(2);
     let release!: () => void;
     const blocked = new Promise<void>((r) => (release = r));
@@ -108,7 +108,7 @@ describe('faults', function () {
     expect(lock.size()).to.equal(0);
   });
 
-  it('does not let a Teams that does not answer hold the citizen\'s turns; what they write is kept', async () => {
+  it("does not let a Teams that does not answer hold the citizen's turns; what they write is kept", async () => {
     const connector = await fakeConnector();
     const config = readConfig({
       LOG_LEVEL: 'silent',

@@ -44,7 +44,10 @@ describe('POST /api/messages', () => {
 
   before(async () => {
     storage = new MemoryStorage();
-    const runtime = createBotRuntime(readConfig({ LOG_LEVEL: 'silent' }), knowledgeBase(), { storage, today: () => '2026-11-22' });
+    const runtime = createBotRuntime(readConfig({ LOG_LEVEL: 'silent' }), knowledgeBase(), {
+      storage,
+      today: () => '2026-11-22',
+    });
     server = await listen(createApp(knowledgeBase(), runtime));
   });
   after(() => server.close());
@@ -56,7 +59,12 @@ describe('POST /api/messages', () => {
     expect(texts).to.include('chatbot');
     expect(texts).to.include('kommunen');
     const buttons = res.json.activities!.at(-1)!.suggestedActions!.actions.map((a) => a.title);
-    expect(buttons).to.include.members(['Jeg er borger', 'Jeg er arbejdsgiver', 'Stil et spørgsmål', 'Tal med en medarbejder']);
+    expect(buttons).to.include.members([
+      'Jeg er borger',
+      'Jeg er arbejdsgiver',
+      'Stil et spørgsmål',
+      'Tal med en medarbejder',
+    ]);
   });
 
   it('carries a conversation over several posts: the citizen path asks its first question', async () => {
@@ -69,7 +77,9 @@ describe('POST /api/messages', () => {
 
   it('removes a CPR number before it is stored and tells the person kindly', async () => {
     const conversation = randomUUID();
-    const res = await post(activity(conversation, { type: 'message', text: 'Mit cpr er 010190-1234, kan jeg få en mentor?' }));
+    const res = await post(
+      activity(conversation, { type: 'message', text: 'Mit cpr er 010190-1234, kan jeg få en mentor?' }),
+    );
     expect(res.status).to.equal(200);
     expect(res.json.activities!.map((a) => a.text).join('\n')).to.include('CPR-nummer');
     const stored = JSON.stringify((storage as unknown as { memory: Record<string, unknown> }).memory);
@@ -83,8 +93,12 @@ describe('POST /api/messages', () => {
     await post(activity(conversation, { type: 'message', text: 'ledig, cpr 0101901234' }));
     const memory = (storage as unknown as { memory: Record<string, string> }).memory;
     const key = Object.keys(memory).find((k) => k.includes(conversation))!;
-    const entries = (JSON.parse(memory[key]!) as { transcript: { entries: { from: string; text: string }[] } }).transcript.entries;
-    expect(entries.filter((e) => e.from === 'user').map((e) => e.text)).to.deep.equal(['Jeg er borger', 'ledig, cpr [CPR-nummer fjernet]']);
+    const entries = (JSON.parse(memory[key]!) as { transcript: { entries: { from: string; text: string }[] } })
+      .transcript.entries;
+    expect(entries.filter((e) => e.from === 'user').map((e) => e.text)).to.deep.equal([
+      'Jeg er borger',
+      'ledig, cpr [CPR-nummer fjernet]',
+    ]);
     expect(entries.some((e) => e.from === 'bot' && e.text.includes('Hvad passer bedst'))).to.equal(true);
   });
 

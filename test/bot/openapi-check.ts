@@ -37,7 +37,10 @@ export class OpenApiChecker {
     const operation = this.document.paths[route!.template][method.toLowerCase()];
     expect(operation, `${label}: the method is described`).to.not.equal(undefined);
     const response = operation.responses[String(status)];
-    expect(response, `${label}: the status is one of the described responses (${Object.keys(operation.responses).join(', ')})`).to.not.equal(undefined);
+    expect(
+      response,
+      `${label}: the status is one of the described responses (${Object.keys(operation.responses).join(', ')})`,
+    ).to.not.equal(undefined);
     const key = `${method.toUpperCase()} ${route!.template} ${status}`;
     this.checked.set(key, (this.checked.get(key) ?? 0) + 1);
     if (!contentType?.startsWith('application/json')) return;
@@ -66,7 +69,13 @@ export class OpenApiChecker {
       const res = await fetch(input, init);
       const body = await res.clone().text();
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      this.check(init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET'), url, res.status, res.headers.get('content-type'), body);
+      this.check(
+        init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET'),
+        url,
+        res.status,
+        res.headers.get('content-type'),
+        body,
+      );
       return res;
     };
   }

@@ -21,7 +21,10 @@ describe('OpenAPI description at GET /api/openapi.json', function () {
 
   before(async () => {
     const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', WEBCHAT_TOKEN_SECRET: SECRET, OPS_TOKEN: OPS });
-    const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-22' });
+    const runtime = createBotRuntime(config, knowledgeBase(), {
+      storage: new MemoryStorage(),
+      today: () => '2026-11-22',
+    });
     const webchat = createWebChat(config, runtime.parts);
     closeWebChat = () => webchat.close();
     server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
@@ -44,16 +47,29 @@ describe('OpenAPI description at GET /api/openapi.json', function () {
   it('describes every route the issue names', () => {
     const paths = Object.keys(document.paths);
     for (const path of [
-      '/api/search', '/api/assess', '/api/estimate', '/api/inputs', '/api/law', '/api/ops/stats', '/api/webchat/config', '/api/directline/token',
-      '/v3/directline/tokens/generate', '/v3/directline/tokens/refresh', '/v3/directline/conversations',
-      '/v3/directline/conversations/{conversationId}', '/v3/directline/conversations/{conversationId}/activities',
-      '/v3/directline/conversations/{conversationId}/upload', '/v3/directline/conversations/{conversationId}/stream', '/healthz', '/readyz',
+      '/api/search',
+      '/api/assess',
+      '/api/estimate',
+      '/api/inputs',
+      '/api/law',
+      '/api/ops/stats',
+      '/api/webchat/config',
+      '/api/directline/token',
+      '/v3/directline/tokens/generate',
+      '/v3/directline/tokens/refresh',
+      '/v3/directline/conversations',
+      '/v3/directline/conversations/{conversationId}',
+      '/v3/directline/conversations/{conversationId}/activities',
+      '/v3/directline/conversations/{conversationId}/upload',
+      '/v3/directline/conversations/{conversationId}/stream',
+      '/healthz',
+      '/readyz',
     ]) {
       expect(paths, path).to.include(path);
     }
   });
 
-  it('matches what the health checks, the web chat configuration and the operators\' statistics answer', async () => {
+  it("matches what the health checks, the web chat configuration and the operators' statistics answer", async () => {
     await checked(`${server.url}/healthz`);
     await checked(`${server.url}/readyz`);
     await checked(`${server.url}/api/webchat/config`);
@@ -62,25 +78,45 @@ describe('OpenAPI description at GET /api/openapi.json', function () {
     expect((await checked(`${server.url}/api/ops/stats?from=2026-11-20&to=2026-11-22`, auth)).status).to.equal(200);
     expect((await checked(`${server.url}/api/ops/stats?from=2026-02-30`, auth)).status).to.equal(400);
     expect((await checked(`${server.url}/api/ops/stats`)).status).to.equal(401);
-    expect((await checked(`${server.url}/api/ops/stats?format=csv`, auth)).headers.get('content-type')).to.match(/^text\/csv/);
+    expect((await checked(`${server.url}/api/ops/stats?format=csv`, auth)).headers.get('content-type')).to.match(
+      /^text\/csv/,
+    );
   });
 
   it('matches what our Direct Line server answers, from the token to the history, refusals included', async () => {
     const dl = `${server.url}/v3/directline`;
-    const { token, conversationId } = (await (await checked(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const { token, conversationId } = (await (await checked(`${dl}/tokens/generate`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
     const auth = { authorization: `Bearer ${token}` };
     expect((await checked(`${dl}/conversations`, { method: 'POST', headers: auth })).status).to.equal(201);
     expect((await checked(`${dl}/conversations`, { method: 'POST', headers: auth })).status).to.equal(200);
     await checked(`${dl}/conversations/${conversationId}?watermark=0`, { headers: auth });
     const post = (body: unknown) =>
-      checked(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      checked(`${dl}/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post({ type: 'message', text: 'hvor længe kan jeg have en mentor?' })).status).to.equal(200);
     expect((await post({ type: 'typing' })).status).to.equal(400);
     await checked(`${dl}/conversations/${conversationId}/activities?watermark=0`, { headers: auth });
-    expect((await checked(`${dl}/conversations/${conversationId}/activities?watermark=x`, { headers: auth })).status).to.equal(400);
-    expect((await checked(`${dl}/conversations/${conversationId}/upload`, { method: 'POST', headers: auth, body: 'x' })).status).to.equal(400);
+    expect(
+      (await checked(`${dl}/conversations/${conversationId}/activities?watermark=x`, { headers: auth })).status,
+    ).to.equal(400);
+    expect(
+      (await checked(`${dl}/conversations/${conversationId}/upload`, { method: 'POST', headers: auth, body: 'x' }))
+        .status,
+    ).to.equal(400);
     expect((await checked(`${dl}/conversations/other/activities`, { headers: auth })).status).to.equal(403);
-    expect((await checked(`${dl}/conversations/${conversationId}/activities`, { headers: { authorization: 'Bearer forged' } })).status).to.equal(401);
+    expect(
+      (
+        await checked(`${dl}/conversations/${conversationId}/activities`, {
+          headers: { authorization: 'Bearer forged' },
+        })
+      ).status,
+    ).to.equal(401);
     expect((await checked(`${dl}/tokens/refresh`, { method: 'POST', headers: auth })).status).to.equal(200);
   });
 

@@ -9,7 +9,9 @@ import { knowledgeBase, listen, sayTo } from '../helpers.js';
 import { type TestSchema, freshSchema } from './postgres.js';
 
 /** A TCP proxy in front of PostgreSQL that can be cut, as a network or a database failing would. */
-async function cuttableProxy(target: URL): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+async function cuttableProxy(
+  target: URL,
+): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   let down = false;
   const server: Server = createServer((client) => {
@@ -49,7 +51,11 @@ describe('PostgreSQL unreachable for a while', function () {
     const proxy = await cuttableProxy(target);
     const url = new URL(schema.url);
     url.host = `127.0.0.1:${proxy.port}`;
-    const config = readConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), WEBCHAT_TOKEN_SECRET: 'x'.repeat(40) });
+    const config = readConfig({
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: url.toString(),
+      WEBCHAT_TOKEN_SECRET: 'x'.repeat(40),
+    });
     const storage = openStorage(config.storage);
     const runtime = createBotRuntime(config, knowledgeBase(), { ...storage, today: () => '2026-11-22' });
     const server = await listen(createApp(knowledgeBase(), runtime));

@@ -22,8 +22,11 @@ export async function freshSchema(): Promise<TestSchema> {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${name}`);
   } catch (e) {
-    throw new Error(`PostgreSQL is needed for these tests and cannot be used at ${TEST_DATABASE_URL} (${(e as Error).message}). ` +
-      'Start it (.ci/run does) or set TEST_DATABASE_URL.');
+    throw new Error(
+      `PostgreSQL is needed for these tests and cannot be used at ${TEST_DATABASE_URL} (${(e as Error).message}). ` +
+        'Start it (.ci/run does) or set TEST_DATABASE_URL.',
+      { cause: e },
+    );
   } finally {
     await admin.end().catch(() => undefined);
   }

@@ -22,7 +22,10 @@ describe('privacy guard', () => {
   });
 
   it('replaces CPR numbers inside submitted card values, however deep', async () => {
-    const { activity, flagged } = await through({ type: 'message', value: { note: '0101901234', more: ['x 010190 1234'] } });
+    const { activity, flagged } = await through({
+      type: 'message',
+      value: { note: '0101901234', more: ['x 010190 1234'] },
+    });
     expect(activity.value).to.deep.equal({ note: CPR_MASK, more: [`x ${CPR_MASK}`] });
     expect(flagged).to.equal(2);
   });
@@ -40,7 +43,10 @@ describe('privacy guard', () => {
       membersAdded: [{ id: 'u', name: cpr }],
       attachments: [
         { contentType: 'text/plain', name: `${cpr}.txt`, content: `mit cpr er ${cpr}` },
-        { contentType: 'application/vnd.microsoft.card.adaptive', content: { body: [{ type: 'TextBlock', text: cpr }] } },
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: { body: [{ type: 'TextBlock', text: cpr }] },
+        },
       ],
     });
     const M = CPR_MASK;
@@ -84,11 +90,17 @@ describe('privacy guard', () => {
   it('masks a value nested 4,000 deep as a JSON body, as a channel would post it', async () => {
     const body = `${'{"a":'.repeat(4_000)}"0101901234"${'}'.repeat(4_000)}`;
     const { activity } = await through({ type: 'message', value: JSON.parse(body) as unknown });
-    expect(JSON.stringify(activity.value)).to.equal(`${'{"a":'.repeat(MAX_VALUE_DEPTH)}null${'}'.repeat(MAX_VALUE_DEPTH)}`);
+    expect(JSON.stringify(activity.value)).to.equal(
+      `${'{"a":'.repeat(MAX_VALUE_DEPTH)}null${'}'.repeat(MAX_VALUE_DEPTH)}`,
+    );
   });
 
   it('masks the names on activities other than messages too, without flagging the turn', async () => {
-    const { activity, flagged } = await through({ type: 'conversationUpdate', from: { id: 'u', name: '0101901234' }, membersAdded: [{ id: 'u', name: '0101901234' }] });
+    const { activity, flagged } = await through({
+      type: 'conversationUpdate',
+      from: { id: 'u', name: '0101901234' },
+      membersAdded: [{ id: 'u', name: '0101901234' }],
+    });
     expect(activity.from!.name).to.equal(CPR_MASK);
     expect(activity.membersAdded).to.deep.equal([{ id: 'u', name: CPR_MASK }]);
     expect(flagged).to.equal(undefined);

@@ -31,9 +31,15 @@ describe('privacy sweep', function () {
     try {
       const dir = join(projectRoot(), 'test', 'cases', 'conversations');
       for (const file of filesBelow(dir, ['.yaml'])) {
-        const cases = (YAML.parse(readFileSync(file, 'utf8')) as { conversations: { steps: unknown[]; today?: string }[] }).conversations;
+        const cases = (
+          YAML.parse(readFileSync(file, 'utf8')) as { conversations: { steps: unknown[]; today?: string }[] }
+        ).conversations;
         for (const [i, c] of cases.entries()) {
-          const driver = new ConversationDriver({ storage, conversationId: `${file}-${i}`, ...(c.today ? { today: c.today } : {}) });
+          const driver = new ConversationDriver({
+            storage,
+            conversationId: `${file}-${i}`,
+            ...(c.today ? { today: c.today } : {}),
+          });
           for (const step of c.steps) {
             const user = String(Array.isArray(step) ? step[0] : (step as { user: unknown }).user);
             if (user === '<join>') await driver.join();
@@ -44,7 +50,9 @@ describe('privacy sweep', function () {
       // And someone who shares everything at once.
       const driver = new ConversationDriver({ storage, conversationId: 'oversharer' });
       await driver.join();
-      await driver.say('Jeg hedder Søren, cpr 120390-1234, mail soren.aero@kommune.dk, tlf +45 12 34 56 78. Kan jeg få en mentor?');
+      await driver.say(
+        'Jeg hedder Søren, cpr 120390-1234, mail soren.aero@kommune.dk, tlf +45 12 34 56 78. Kan jeg få en mentor?',
+      );
       await driver.say('Jeg er borger');
       await driver.say('ring til mig på 87654321');
     } finally {
@@ -52,8 +60,11 @@ describe('privacy sweep', function () {
       log.setLevel('silent');
     }
     // The SDK's dialog version hashes and the storage's eTags are numbers, not personal data: leave them out.
-    const stored = JSON.stringify((storage as unknown as { memory: Record<string, string> }).memory).replace(/\\"(version|eTag)\\":\\"-?\d+\\"/g, '');
-    expect(stored).to.include("Kan jeg få en mentor");
+    const stored = JSON.stringify((storage as unknown as { memory: Record<string, string> }).memory).replace(
+      /\\"(version|eTag)\\":\\"-?\d+\\"/g,
+      '',
+    );
+    expect(stored).to.include('Kan jeg få en mentor');
     for (const { what, pattern } of PERSONAL) {
       expect(pattern.exec(stored)?.[0], `${what} in a stored record`).to.equal(undefined);
       for (const line of lines) expect(pattern.exec(line)?.[0], `${what} in a log line`).to.equal(undefined);

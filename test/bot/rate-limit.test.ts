@@ -78,7 +78,10 @@ describe('RateLimiter (rate-limiter-flexible), on PostgreSQL', () => {
     expect((await two.peek('203.0.113.1')).ok).to.equal(false);
     expect((await one.take('203.0.113.2')).ok, 'another address').to.equal(true);
     const { rows } = await pools[0]!.query(`SELECT key, points FROM ${RATE_LIMIT_TABLE} ORDER BY key`);
-    expect(rows).to.deep.equal([{ key: 'address:203.0.113.1', points: 8 }, { key: 'address:203.0.113.2', points: 1 }]);
+    expect(rows).to.deep.equal([
+      { key: 'address:203.0.113.1', points: 8 },
+      { key: 'address:203.0.113.2', points: 1 },
+    ]);
   });
 
   it('answers 429 on one server once an address has used its minute on the other (two apps, one database)', async () => {
@@ -86,7 +89,8 @@ describe('RateLimiter (rate-limiter-flexible), on PostgreSQL', () => {
     const one = await listen(createApp(knowledgeBase(), undefined, undefined, protection));
     const two = await listen(createApp(knowledgeBase(), undefined, undefined, { ...protection, pool: pool() }));
     try {
-      const get = (server: { url: string }) => fetch(`${server.url}/api/inputs`, { headers: { 'x-forwarded-for': '198.51.100.9' } });
+      const get = (server: { url: string }) =>
+        fetch(`${server.url}/api/inputs`, { headers: { 'x-forwarded-for': '198.51.100.9' } });
       for (const server of [one, two, one, two]) expect((await get(server)).status).to.equal(200);
       const res = await get(two);
       expect(res.status).to.equal(429);
@@ -106,7 +110,10 @@ describe('RateLimiter (rate-limiter-flexible), on PostgreSQL', () => {
   });
 
   it('counts in memory while PostgreSQL cannot be reached, refusing nobody for the outage', async () => {
-    const down = new pgModule.Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`, connectionTimeoutMillis: 500 });
+    const down = new pgModule.Pool({
+      connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`,
+      connectionTimeoutMillis: 500,
+    });
     pools.push(down);
     down.on('error', () => undefined);
     const limiter = RateLimiter.onPostgres(down, 2, 'address');
@@ -123,7 +130,10 @@ describe('rate limit settings', () => {
 
   it('reads a number of proxies or their addresses for TRUST_PROXY', () => {
     expect(readConfig({ TRUST_PROXY: '1' }).rateLimit.trustProxy).to.equal(1);
-    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).rateLimit.trustProxy).to.deep.equal(['10.0.0.0/8', 'loopback']);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).rateLimit.trustProxy).to.deep.equal([
+      '10.0.0.0/8',
+      'loopback',
+    ]);
   });
 
   it('refuses a bad value with an error naming the setting', () => {
@@ -147,11 +157,17 @@ describe('rate limits on the server', () => {
 
   before(async () => {
     const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', TRUST_PROXY: 'loopback' });
-    const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-22' });
+    const runtime = createBotRuntime(config, knowledgeBase(), {
+      storage: new MemoryStorage(),
+      today: () => '2026-11-22',
+    });
     const webchat = createWebChat(config, runtime.parts);
     closeWebChat = () => webchat.close();
     const protection = { rateLimit: { perAddress: 10, perConversation: 3, trustProxy: ['loopback'] } };
-    server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection), webchat.upgrade);
+    server = await listen(
+      createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }, protection),
+      webchat.upgrade,
+    );
   });
   after(async () => {
     await closeWebChat();
@@ -165,20 +181,28 @@ describe('rate limits on the server', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
       body: JSON.stringify({
-        type: 'message', text: 'hej', id: randomUUID(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' },
-        recipient: { id: 'mentorbot' }, conversation: { id: conversation }, deliveryMode: 'expectReplies',
+        type: 'message',
+        text: 'hej',
+        id: randomUUID(),
+        channelId: 'emulator',
+        serviceUrl: 'http://127.0.0.1:1/',
+        from: { id: 'u' },
+        recipient: { id: 'mentorbot' },
+        conversation: { id: conversation },
+        deliveryMode: 'expectReplies',
       }),
     });
 
   it('answers a burst above the per-address limit with 429, Retry-After and the Danish message', async () => {
-    for (let i = 0; i < 10; i++) expect((await get('/api/search?q=mentor', '203.0.113.1')).status, `request ${i + 1}`).to.equal(200);
+    for (let i = 0; i < 10; i++)
+      expect((await get('/api/search?q=mentor', '203.0.113.1')).status, `request ${i + 1}`).to.equal(200);
     const res = await get('/api/search?q=mentor', '203.0.113.1');
     expect(res.status).to.equal(429);
     expect(res.headers.get('retry-after')).to.be.oneOf(['59', '60']);
     expect(await res.json()).to.deep.equal({ error: { field: 'rate', message: RATE_LIMIT_MESSAGE } });
   });
 
-  it('does not let one address use up another address\'s requests', async () => {
+  it("does not let one address use up another address's requests", async () => {
     for (let i = 0; i < 11; i++) await get('/api/law', '203.0.113.3');
     expect((await get('/api/law', '203.0.113.3')).status).to.equal(429);
     expect((await get('/api/law', '203.0.113.4')).status).to.equal(200);
@@ -186,7 +210,8 @@ describe('rate limits on the server', () => {
 
   it('never limits /healthz, /readyz or the page', async () => {
     for (let i = 0; i < 30; i++) {
-      for (const path of ['/healthz', '/readyz', '/']) expect((await get(path, '203.0.113.5')).status, path).to.equal(200);
+      for (const path of ['/healthz', '/readyz', '/'])
+        expect((await get(path, '203.0.113.5')).status, path).to.equal(200);
     }
   });
 
@@ -200,9 +225,15 @@ describe('rate limits on the server', () => {
   });
 
   it('limits a web chat conversation (Direct Line) by its token, whatever address it comes from', async () => {
-    const generated = await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const generated = await fetch(`${server.url}/v3/directline/tokens/generate`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    });
     const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
-    const started = await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.7' } });
+    const started = await fetch(`${server.url}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.7' },
+    });
     expect(started.status).to.equal(201);
     const send = (from: string) =>
       fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, {

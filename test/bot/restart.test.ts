@@ -10,7 +10,15 @@ import { freePort, sayTo } from '../helpers.js';
 /** Starts `npm start`'s server (dist/bot/main.js) and waits until it answers /healthz. */
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'bot', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STORAGE: 'sqlite', LOG_LEVEL: 'error', MicrosoftAppId: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STORAGE: 'sqlite',
+      LOG_LEVEL: 'error',
+      MicrosoftAppId: '',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -16,7 +16,15 @@ const TENANT = 'tenant-kommune';
 async function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'bot', 'main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', MicrosoftAppId: '', STORAGE: '' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      MicrosoftAppId: '',
+      STORAGE: '',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -64,7 +72,11 @@ describe('several instances on one PostgreSQL database', function () {
   });
   after(async () => {
     for (const child of children) child.kill('SIGKILL');
-    await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null,
+      ),
+    );
     await connector?.close();
     await schema?.drop();
   });
@@ -82,10 +94,11 @@ describe('several instances on one PostgreSQL database', function () {
     expect(await say(b, 'nej')).to.include('Hvor gammel er du?');
     expect(await say(a, '45 år')).to.include('Har du allerede en mentor?');
     const summary = await say(b, 'nej');
-    for (const part of ['Det kan du søge om', 'Fordi du svarede, at du er ledig', 'LAB § 167, stk. 1']) expect(summary).to.include(part);
+    for (const part of ['Det kan du søge om', 'Fordi du svarede, at du er ledig', 'LAB § 167, stk. 1'])
+      expect(summary).to.include(part);
   });
 
-  it('continues a web chat on the other instance with the same token, and brings a caseworker\'s messages to the stream another instance holds', async () => {
+  it("continues a web chat on the other instance with the same token, and brings a caseworker's messages to the stream another instance holds", async () => {
     const p = await person(`${a}/v3/directline`, { locale: 'da-DK' });
     const token = p.token;
     const say = async (on: string, text: string) => {
@@ -95,7 +108,10 @@ describe('several instances on one PostgreSQL database', function () {
         body: JSON.stringify({ type: 'message', text, locale: 'da-DK' }),
       });
       expect(res.status, text).to.equal(200);
-      return (await p.read()).filter((x) => x.from.role === 'bot').map((x) => x.text ?? '').join('\n');
+      return (await p.read())
+        .filter((x) => x.from.role === 'bot')
+        .map((x) => x.text ?? '')
+        .join('\n');
     };
     expect(await say(b, 'Jeg er borger')).to.include('Hvad passer bedst');
     expect(await say(a, 'Jeg er ledig')).to.include('Hvilken ydelse får du?');
@@ -115,10 +131,15 @@ describe('several instances on one PostgreSQL database', function () {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
-            type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url,
-            from: { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' }, recipient: { id: 'mentorbot', name: 'Mentorbot' },
+            type: 'message',
+            id: randomUUID(),
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+            from: { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' },
+            recipient: { id: 'mentorbot', name: 'Mentorbot' },
             conversation: { id: thread, isGroup: true, conversationType: 'channel', tenantId: TENANT },
-            channelData: { tenant: { id: TENANT }, channel: { id: CHANNEL }, team: { id: 'team-1' } }, ...fields,
+            channelData: { tenant: { id: TENANT }, channel: { id: CHANNEL }, team: { id: 'team-1' } },
+            ...fields,
           }),
         });
 

@@ -30,9 +30,15 @@ describe('turn lock across instances (PostgreSQL)', function () {
       await new Promise((r) => setTimeout(r, 80));
       spans.push([start, performance.now()]);
     };
-    await Promise.all([a.run('webchat/c1', turn), b.run('webchat/c1', turn), a.run('webchat/c1', turn), b.run('webchat/c1', turn)]);
+    await Promise.all([
+      a.run('webchat/c1', turn),
+      b.run('webchat/c1', turn),
+      a.run('webchat/c1', turn),
+      b.run('webchat/c1', turn),
+    ]);
     spans.sort((x, y) => x[0] - y[0]);
-    for (let i = 1; i < spans.length; i++) expect(spans[i]![0], `turn ${i + 1} started before turn ${i} ended`).to.be.at.least(spans[i - 1]![1] - 1);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]![0], `turn ${i + 1} started before turn ${i} ended`).to.be.at.least(spans[i - 1]![1] - 1);
   });
 
   it('lets different conversations run side by side', async () => {
@@ -53,7 +59,9 @@ describe('turn lock across instances (PostgreSQL)', function () {
         await x;
       }),
     ]);
-    const stuck = new Promise((_, reject) => setTimeout(() => reject(new Error('the two conversations waited for each other')), 10_000).unref());
+    const stuck = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('the two conversations waited for each other')), 10_000).unref(),
+    );
     await Promise.race([both, stuck]);
   });
 });

@@ -6,7 +6,10 @@ import { ConversationHistory, HISTORY_MAX_ACTIVITIES, HISTORY_MAX_BYTES } from '
 const message = (text: string) => ({ type: 'message' as const, text });
 
 describe('the Direct Line history of a conversation', () => {
-  for (const [name, make] of [['memory', () => new MemoryStorage()], ['SQLite', () => new SqliteStorage(':memory:')]] as const) {
+  for (const [name, make] of [
+    ['memory', () => new MemoryStorage()],
+    ['SQLite', () => new SqliteStorage(':memory:')],
+  ] as const) {
     describe(`in ${name}`, () => {
       it('numbers activities from 1 in the order they were kept, and gives what came after a watermark', async () => {
         const history = new ConversationHistory(make());
@@ -16,7 +19,10 @@ describe('the Direct Line history of a conversation', () => {
         expect(await history.append('c', [message('a'), message('b')])).to.equal(2);
         expect(await history.append('c', [message('c')])).to.equal(3);
         const after = await history.after('c', 1);
-        expect(after.activities.map((k) => [k.seq, k.activity.text])).to.deep.equal([[2, 'b'], [3, 'c']]);
+        expect(after.activities.map((k) => [k.seq, k.activity.text])).to.deep.equal([
+          [2, 'b'],
+          [3, 'c'],
+        ]);
         expect(after.last).to.equal(3);
         expect(await history.after('c', 3)).to.deep.equal({ activities: [], last: 3 });
         expect(await history.after('unknown', 5)).to.deep.equal({ activities: [], last: 5 });
@@ -44,7 +50,9 @@ describe('the Direct Line history of a conversation', () => {
         await history.begin('c');
         await history.append('c', [message('personligt'), message('slet mine data'), message('Dine data er slettet')]);
         await history.forgetThrough('c', 2);
-        expect((await history.after('c', 0)).activities.map((k) => k.activity.text)).to.deep.equal(['Dine data er slettet']);
+        expect((await history.after('c', 0)).activities.map((k) => k.activity.text)).to.deep.equal([
+          'Dine data er slettet',
+        ]);
         expect(await history.append('c', [message('ny')])).to.equal(4);
       });
     });

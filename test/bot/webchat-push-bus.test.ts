@@ -23,7 +23,9 @@ async function instance(schema: TestSchema) {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url!, 'http://localhost');
     const conversation = url.pathname.split('/')[2]!;
-    wss.handleUpgrade(req, socket, head, (ws) => hub.open(conversation, ws, Number(url.searchParams.get('watermark') ?? 0), async () => true));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      hub.open(conversation, ws, Number(url.searchParams.get('watermark') ?? 0), async () => true),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -18,16 +18,28 @@ describe('web chat tokens', () => {
   it('are refused when changed, signed with another secret, malformed or expired', () => {
     const { token } = signer.issue('conv-1', 'user-1');
     const [payload, signature] = token.split('.') as [string, string];
-    const forgedPayload = Buffer.from(JSON.stringify({ v: 1, c: 'conv-2', u: 'user-1', exp: 9_999_999_999 })).toString('base64url');
+    const forgedPayload = Buffer.from(JSON.stringify({ v: 1, c: 'conv-2', u: 'user-1', exp: 9_999_999_999 })).toString(
+      'base64url',
+    );
     const other = new TokenSigner(Buffer.alloc(32, 8), 600, () => now);
-    for (const bad of [`${forgedPayload}.${signature}`, `${payload}.${signature.slice(1)}`, other.issue('conv-1', 'user-1').token, '', 'a.b.c', 'x', 42, null, 'é'.repeat(2000)]) {
+    for (const bad of [
+      `${forgedPayload}.${signature}`,
+      `${payload}.${signature.slice(1)}`,
+      other.issue('conv-1', 'user-1').token,
+      '',
+      'a.b.c',
+      'x',
+      42,
+      null,
+      'é'.repeat(2000),
+    ]) {
       expect(signer.verify(bad), String(bad).slice(0, 20)).to.equal(null);
     }
     now += 601_000;
     expect(signer.verify(token)).to.equal(null);
   });
 
-  it('refresh keeps the conversation\'s start, so no token of it lives beyond the maximum age however often it is refreshed', () => {
+  it("refresh keeps the conversation's start, so no token of it lives beyond the maximum age however often it is refreshed", () => {
     let clock = 1_800_000_000_000;
     const capped = new TokenSigner(secret, 600, () => clock, 1800);
     let current = capped.issue('conv-1', 'user-1').token;
@@ -47,7 +59,7 @@ describe('web chat tokens', () => {
     expect(capped.verify(current)).to.equal(null);
   });
 
-  it('keep the conversation token and the stream ticket apart: neither is taken for the other\'s job', () => {
+  it("keep the conversation token and the stream ticket apart: neither is taken for the other's job", () => {
     const { token } = signer.issue('conv-1', 'user-1');
     const claims = signer.verify(token)!;
     const ticket = signer.streamTicket(claims);

@@ -10,10 +10,19 @@ import { knowledgeBase, listen } from '../helpers.js';
 /** Our server with the web chat, on a loopback port. */
 async function serve(env: Record<string, string> = {}) {
   const config: Config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
-  const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-22' });
+  const runtime = createBotRuntime(config, knowledgeBase(), {
+    storage: new MemoryStorage(),
+    today: () => '2026-11-22',
+  });
   const webchat: WebChat = createWebChat(config, runtime.parts);
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
-  const call = async (path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const server = await listen(
+    createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }),
+    webchat.upgrade,
+  );
+  const call = async (
+    path: string,
+    init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const res = await fetch(`${server.url}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: {
@@ -21,7 +30,9 @@ async function serve(env: Record<string, string> = {}) {
         ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         ...init.headers,
       },
-      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     });
     const text = await res.text();
     let json: Record<string, unknown> = {};
@@ -32,10 +43,19 @@ async function serve(env: Record<string, string> = {}) {
     }
     return { status: res.status, headers: res.headers, text, json };
   };
-  return { url: server.url, call, webchat, runtime, close: async () => { await webchat.close(); await server.close(); } };
+  return {
+    url: server.url,
+    call,
+    webchat,
+    runtime,
+    close: async () => {
+      await webchat.close();
+      await server.close();
+    },
+  };
 }
 
-describe('web chat: the page\'s server side', () => {
+describe("web chat: the page's server side", () => {
   let s: Awaited<ReturnType<typeof serve>>;
   before(async () => {
     s = await serve();
@@ -52,7 +72,7 @@ describe('web chat: the page\'s server side', () => {
     });
   });
 
-  it('serves Web Chat\'s minimal bundle and markdown-it from node_modules, compressed, under a Content-Security-Policy', async () => {
+  it("serves Web Chat's minimal bundle and markdown-it from node_modules, compressed, under a Content-Security-Policy", async () => {
     const markdown = await fetch(`${s.url}/webchat/markdown-it.min.js`, { headers: { 'accept-encoding': 'br' } });
     expect(markdown.headers.get('content-encoding')).to.equal('br');
     expect(await markdown.text()).to.include('markdownit');
@@ -70,23 +90,38 @@ describe('web chat: the page\'s server side', () => {
     expect((await s.call('/README.md')).status).to.equal(404);
   });
 
-  it('no longer has the home-made transport\'s routes: the conversation goes through /v3/directline', async () => {
-    for (const path of ['/api/webchat/conversations', '/api/webchat/activities', '/api/webchat/token']) expect((await s.call(path, { body: {} })).status, path).to.equal(404);
+  it("no longer has the home-made transport's routes: the conversation goes through /v3/directline", async () => {
+    for (const path of ['/api/webchat/conversations', '/api/webchat/activities', '/api/webchat/token'])
+      expect((await s.call(path, { body: {} })).status, path).to.equal(404);
     expect((await s.call('/api/webchat/stream')).status).to.equal(404);
     expect((await s.call('/mentorbot-transport.js')).status).to.equal(404);
   });
 
   it('leaves the Bot Framework endpoint as it was', async () => {
-    const res = await s.call('/api/messages', { body: { type: 'message', text: 'hej', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' }, deliveryMode: 'expectReplies' } });
+    const res = await s.call('/api/messages', {
+      body: {
+        type: 'message',
+        text: 'hej',
+        channelId: 'emulator',
+        serviceUrl: 'http://127.0.0.1:1/',
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+        conversation: { id: 'c' },
+        deliveryMode: 'expectReplies',
+      },
+    });
     expect(res.status).to.equal(200);
   });
 });
 
 describe('web chat: embedding on other sites', () => {
-  it('answers CORS only for the allowed origins, on the page\'s routes and on Direct Line', async () => {
+  it("answers CORS only for the allowed origins, on the page's routes and on Direct Line", async () => {
     const s = await serve({ WEBCHAT_ALLOWED_ORIGINS: 'https://www.kommune.dk' });
     try {
-      const allowed = await s.call('/v3/directline/tokens/generate', { method: 'OPTIONS', headers: { origin: 'https://www.kommune.dk', 'access-control-request-method': 'POST' } });
+      const allowed = await s.call('/v3/directline/tokens/generate', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://www.kommune.dk', 'access-control-request-method': 'POST' },
+      });
       expect(allowed.status).to.equal(204);
       expect(allowed.headers.get('access-control-allow-origin')).to.equal('https://www.kommune.dk');
       expect(allowed.headers.get('access-control-allow-headers')).to.include('authorization');
@@ -110,11 +145,20 @@ describe('web chat: the Azure Direct Line transport', () => {
       res.json({ conversationId: 'dl-conv', token: 'dl-token', expires_in: 1800 });
     });
     const dl = await listen(fake);
-    const s = await serve({ WEBCHAT_TRANSPORT: 'directline', DIRECTLINE_SECRET: 'the-secret', DIRECTLINE_ENDPOINT: `${dl.url}/v3/directline` });
+    const s = await serve({
+      WEBCHAT_TRANSPORT: 'directline',
+      DIRECTLINE_SECRET: 'the-secret',
+      DIRECTLINE_ENDPOINT: `${dl.url}/v3/directline`,
+    });
     try {
       const res = await s.call('/api/directline/token', { body: {} });
       expect(res.status).to.equal(200);
-      expect(res.json).to.deep.equal({ token: 'dl-token', conversationId: 'dl-conv', expiresIn: 1800, domain: `${dl.url}/v3/directline` });
+      expect(res.json).to.deep.equal({
+        token: 'dl-token',
+        conversationId: 'dl-conv',
+        expiresIn: 1800,
+        domain: `${dl.url}/v3/directline`,
+      });
       expect(res.text).not.to.include('the-secret');
       expect(seen.auth).to.equal('Bearer the-secret');
       expect(seen.user).to.match(/^dl_/);
@@ -132,7 +176,11 @@ describe('web chat: the Azure Direct Line transport', () => {
     } finally {
       await plain.close();
     }
-    const down = await serve({ WEBCHAT_TRANSPORT: 'directline', DIRECTLINE_SECRET: 's', DIRECTLINE_ENDPOINT: 'http://127.0.0.1:1/v3/directline' });
+    const down = await serve({
+      WEBCHAT_TRANSPORT: 'directline',
+      DIRECTLINE_SECRET: 's',
+      DIRECTLINE_ENDPOINT: 'http://127.0.0.1:1/v3/directline',
+    });
     try {
       const res = await down.call('/api/directline/token', { body: {} });
       expect(res.status).to.equal(502);

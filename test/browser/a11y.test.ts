@@ -1,6 +1,17 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { type ChatServer, WELCOME, axeViolations, launchBrowser, openPage, say, sendBox, startServer, suggestedAction, waitForText } from './harness.js';
+import {
+  type ChatServer,
+  WELCOME,
+  axeViolations,
+  launchBrowser,
+  openPage,
+  say,
+  sendBox,
+  startServer,
+  suggestedAction,
+  waitForText,
+} from './harness.js';
 
 interface Focused {
   tag: string;
@@ -22,7 +33,8 @@ async function focused(page: Page): Promise<Focused> {
       const s = getComputedStyle(e);
       return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
     };
-    const border = (e: Element | null) => !!e && getComputedStyle(e).borderTopStyle !== 'none' && parseFloat(getComputedStyle(e).borderTopWidth) > 0;
+    const border = (e: Element | null) =>
+      !!e && getComputedStyle(e).borderTopStyle !== 'none' && parseFloat(getComputedStyle(e).borderTopWidth) > 0;
     const isSendBox = el.matches('[data-id="webchat-sendbox-input"]');
     const webChatIndicator = el.matches('.webchat__basic-transcript, .webchat__basic-transcript__terminator')
       ? document.querySelector('.webchat__basic-transcript__focus-indicator')
@@ -45,7 +57,11 @@ async function recordLiveRegion(page: Page): Promise<void> {
     const heard: string[] = [];
     (window as unknown as { heard: string[] }).heard = heard;
     if (!region) return;
-    new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
 }
 
@@ -90,12 +106,17 @@ describe('browser: accessibility of the page and the chat (WCAG 2.1 AA)', functi
       if (now.isSendBox) break;
     }
     expect(stops.at(-1)?.isSendBox, `Tab reaches the send box: ${JSON.stringify(stops)}`).to.equal(true);
-    expect(stops.filter((s) => !s.visible), 'stops without a visible focus').to.deep.equal([]);
+    expect(
+      stops.filter((s) => !s.visible),
+      'stops without a visible focus',
+    ).to.deep.equal([]);
 
     await page.keyboard.type('hvor længe kan jeg have en mentor?');
     await page.keyboard.press('Enter');
     await waitForText(page, '6 måneder');
-    await page.waitForFunction(() => (window as unknown as { heard: string[] }).heard.some((t) => t.includes('6 måneder')));
+    await page.waitForFunction(() =>
+      (window as unknown as { heard: string[] }).heard.some((t) => t.includes('6 måneder')),
+    );
 
     // The suggested actions sit just before the send box; Shift+Tab reaches them, arrows move between them.
     await page.keyboard.press('Shift+Tab');
@@ -110,7 +131,9 @@ describe('browser: accessibility of the page and the chat (WCAG 2.1 AA)', functi
     expect(target.name).to.equal('Jeg er borger');
     await page.keyboard.press('Enter');
     await waitForText(page, 'Hvad passer bedst på dig');
-    await page.waitForFunction(() => (window as unknown as { heard: string[] }).heard.some((t) => t.includes('Hvad passer bedst på dig')));
+    await page.waitForFunction(() =>
+      (window as unknown as { heard: string[] }).heard.some((t) => t.includes('Hvad passer bedst på dig')),
+    );
     expect(problems.list).to.deep.equal([]);
     await context.close();
   });
@@ -123,7 +146,9 @@ describe('browser: accessibility of the page and the chat (WCAG 2.1 AA)', functi
       const { context, page, problems } = await openPage(browser, { viewport, deviceScaleFactor: 2 });
       await page.goto(`${server.url}/`);
       await waitForText(page, WELCOME);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, 'horizontal overflow in CSS px').to.be.at.most(0);
       await sendBox(page).scrollIntoViewIfNeeded();
       for (const locator of [sendBox(page), page.locator('.mentorbot__notice')]) {
@@ -134,7 +159,9 @@ describe('browser: accessibility of the page and the chat (WCAG 2.1 AA)', functi
       }
       await say(page, 'hvor længe kan jeg have en mentor?');
       await waitForText(page, '6 måneder');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).to.be.at.most(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).to.be.at.most(0);
       expect(problems.list).to.deep.equal([]);
       await context.close();
     });

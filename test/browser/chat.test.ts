@@ -40,10 +40,11 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     const notice = page.locator('.mentorbot__notice');
     expect(await notice.isVisible()).to.equal(true);
     expect(await notice.textContent()).to.include('Du chatter med en robot');
-    expect(await notice.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).to.deep.equal([
-      '/privatliv.html',
-      '/tilgaengelighed.html',
-    ]);
+    expect(
+      await notice
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ).to.deep.equal(['/privatliv.html', '/tilgaengelighed.html']);
     await suggestedAction(page, 'Jeg er borger').waitFor();
   });
 
@@ -103,7 +104,10 @@ describe('browser: a citizen uses the chat on the demo page', function () {
 
   it('resumes the conversation in a new tab opened from this one, with the token kept in the tab, and both tabs see what either says', async () => {
     const before = await bubbleCount(page);
-    const [tab] = await Promise.all([context.waitForEvent('page'), page.evaluate((url) => void window.open(url, '_blank'), `${server.url}/`)]);
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      page.evaluate((url) => void window.open(url, '_blank'), `${server.url}/`),
+    ]);
     await waitForText(tab, 'Hej, det er Lise fra kommunen.');
     await waitForText(tab, 'hvor længe kan jeg have en mentor?');
     expect(await bubbleCount(tab)).to.equal(before);
@@ -116,7 +120,6 @@ describe('browser: a citizen uses the chat on the demo page', function () {
     expect(problems.list).to.deep.equal([]);
   });
 });
-
 
 describe('browser: "slet mine data" in the chat', function () {
   this.timeout(60_000);
@@ -144,7 +147,9 @@ describe('browser: "slet mine data" in the chat', function () {
       await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.startsWith('mentorbot:http')));
       await page.reload();
       await waitForText(page, WELCOME);
-      expect(await page.locator('.webchat__bubble__content').filter({ hasText: 'Jeg er ledig og 45 år' }).count()).to.equal(0);
+      expect(
+        await page.locator('.webchat__bubble__content').filter({ hasText: 'Jeg er ledig og 45 år' }).count(),
+      ).to.equal(0);
       expect(problems.list).to.deep.equal([]);
     } finally {
       await context.close();
@@ -160,7 +165,12 @@ describe('browser: "slet mine data" in the chat', function () {
       await say(page, 'slet mine data');
       await waitForText(page, 'slettet');
       await say(page, 'hej igen');
-      await page.waitForFunction(() => !Array.from(document.querySelectorAll('.webchat__bubble__content')).some((b) => b.textContent?.includes('Jeg er ledig og 45 år')));
+      await page.waitForFunction(
+        () =>
+          !Array.from(document.querySelectorAll('.webchat__bubble__content')).some((b) =>
+            b.textContent?.includes('Jeg er ledig og 45 år'),
+          ),
+      );
       await waitForText(page, WELCOME);
       await say(page, 'hvor længe kan jeg have en mentor?');
       await waitForText(page, '6 måneder');

@@ -32,7 +32,9 @@ export const WELCOME = 'Jeg er Mentorbot';
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -52,11 +54,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Bot
   const config = readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
   const runtime = createBotRuntime(config, knowledgeBase(), { storage: new MemoryStorage() });
   const webchat = createWebChat(config, runtime.parts);
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
+  const server = await listen(
+    createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }),
+    webchat.upgrade,
+  );
   return {
     url: server.url,
     push: async (conversationId, text) => {
-      const reference = { channelId: 'webchat', serviceUrl: 'urn:mentorbot:webchat', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'mentorbot', name: 'Mentorbot' } };
+      const reference = {
+        channelId: 'webchat',
+        serviceUrl: 'urn:mentorbot:webchat',
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        bot: { id: 'mentorbot', name: 'Mentorbot' },
+      };
       await webchat.adapter.continueConversation(reference, async (context) => {
         await context.sendActivity(text);
       });
@@ -86,13 +96,18 @@ export interface PageProblems {
  * Opens a page in a fresh context and records its problems. CSP violations are caught in the page itself
  * (securitypolicyviolation) as well as from the console, so a violation inside a try/catch is still reported.
  */
-export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ locale: 'da-DK', ...options });
   const page = await context.newPage();
   const problems: PageProblems = { list: [] };
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -101,7 +116,8 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   page.on('pageerror', (error) => problems.list.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
     // A stream torn down when the page unloads or reloads is not a failure of ours.
-    if (!request.url().includes('/stream?')) problems.list.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    if (!request.url().includes('/stream?'))
+      problems.list.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   return { context, page, problems };
 }
@@ -146,9 +162,26 @@ export async function axeViolations(page: Page, options: { readStyles?: boolean 
   // Evaluated through DevTools rather than added as a <script>: our CSP (rightly) refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (preload) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { preload, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: unknown,
+          ): Promise<{
+            violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      preload,
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+    );
   }, preload);
   return violations;
 }

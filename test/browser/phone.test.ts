@@ -1,12 +1,23 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type BotServer, WELCOME, launchBrowser, openPage, say, startServer, suggestedAction, waitForText } from './harness.js';
+import {
+  type BotServer,
+  WELCOME,
+  launchBrowser,
+  openPage,
+  say,
+  startServer,
+  suggestedAction,
+  waitForText,
+} from './harness.js';
 
 /** Whether an element lies inside the viewport (and, for a message, inside the transcript's scrolled view). */
 async function inView(page: Page, selector: string, text: string): Promise<boolean> {
   return page.evaluate(
     ({ selector, text }) => {
-      const el = Array.from(document.querySelectorAll(selector)).filter((e) => e.textContent?.includes(text)).at(-1);
+      const el = Array.from(document.querySelectorAll(selector))
+        .filter((e) => e.textContent?.includes(text))
+        .at(-1);
       if (!el) return false;
       const box = el.getBoundingClientRect();
       const scroller = el.closest('.webchat__basic-transcript__scrollable');
@@ -28,8 +39,17 @@ describe('browser: the chat on a phone', function () {
 
   before(async () => {
     browser = await launchBrowser();
-    server = await startServer({ MUNICIPALITY_NAME: 'Egeby Kommune', MUNICIPALITY_PHONE: '+45 99 99 99 99', MUNICIPALITY_PHONE_HOURS: 'man-fre 09:00-15:00' });
-    ({ context, page } = await openPage(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }));
+    server = await startServer({
+      MUNICIPALITY_NAME: 'Egeby Kommune',
+      MUNICIPALITY_PHONE: '+45 99 99 99 99',
+      MUNICIPALITY_PHONE_HOURS: 'man-fre 09:00-15:00',
+    });
+    ({ context, page } = await openPage(browser, {
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    }));
     await page.goto(`${server.url}/`);
     await waitForText(page, WELCOME);
   });
@@ -48,9 +68,11 @@ describe('browser: the chat on a phone', function () {
     expect(await inView(page, '.webchat__bubble__content', WELCOME)).to.equal(true);
   });
 
-  it('keeps the chat\'s heading and the robot notice to one line each', async () => {
+  it("keeps the chat's heading and the robot notice to one line each", async () => {
     for (const selector of ['.mentorbot__title', '.mentorbot__notice']) {
-      const lines = await page.locator(selector).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+      const lines = await page
+        .locator(selector)
+        .evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
       expect(lines, selector).to.be.lessThan(1.9);
     }
     expect(await page.locator('.mentorbot__greeting').isVisible()).to.equal(false);
@@ -62,16 +84,20 @@ describe('browser: the chat on a phone', function () {
     const buttons = page.locator('.webchat__suggested-actions button');
     await suggestedAction(page, 'Flere svar').waitFor();
     expect(await buttons.count()).to.be.at.most(7);
-    const cut = await buttons.evaluateAll((all) => all.filter((b) => {
-      const text = b.querySelector('.webchat__suggested-action__text') ?? b;
-      return text.scrollWidth > text.clientWidth + 1;
-    }).map((b) => b.textContent));
+    const cut = await buttons.evaluateAll((all) =>
+      all
+        .filter((b) => {
+          const text = b.querySelector('.webchat__suggested-action__text') ?? b;
+          return text.scrollWidth > text.clientWidth + 1;
+        })
+        .map((b) => b.textContent),
+    );
     expect(cut).to.deep.equal([]);
     await suggestedAction(page, 'Flere svar').click();
     await suggestedAction(page, 'Jeg er i integrationsprogram').waitFor();
   });
 
-  it('keeps the start of the summary, the person\'s outcome, in view after the intake', async () => {
+  it("keeps the start of the summary, the person's outcome, in view after the intake", async () => {
     await suggestedAction(page, 'Jeg forsørger mig selv').click();
     await waitForText(page, 'Hvor gammel er du?');
     await say(page, '52');

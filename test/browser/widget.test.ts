@@ -44,7 +44,10 @@ describe('browser: the widget on another site', function () {
   });
 
   it('works inline in a container on a page from another origin, in English, with the notice linking to our server', async () => {
-    html = foreignPage(server.url, 'data-lang="en" data-position="inline" data-container="kommune-chat" data-title="Ask about mentors" data-color="#ffcc00"');
+    html = foreignPage(
+      server.url,
+      'data-lang="en" data-position="inline" data-container="kommune-chat" data-title="Ask about mentors" data-color="#ffcc00"',
+    );
     const { context, page, problems } = await openPage(browser);
     await page.goto(`${site.url}/`);
     await waitForText(page, 'I am Mentorbot');

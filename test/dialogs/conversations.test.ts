@@ -11,9 +11,7 @@ import { parseOpeningHours } from '../../bot/handoff/opening-hours.js';
  * Transcript tests in the CoreBot style: each case in test/cases/conversations/*.yaml is a table of
  * [person says, what the bot's replies must hold] rows, played against the whole bot with a fixed date.
  */
-type Step =
-  | [string, string[]]
-  | { user: string; bot?: string[]; not?: string[]; buttons?: string[]; replies?: number };
+type Step = [string, string[]] | { user: string; bot?: string[]; not?: string[]; buttons?: string[]; replies?: number };
 
 interface Case {
   name: string;
@@ -26,7 +24,12 @@ interface Case {
 
 function contactOf(c: Case['contact']) {
   if (!c) return {};
-  const contact = { municipality: c.municipality ?? null, phone: c.phone ?? null, url: c.url ?? null, hours: c.hours ? parseOpeningHours(c.hours) : null };
+  const contact = {
+    municipality: c.municipality ?? null,
+    phone: c.phone ?? null,
+    url: c.url ?? null,
+    hours: c.hours ? parseOpeningHours(c.hours) : null,
+  };
   return { contact };
 }
 
@@ -52,7 +55,11 @@ for (const file of filesBelow(dir, ['.yaml'])) {
   describe(`conversations: ${file.slice(dir.length + 1)}`, () => {
     for (const c of cases) {
       it(c.name, async () => {
-        const driver = new ConversationDriver({ ...(c.today ? { today: c.today } : {}), ...(c.locale ? { locale: c.locale } : {}), ...contactOf(c.contact) });
+        const driver = new ConversationDriver({
+          ...(c.today ? { today: c.today } : {}),
+          ...(c.locale ? { locale: c.locale } : {}),
+          ...contactOf(c.contact),
+        });
         for (const [i, raw] of c.steps.entries()) {
           const step = normalise(raw);
           const user = String(step.user);
@@ -62,7 +69,8 @@ for (const file of filesBelow(dir, ['.yaml'])) {
           expectInOrder(turn, step.bot.map(String), where);
           for (const f of step.not) expect(turn.all, `${where}: must not say "${f}"`).not.to.include(f);
           if (step.buttons) expect(turn.buttons, `${where}: buttons`).to.deep.equal(step.buttons);
-          if (step.replies !== undefined) expect(turn.replies.length, `${where}: number of replies`).to.equal(step.replies);
+          if (step.replies !== undefined)
+            expect(turn.replies.length, `${where}: number of replies`).to.equal(step.replies);
         }
       });
     }

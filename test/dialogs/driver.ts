@@ -34,7 +34,12 @@ export class ConversationDriver {
       storage: options.storage ?? new MemoryStorage(),
       today: () => today,
     });
-    const conversation = { id: options.conversationId ?? `conv-${Math.random().toString(36).slice(2)}`, isGroup: false, conversationType: 'personal', name: '' };
+    const conversation = {
+      id: options.conversationId ?? `conv-${Math.random().toString(36).slice(2)}`,
+      isGroup: false,
+      conversationType: 'personal',
+      name: '',
+    };
     this.adapter = new TestAdapter((context) => this.parts.bot.run(context), {
       channelId: 'test',
       conversation,
@@ -61,7 +66,9 @@ export class ConversationDriver {
     await this.adapter.receiveActivity(activity);
     const replies = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
     // A reply's text, then its cards as "card: title", their text and "type: title (value)" per button.
-    const texts = replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).flatMap(cardLines)].filter(Boolean).join('\n'));
+    const texts = replies.map((r) =>
+      [r.text ?? '', ...(r.attachments ?? []).flatMap(cardLines)].filter(Boolean).join('\n'),
+    );
     const last = replies[replies.length - 1];
     const buttons = (last?.suggestedActions?.actions ?? []).map((a) => String(a.title));
     return { replies, texts, buttons, all: [...texts, ...buttons].join('\n') };
@@ -69,7 +76,12 @@ export class ConversationDriver {
 }
 
 function cardLines(attachment: { contentType?: string; content?: unknown }): string[] {
-  const card = attachment.content as { title?: string; text?: string; buttons?: { type?: string; title?: string; value?: unknown }[] } | undefined;
+  const card = attachment.content as
+    { title?: string; text?: string; buttons?: { type?: string; title?: string; value?: unknown }[] } | undefined;
   if (!card) return [`(${attachment.contentType})`];
-  return [`card: ${card.title ?? ''}`, card.text ?? '', ...(card.buttons ?? []).map((b) => `${b.type}: ${b.title} (${String(b.value)})`)];
+  return [
+    `card: ${card.title ?? ''}`,
+    card.text ?? '',
+    ...(card.buttons ?? []).map((b) => `${b.type}: ${b.title} (${String(b.value)})`),
+  ];
 }

@@ -33,10 +33,20 @@ describe('intake questions', () => {
   }
 
   it('says what was wrong with an answer it cannot use', () => {
-    expect(questions.read('age', '-5', 'da')).to.deep.include({ ok: false, problem: 'ask.ageProblem.negative', answered: true });
+    expect(questions.read('age', '-5', 'da')).to.deep.include({
+      ok: false,
+      problem: 'ask.ageProblem.negative',
+      answered: true,
+    });
     expect(questions.read('age', 'blåbær', 'da')).to.deep.include({ ok: false, problem: 'ask.notUnderstood.age' });
-    expect(questions.read('situation', 'ledig og sygemeldt', 'da')).to.deep.include({ ok: false, problem: 'ask.notUnderstood.choice' });
-    expect(questions.read('monthsWithMentor', 'ja', 'da')).to.deep.include({ ok: false, problem: 'ask.notUnderstood.months' });
+    expect(questions.read('situation', 'ledig og sygemeldt', 'da')).to.deep.include({
+      ok: false,
+      problem: 'ask.notUnderstood.choice',
+    });
+    expect(questions.read('monthsWithMentor', 'ja', 'da')).to.deep.include({
+      ok: false,
+      problem: 'ask.notUnderstood.months',
+    });
   });
 
   it('offers the choices of a question as buttons, with "ved ikke" and "hvorfor" last', () => {

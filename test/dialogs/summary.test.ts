@@ -46,7 +46,9 @@ interface Row {
 }
 
 describe('the personal summary: situations and what they are told', () => {
-  const rows = (YAML.parse(readFileSync(join(projectRoot(), 'test', 'cases', 'summaries.yaml'), 'utf8')) as { summaries: Row[] }).summaries;
+  const rows = (
+    YAML.parse(readFileSync(join(projectRoot(), 'test', 'cases', 'summaries.yaml'), 'utf8')) as { summaries: Row[] }
+  ).summaries;
   for (const row of rows) {
     it(row.name, () => {
       const text = render(row.situation, row.today, row.lang);
@@ -60,9 +62,14 @@ describe('the personal summary: situations and what they are told', () => {
     });
   }
 
-  it('is one message that starts with the person\'s outcome', () => {
+  it("is one message that starts with the person's outcome", () => {
     const deps = depsOn('2026-11-22');
-    const { activities } = summary(deps, new Answerer(deps), { role: 'citizen', situation: 'ledig', benefit: 'dagpenge', age: 30 }, 'da');
+    const { activities } = summary(
+      deps,
+      new Answerer(deps),
+      { role: 'citizen', situation: 'ledig', benefit: 'dagpenge', age: 30 },
+      'da',
+    );
     expect(activities).to.have.length(1);
     expect(activities[0]!.text).to.match(/^\*\*Det kan du søge om:\*\*/);
   });
@@ -107,7 +114,15 @@ function sampleSituations(n: number): { s: Situation; today: IsoDate }[] {
   for (let i = 0; i < n; i++) {
     const today = days[Math.floor(r() * days.length)]!;
     if (r() < 0.2) {
-      out.push({ today, s: { role: 'employer', supportBeyondUsual: bool(), mentorType: pick(MENTOR_TYPES), severalPersons: bool() } as Situation });
+      out.push({
+        today,
+        s: {
+          role: 'employer',
+          supportBeyondUsual: bool(),
+          mentorType: pick(MENTOR_TYPES),
+          severalPersons: bool(),
+        } as Situation,
+      });
       continue;
     }
     const s = {
@@ -143,7 +158,8 @@ describe('the personal summary never contradicts itself (1,500 situations)', fun
       const shown = new Set([...p.lead, ...p.goodToKnow].map((o) => o.id));
       for (const [a, b] of EXCLUDE) expect(shown.has(a) && shown.has(b), `${a} with ${b}: ${where}`).to.equal(false);
       if (s.role === 'citizen') expect(shown.has('spendingCap2026'), where).to.equal(false);
-      if (shown.has('psychiatricDischargeRightInfo')) expect(kb.assessor.couldGiveRight(s, { psychiatricDischarge: true }, today), where).to.equal(true);
+      if (shown.has('psychiatricDischargeRightInfo'))
+        expect(kb.assessor.couldGiveRight(s, { psychiatricDischarge: true }, today), where).to.equal(true);
       const ids = p.steps.map((x) => x.id);
       if ((s.monthsWithMentor ?? 0) > 0) expect(ids, where).not.to.include('askForMentor');
     }

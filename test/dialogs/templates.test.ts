@@ -18,14 +18,32 @@ const SAMPLE = {
   title: 'Hvor længe kan jeg have en mentor?',
   answer: 'Højst 6 måneder ad gangen.',
   heading: 'Godt at vide',
-  citations: [{ label: 'LAB § 167, stk. 1', url: 'https://www.retsinformation.dk/eli/lta/2019/548', unverified: false }],
-  outcomes: [{ heading: 'Det kan du søge om', text: 'Du kan søge.', because: 'Fordi du svarede, at du er ledig.', unsure: true, citations: [] }],
+  citations: [
+    { label: 'LAB § 167, stk. 1', url: 'https://www.retsinformation.dk/eli/lta/2019/548', unverified: false },
+  ],
+  outcomes: [
+    {
+      heading: 'Det kan du søge om',
+      text: 'Du kan søge.',
+      because: 'Fordi du svarede, at du er ledig.',
+      unsure: true,
+      citations: [],
+    },
+  ],
   name: 'Mette Hansen',
   text: 'Hej, jeg ringer i morgen.',
   days: '30',
   hours: 'man-tor 9-15, fre 9-13',
   card: true,
-  lead: [{ heading: 'Det kan du søge om', text: 'Du kan søge.', because: 'Fordi du svarede, at du er ledig.', unsure: false, citations: [] }],
+  lead: [
+    {
+      heading: 'Det kan du søge om',
+      text: 'Du kan søge.',
+      because: 'Fordi du svarede, at du er ledig.',
+      unsure: false,
+      citations: [],
+    },
+  ],
   nothing: false,
   steps: ['Kontakt kommunen.'],
   goodToKnow: [{ text: 'En periode er højst 6 måneder.', unsure: false, citations: [] }],
@@ -72,7 +90,9 @@ describe('reply templates', () => {
         { label: 'LAB § 6, nr. 4', url: 'https://a.example/2', unverified: true },
       ],
     });
-    expect(text).to.include('Lovgrundlag: [LAB § 167, stk. 1](https://a.example/1), [LAB § 6, nr. 4](https://a.example/2) (ikke bekræftet)');
+    expect(text).to.include(
+      'Lovgrundlag: [LAB § 167, stk. 1](https://a.example/1), [LAB § 6, nr. 4](https://a.example/2) (ikke bekræftet)',
+    );
   });
 
   it('escapes Markdown in text a person wrote', () => {

@@ -24,7 +24,11 @@ function inOrder(all: string, fragments: string[]): string | null {
 }
 
 describe('understanding: the first answer to a life story is about the person', () => {
-  const stories = (parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', 'understanding', 'life-stories.yaml'), 'utf8')) as { stories: Story[] }).stories;
+  const stories = (
+    parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', 'understanding', 'life-stories.yaml'), 'utf8')) as {
+      stories: Story[];
+    }
+  ).stories;
   for (const story of stories) {
     it(`answers "${story.text.slice(0, 70)}"`, async () => {
       const driver = new ConversationDriver({ ...(story.today ? { today: story.today } : {}) });
@@ -37,16 +41,54 @@ describe('understanding: the first answer to a life story is about the person', 
   }
 });
 
-describe('understanding: answers to the intake\'s questions in free words', () => {
+describe("understanding: answers to the intake's questions in free words", () => {
   /** Each row: the path, answers before, the free answer, and what the bot must say next (the next question). */
   const rows: { name: string; before: string[]; say: string; next: string[]; not?: string[] }[] = [
-    { name: 'an age and a benefit in one sentence at the situation question', before: ['Jeg er borger'], say: 'jeg er 45 og på dagpenge', next: ['udskrevet fra en psykiatrisk indlæggelse'], not: ['a-kasse', 'Hvilken ydelse', 'Hvor gammel'] },
-    { name: 'a correction of the situation while the benefit is asked', before: ['Jeg er borger', 'ledig'], say: 'nej, jeg er sygemeldt, ikke ledig', next: ['Hvilken ydelse'] },
-    { name: '"ok. 36" at the age question', before: ['Jeg er borger', 'Jeg forsørger mig selv'], say: 'ok. 36', next: ['Har du allerede en mentor?'] },
-    { name: 'half a year with a mentor', before: ['Jeg er borger', 'Jeg forsørger mig selv', '52'], say: 'har haft en i et halvt år', next: ['Du har haft mentor i 6 måneder'] },
-    { name: 'the kontanthjælp sentence at the situation question', before: ['Jeg er borger'], say: 'Jeg er på kontanthjælp og vil gerne have hjælp til at komme i job', next: ['udskrevet fra en psykiatrisk indlæggelse'], not: ['Det kan jeg desværre ikke'] },
-    { name: 'an employee by name as the mentor', before: ['Jeg er arbejdsgiver', 'ja'], say: 'en af vores egne, Bente fra lageret', next: ['flere personer'] },
-    { name: 'an employer\'s hours question inside the employer path', before: ['Jeg er arbejdsgiver'], say: 'hvor mange timer om ugen kan vi få dækket?', next: ['timer'], not: ['CV', 'Det kan jeg desværre ikke', 'Hvor mange timer får jeg'] },
+    {
+      name: 'an age and a benefit in one sentence at the situation question',
+      before: ['Jeg er borger'],
+      say: 'jeg er 45 og på dagpenge',
+      next: ['udskrevet fra en psykiatrisk indlæggelse'],
+      not: ['a-kasse', 'Hvilken ydelse', 'Hvor gammel'],
+    },
+    {
+      name: 'a correction of the situation while the benefit is asked',
+      before: ['Jeg er borger', 'ledig'],
+      say: 'nej, jeg er sygemeldt, ikke ledig',
+      next: ['Hvilken ydelse'],
+    },
+    {
+      name: '"ok. 36" at the age question',
+      before: ['Jeg er borger', 'Jeg forsørger mig selv'],
+      say: 'ok. 36',
+      next: ['Har du allerede en mentor?'],
+    },
+    {
+      name: 'half a year with a mentor',
+      before: ['Jeg er borger', 'Jeg forsørger mig selv', '52'],
+      say: 'har haft en i et halvt år',
+      next: ['Du har haft mentor i 6 måneder'],
+    },
+    {
+      name: 'the kontanthjælp sentence at the situation question',
+      before: ['Jeg er borger'],
+      say: 'Jeg er på kontanthjælp og vil gerne have hjælp til at komme i job',
+      next: ['udskrevet fra en psykiatrisk indlæggelse'],
+      not: ['Det kan jeg desværre ikke'],
+    },
+    {
+      name: 'an employee by name as the mentor',
+      before: ['Jeg er arbejdsgiver', 'ja'],
+      say: 'en af vores egne, Bente fra lageret',
+      next: ['flere personer'],
+    },
+    {
+      name: "an employer's hours question inside the employer path",
+      before: ['Jeg er arbejdsgiver'],
+      say: 'hvor mange timer om ugen kan vi få dækket?',
+      next: ['timer'],
+      not: ['CV', 'Det kan jeg desværre ikke', 'Hvor mange timer får jeg'],
+    },
   ];
   for (const row of rows) {
     it(`reads ${row.name}`, async () => {

@@ -12,12 +12,34 @@ const SINGULAR = /\b(du|dig|din|dit|dine)\b/i;
 
 /** Values for every placeholder of the employer templates. */
 const SAMPLE = {
-  authority: 'kommunen', Authority: 'Kommunen', municipality: 'kommunen', phone: '+45 99 99 99 99', url: 'https://x.example',
-  hours: 'man-fre 9-15', card: true, why: 'Fordi.', title: 'Titel', answer: 'Svar.', citations: [],
-  lead: [{ heading: 'Det kan I få støtte til', text: 'Tekst.', because: 'Fordi I svarede.', unsure: false, citations: [] }],
-  nothing: true, steps: ['Et trin.'], goodToKnow: [{ text: 'Tekst.', unsure: false, citations: [] }], estimate: true,
-  total: '1', wage: '1', hourly: '1', hoursPerWeek: '1', weeks: '1', additions: [], consultant: false, trainingGrant: true,
-  longPeriod: true, assumedPeriod: true,
+  authority: 'kommunen',
+  Authority: 'Kommunen',
+  municipality: 'kommunen',
+  phone: '+45 99 99 99 99',
+  url: 'https://x.example',
+  hours: 'man-fre 9-15',
+  card: true,
+  why: 'Fordi.',
+  title: 'Titel',
+  answer: 'Svar.',
+  citations: [],
+  lead: [
+    { heading: 'Det kan I få støtte til', text: 'Tekst.', because: 'Fordi I svarede.', unsure: false, citations: [] },
+  ],
+  nothing: true,
+  steps: ['Et trin.'],
+  goodToKnow: [{ text: 'Tekst.', unsure: false, citations: [] }],
+  estimate: true,
+  total: '1',
+  wage: '1',
+  hourly: '1',
+  hoursPerWeek: '1',
+  weeks: '1',
+  additions: [],
+  consultant: false,
+  trainingGrant: true,
+  longPeriod: true,
+  assumedPeriod: true,
 };
 
 describe('voice: employers are "I" in Danish, citizens "du"', () => {
@@ -48,12 +70,19 @@ describe('voice: employers are "I" in Danish, citizens "du"', () => {
         }
       }
     }
-    expect(ids).to.include.members(['employerSupportPossible', 'employerNotBeyondUsual', 'employerFrikoeb', 'spendingCap2026Employer']);
+    expect(ids).to.include.members([
+      'employerSupportPossible',
+      'employerNotBeyondUsual',
+      'employerFrikoeb',
+      'spendingCap2026Employer',
+    ]);
     for (const input of ['supportBeyondUsual', 'mentorType', 'severalPersons']) {
       expect(texts.inputs[input]!.why.da, input).not.to.match(SINGULAR);
-      for (const [value, text] of Object.entries(texts.answers[input]!)) expect(text.da, `${input}.${value}`).not.to.match(SINGULAR);
+      for (const [value, text] of Object.entries(texts.answers[input]!))
+        expect(text.da, `${input}.${value}`).not.to.match(SINGULAR);
     }
-    for (const [id, step] of Object.entries(texts.steps)) if (id.startsWith('employer')) expect(step.da, id).not.to.match(SINGULAR);
+    for (const [id, step] of Object.entries(texts.steps))
+      if (id.startsWith('employer')) expect(step.da, id).not.to.match(SINGULAR);
     expect(texts.trace.prefixEmployer.da).not.to.match(SINGULAR);
   });
 });

@@ -8,7 +8,13 @@ import { citationMatches, converse } from './converse.js';
 import type { Person } from './people.js';
 
 const app = () =>
-  createApp(knowledgeBase(), createBotRuntime(readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory' }), knowledgeBase(), { storage: new MemoryStorage(), today: () => '2026-11-29' }));
+  createApp(
+    knowledgeBase(),
+    createBotRuntime(readConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory' }), knowledgeBase(), {
+      storage: new MemoryStorage(),
+      today: () => '2026-11-29',
+    }),
+  );
 
 describe('the simulated-people runner', function () {
   this.timeout(20000);
@@ -21,7 +27,7 @@ describe('the simulated-people runner', function () {
     expect(citationMatches('LAB § 1670', 'LAB § 167')).to.equal(false);
   });
 
-  it('plays a person who answers the bot\'s questions in their own words to the right, cited conclusion', async () => {
+  it("plays a person who answers the bot's questions in their own words to the right, cited conclusion", async () => {
     const person: Person = {
       name: 'ledig på kontanthjælp, udskrives snart',
       lang: 'da',

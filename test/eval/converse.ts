@@ -88,7 +88,12 @@ export async function converse(app: Express, person: Person): Promise<Conversati
   return { person: person.name, reached, lines };
 }
 
-function nextMessage(person: Person, replies: Reply[], followUps: string[], state: { pressedRole: boolean; lastAsked?: string }): string | null {
+function nextMessage(
+  person: Person,
+  replies: Reply[],
+  followUps: string[],
+  state: { pressedRole: boolean; lastAsked?: string },
+): string | null {
   const asking = [...replies].reverse().find((r) => r.channelData?.mentorbot?.asking)?.channelData?.mentorbot?.asking;
   const dontKnow = person.lang === 'en' ? "I don't know" : 'ved ikke';
   if (asking) {

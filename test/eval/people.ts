@@ -5,10 +5,24 @@ import { projectRoot } from '../../knowledge/paths.js';
 
 /** The topics a simulated person can be asked about, in their own words (test/cases/*\/people*.yaml). */
 export type Topic =
-  | 'role' | 'situation' | 'benefit' | 'age' | 'psychiatric' | 'education' | 'educationBenefit' | 'vocational'
-  | 'mentorSoFar' | 'beyondUsual' | 'mentorWho' | 'several' | 'wage';
+  | 'role'
+  | 'situation'
+  | 'benefit'
+  | 'age'
+  | 'psychiatric'
+  | 'education'
+  | 'educationBenefit'
+  | 'vocational'
+  | 'mentorSoFar'
+  | 'beyondUsual'
+  | 'mentorWho'
+  | 'several'
+  | 'wage';
 
-/** A simulated person: how they open, how they answer each topic, what they say when asked nothing, and where they should end. */
+/**
+ * A simulated person: how they open, how they answer each topic, what they say when asked nothing, and where they
+ * should end.
+ */
 export interface Person {
   name: string;
   lang: 'da' | 'en';
@@ -45,4 +59,5 @@ export const TOPIC_OF_INPUT: Record<string, Topic> = {
 };
 
 /** An employer persona: one whose answers speak of the workplace's mentor. */
-export const isEmployer = (p: Person) => ['beyondUsual', 'mentorWho', 'several', 'wage'].some((t) => p.answers[t as Topic] !== undefined);
+export const isEmployer = (p: Person) =>
+  ['beyondUsual', 'mentorWho', 'several', 'wage'].some((t) => p.answers[t as Topic] !== undefined);

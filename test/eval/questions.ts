@@ -36,18 +36,23 @@ export interface EvalSet {
 export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
   const sets: EvalSet[] = [];
   if (kind === 'questions') {
-    for (const f of readdirSync(casesDir()).filter((f) => /^eval-.*\.yaml$/.test(f)).sort()) {
+    for (const f of readdirSync(casesDir())
+      .filter((f) => /^eval-.*\.yaml$/.test(f))
+      .sort()) {
       sets.push({ name: f.replace(/\.yaml$/, ''), files: [f], heldOut: false });
     }
   }
   for (const folder of ['dev', 'dev2', 'heldout']) {
-    let files: string[] = [];
+    let files: string[];
     try {
-      files = readdirSync(join(casesDir(), folder)).filter((f) => f.startsWith(kind) && f.endsWith('.yaml')).sort();
+      files = readdirSync(join(casesDir(), folder))
+        .filter((f) => f.startsWith(kind) && f.endsWith('.yaml'))
+        .sort();
     } catch {
       files = [];
     }
-    if (files.length > 0) sets.push({ name: folder, files: files.map((f) => `${folder}/${f}`), heldOut: folder === 'heldout' });
+    if (files.length > 0)
+      sets.push({ name: folder, files: files.map((f) => `${folder}/${f}`), heldOut: folder === 'heldout' });
   }
   return sets;
 }

@@ -27,9 +27,14 @@ const args = process.argv.slice(2);
 const explainAt = args.indexOf('--explain');
 if (explainAt >= 0) {
   const q = args[explainAt + 1] ?? '';
-  for (const t of kb.search.explain(q)) console.log(`${t.lang} ${t.term} weight ${t.weight.toFixed(2)} -> ${t.matches.join(', ') || '(no match)'}`);
+  for (const t of kb.search.explain(q))
+    console.log(`${t.lang} ${t.term} weight ${t.weight.toFixed(2)} -> ${t.matches.join(', ') || '(no match)'}`);
   const out = askQuestion(kb, q, { date: DATE });
-  console.log(out.status, out.hits.map((h) => `${h.article.id} (${h.score.toFixed(1)}, coverage ${h.coverage.toFixed(2)})`).join(' | '), out.redirect ? `redirect ${out.redirect.id}` : '');
+  console.log(
+    out.status,
+    out.hits.map((h) => `${h.article.id} (${h.score.toFixed(1)}, coverage ${h.coverage.toFixed(2)})`).join(' | '),
+    out.redirect ? `redirect ${out.redirect.id}` : '',
+  );
   process.exit(0);
 }
 
@@ -37,7 +42,8 @@ const pct = (n: number, d: number) => (d === 0 ? '   n/a ' : `${((100 * n) / d).
 const filters = args.filter((a) => !a.startsWith('--'));
 const heldOut = args.includes('--heldout');
 const chosen = (name: string) =>
-  (name !== 'heldout' || heldOut) && (filters.length === 0 || filters.some((f) => name.includes(f.replace(/\.yaml$/, ''))));
+  (name !== 'heldout' || heldOut) &&
+  (filters.length === 0 || filters.some((f) => name.includes(f.replace(/\.yaml$/, ''))));
 const showMisses = args.includes('--misses');
 const onlyPeople = args.includes('--people');
 const onlyQuestions = args.includes('--questions');
@@ -52,15 +58,22 @@ if (!onlyPeople) {
       return { status: out.status, ids: out.hits.map((h) => h.article.id) };
     });
     if (showMisses && !set.heldOut) {
-      for (const m of r.misses) console.log(`  MISS [${m.status}] "${m.q}" expected ${m.expected.join('|') || '(decline)'} got ${m.got.join(', ') || '(nothing)'}`);
+      for (const m of r.misses)
+        console.log(
+          `  MISS [${m.status}] "${m.q}" expected ${m.expected.join('|') || '(decline)'} got ${m.got.join(', ') || '(nothing)'}`,
+        );
     }
     console.log(
       `${(set.name + (set.heldOut ? '*' : '')).padEnd(14)} ${String(r.inScope).padStart(8)}  ${pct(r.directRight, r.inScope).padStart(12)}  ${pct(r.top1, r.inScope).padStart(11)}  ${pct(r.top3, r.inScope)}  ${pct(r.confidentWrong, r.inScope).padStart(17)}  ${String(r.outOfScope).padStart(12)}  ${pct(r.declined, r.outOfScope)}`,
     );
     all = addReports(all, r);
   }
-  console.log('Goals: direct+right >= 85 %, right first >= 93 %, top 3 >= 97 %, confidently wrong <= 2 %, declined >= 97 %.');
-  console.log('* held out: written by someone who never saw the knowledge base or the tests; only its totals are ever shown.');
+  console.log(
+    'Goals: direct+right >= 85 %, right first >= 93 %, top 3 >= 97 %, confidently wrong <= 2 %, declined >= 97 %.',
+  );
+  console.log(
+    '* held out: written by someone who never saw the knowledge base or the tests; only its totals are ever shown.',
+  );
 }
 
 if (!onlyQuestions) {
@@ -73,7 +86,10 @@ if (!onlyQuestions) {
       const runtime = createBotRuntime(config, kb, { storage: new MemoryStorage(), today: () => DATE });
       const result = await converse(createApp(kb, runtime), person);
       if (result.reached) reached++;
-      else if (showMisses && !set.heldOut) console.log(`  MISS ${person.name} (expected ${person.expect.kinds.join('|')} ${person.expect.citation})\n    ${result.lines.join('\n    ')}`);
+      else if (showMisses && !set.heldOut)
+        console.log(
+          `  MISS ${person.name} (expected ${person.expect.kinds.join('|')} ${person.expect.citation})\n    ${result.lines.join('\n    ')}`,
+        );
     }
     console.log(`${(set.name + (set.heldOut ? '*' : '')).padEnd(14)} ${reached} of ${people.length}`);
   }

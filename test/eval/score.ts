@@ -21,7 +21,16 @@ export interface EvalReport {
   misses: { q: string; expected: string[]; got: string[]; status: string }[];
 }
 
-export const emptyReport = (): EvalReport => ({ inScope: 0, outOfScope: 0, directRight: 0, top1: 0, top3: 0, confidentWrong: 0, declined: 0, misses: [] });
+export const emptyReport = (): EvalReport => ({
+  inScope: 0,
+  outOfScope: 0,
+  directRight: 0,
+  top1: 0,
+  top3: 0,
+  confidentWrong: 0,
+  declined: 0,
+  misses: [],
+});
 
 /**
  * Scores how the bot meets a question set, with the product owner's definitions: direct-and-right (confident and
@@ -46,13 +55,15 @@ export function scoreQuestions(questions: EvalQuestion[], ask: (q: EvalQuestion)
     if (out.ids.slice(0, 3).some((id) => ok.has(id))) r.top3++;
     if (out.status === 'answer' && firstRight) r.directRight++;
     if (out.status === 'answer' && !firstRight) r.confidentWrong++;
-    if (!(out.status === 'answer' && firstRight)) r.misses.push({ q: q.q, expected: q.expect, got: out.ids.slice(0, 3), status: out.status });
+    if (!(out.status === 'answer' && firstRight))
+      r.misses.push({ q: q.q, expected: q.expect, got: out.ids.slice(0, 3), status: out.status });
   }
   return r;
 }
 
 export function addReports(a: EvalReport, b: EvalReport): EvalReport {
   const out = emptyReport();
-  for (const k of ['inScope', 'outOfScope', 'directRight', 'top1', 'top3', 'confidentWrong', 'declined'] as const) out[k] = a[k] + b[k];
+  for (const k of ['inScope', 'outOfScope', 'directRight', 'top1', 'top3', 'confidentWrong', 'declined'] as const)
+    out[k] = a[k] + b[k];
   return out;
 }

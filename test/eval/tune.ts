@@ -15,15 +15,21 @@ const grid = process.argv.slice(2).map((a) => {
   const [name, values] = a.split('=') as [string, string];
   return { name, values: values.split(',').map(Number) };
 });
-const combos: Record<string, number>[] = grid.reduce<Record<string, number>[]>((acc, g) => acc.flatMap((c) => g.values.map((v) => ({ ...c, [g.name]: v }))), [{}]);
+const combos: Record<string, number>[] = grid.reduce<Record<string, number>[]>(
+  (acc, g) => acc.flatMap((c) => g.values.map((v) => ({ ...c, [g.name]: v }))),
+  [{}],
+);
 const cal = CALIBRATION as unknown as Record<string, number>;
 for (const combo of combos) {
   Object.assign(cal, combo);
   const cells = sets.map((set) => {
-    const r = scoreQuestions(set.files.flatMap((f) => loadQuestions(f)), (q) => {
-      const out = askQuestion(kb, q.q, { date: '2026-11-29', lang: q.lang });
-      return { status: out.status, ids: out.hits.map((h) => h.article.id) };
-    });
+    const r = scoreQuestions(
+      set.files.flatMap((f) => loadQuestions(f)),
+      (q) => {
+        const out = askQuestion(kb, q.q, { date: '2026-11-29', lang: q.lang });
+        return { status: out.status, ids: out.hits.map((h) => h.article.id) };
+      },
+    );
     const p = (n: number, d: number) => ((100 * n) / d).toFixed(1);
     return `${set.name}: ${p(r.directRight, r.inScope)}/${p(r.top1, r.inScope)}/${p(r.confidentWrong, r.inScope)}/${p(r.declined, r.outOfScope)}`;
   });

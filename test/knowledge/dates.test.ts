@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { addDays, daysFrom, daysLater, inRange, isIsoDate, rangesOverlap, todayInDenmark, weekdayOf } from '../../knowledge/dates.js';
+import {
+  addDays,
+  daysFrom,
+  daysLater,
+  inRange,
+  isIsoDate,
+  rangesOverlap,
+  todayInDenmark,
+  weekdayOf,
+} from '../../knowledge/dates.js';
 
 describe('dates', () => {
   it('isIsoDate accepts real days written YYYY-MM-DD and nothing else', () => {
@@ -23,8 +32,12 @@ describe('dates', () => {
   });
 
   it('rangesOverlap is true only when the ranges share a day', () => {
-    expect(rangesOverlap({ validFrom: '2020-01-01', validTo: '2020-12-31' }, { validFrom: '2020-12-31', validTo: null })).to.equal(true);
-    expect(rangesOverlap({ validFrom: '2020-01-01', validTo: '2020-12-30' }, { validFrom: '2020-12-31', validTo: null })).to.equal(false);
+    expect(
+      rangesOverlap({ validFrom: '2020-01-01', validTo: '2020-12-31' }, { validFrom: '2020-12-31', validTo: null }),
+    ).to.equal(true);
+    expect(
+      rangesOverlap({ validFrom: '2020-01-01', validTo: '2020-12-30' }, { validFrom: '2020-12-31', validTo: null }),
+    ).to.equal(false);
   });
 
   it('todayInDenmark gives the Danish calendar day, also just after midnight in Copenhagen', () => {
@@ -41,7 +54,12 @@ describe('dates', () => {
   });
 
   it('daysFrom lists the days between two dates, both included, and no more than asked', () => {
-    expect(daysFrom('2026-02-27', '2026-03-02')).to.deep.equal(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(daysFrom('2026-02-27', '2026-03-02')).to.deep.equal([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
     expect(daysFrom('2026-03-02', '2026-03-01')).to.deep.equal([]);
     expect(daysFrom('2026-01-01', '2030-01-01', 366)).to.have.length(366);
   });

@@ -16,9 +16,11 @@ interface Example {
   longerThanOnePeriod?: boolean;
 }
 
-const examples = (YAML.parse(readFileSync(join(projectRoot(), 'test', 'cases', 'estimates.yaml'), 'utf8')) as { examples: Example[] }).examples;
+const examples = (
+  YAML.parse(readFileSync(join(projectRoot(), 'test', 'cases', 'estimates.yaml'), 'utf8')) as { examples: Example[] }
+).examples;
 
-describe('knowledge/estimate: the employer\'s estimate, worked examples', () => {
+describe("knowledge/estimate: the employer's estimate, worked examples", () => {
   for (const x of examples) {
     it(`reckons ${x.name}`, () => {
       const e = estimateSupport(x.input);
@@ -40,8 +42,17 @@ describe('knowledge/estimate: the employer\'s estimate, worked examples', () => 
   });
 
   it('names the field that is out of range or missing', () => {
-    expect(() => estimateSupport({ mentor: 'employee', hourlyWage: -5, hoursPerWeek: 3, weeks: 26 })).to.throw(RangeError, /hourlyWage/);
-    expect(() => estimateSupport({ mentor: 'employee', hourlyWage: 230, hoursPerWeek: 80, weeks: 26 })).to.throw(RangeError, /hoursPerWeek/);
-    expect(() => estimateSupport({ mentor: 'consultant', hoursPerWeek: 3, weeks: 26 })).to.throw(RangeError, /hourlyFee/);
+    expect(() => estimateSupport({ mentor: 'employee', hourlyWage: -5, hoursPerWeek: 3, weeks: 26 })).to.throw(
+      RangeError,
+      /hourlyWage/,
+    );
+    expect(() => estimateSupport({ mentor: 'employee', hourlyWage: 230, hoursPerWeek: 80, weeks: 26 })).to.throw(
+      RangeError,
+      /hoursPerWeek/,
+    );
+    expect(() => estimateSupport({ mentor: 'consultant', hoursPerWeek: 3, weeks: 26 })).to.throw(
+      RangeError,
+      /hourlyFee/,
+    );
   });
 });

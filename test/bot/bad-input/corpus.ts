@@ -14,7 +14,17 @@ export type Target = 'messages' | 'webchat' | 'search' | 'assess';
  * `expired`, `other-secret`, `foreign` (valid, for another conversation), `ticket` (the other kind: the stream
  * ticket as a bearer token, or the conversation token in the streamUrl).
  */
-export type TokenKind = 'valid' | 'fresh' | 'none' | 'forged' | 'expired' | 'other-secret' | 'malformed' | 'tampered-payload' | 'foreign' | 'ticket';
+export type TokenKind =
+  | 'valid'
+  | 'fresh'
+  | 'none'
+  | 'forged'
+  | 'expired'
+  | 'other-secret'
+  | 'malformed'
+  | 'tampered-payload'
+  | 'foreign'
+  | 'ticket';
 
 export type Expectation =
   | '4xx'
@@ -66,7 +76,9 @@ const GENERATORS: Record<string, (args: Record<string, unknown>) => unknown> = {
   /** JSON of `depth` nested arrays (or objects with `key`). */
   nested: (a) => {
     const depth = Number(a.depth);
-    return typeof a.key === 'string' ? `${`{"${a.key}":`.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    return typeof a.key === 'string'
+      ? `${`{"${a.key}":`.repeat(depth)}1${'}'.repeat(depth)}`
+      : `${'['.repeat(depth)}${']'.repeat(depth)}`;
   },
   /** A nested value (not its JSON): `depth` objects inside each other. */
   deepValue: (a) => {
@@ -78,7 +90,11 @@ const GENERATORS: Record<string, (args: Record<string, unknown>) => unknown> = {
   bigActivity: (a) => JSON.stringify({ type: 'message', text: 'hej', padding: 'x'.repeat(Number(a.bytes)) }),
   /** `count` attachments of one small image each. */
   attachments: (a) =>
-    Array.from({ length: Number(a.count) }, (_, i) => ({ contentType: 'image/png', contentUrl: `https://example.invalid/${i}.png`, name: `${i}.png` })),
+    Array.from({ length: Number(a.count) }, (_, i) => ({
+      contentType: 'image/png',
+      contentUrl: `https://example.invalid/${i}.png`,
+      name: `${i}.png`,
+    })),
   /** `count` made-up fields. */
   manyFields: (a) => Object.fromEntries(Array.from({ length: Number(a.count) }, (_, i) => [`f${i}`, i])),
 };
@@ -98,16 +114,35 @@ function resolve(value: unknown): unknown {
 }
 
 const TARGETS = ['messages', 'webchat', 'search', 'assess'];
-const KEYS = new Set(['name', 'target', 'method', 'path', 'headers', 'raw', 'json', 'text', 'activity', 'query', 'token', 'tokenIn', 'expect']);
+const KEYS = new Set([
+  'name',
+  'target',
+  'method',
+  'path',
+  'headers',
+  'raw',
+  'json',
+  'text',
+  'activity',
+  'query',
+  'token',
+  'tokenIn',
+  'expect',
+]);
 
-/** Every case in the folder, generators expanded; a case without a name, a known target or an expectation is an error. */
+/**
+ * Every case in the folder, generators expanded; a case without a name, a known target or an expectation is an error.
+ */
 export function loadCorpus(dir: string): BadInputCase[] {
   const cases: BadInputCase[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const list = YAML.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>[];
     for (const [i, raw] of list.entries()) {
       const stray = Object.keys(raw).filter((k) => !KEYS.has(k));
-      if (stray.length > 0) throw new Error(`${file}, case ${i + 1}: unknown keys ${stray.join(', ')} (a comma in an unquoted name?)`);
+      if (stray.length > 0)
+        throw new Error(`${file}, case ${i + 1}: unknown keys ${stray.join(', ')} (a comma in an unquoted name?)`);
       const c = resolve(raw) as BadInputCase;
       if (typeof c.name !== 'string' || !TARGETS.includes(c.target) || c.expect === undefined) {
         throw new Error(`${file}, case ${i + 1}: needs a name, a target (${TARGETS.join(', ')}) and an expect`);

@@ -59,13 +59,15 @@ const shown = (markdown: string) => markdown.replace(/\\([^\w\s])/g, '$1');
 function texts(card: Record<string, unknown>): string[] {
   return elements(card).flatMap((e) => {
     if (e.type === 'TextBlock') return [shown(e.text as string)];
-    if (e.type === 'FactSet') return (e.facts as { title: string; value: string }[]).map((f) => `${shown(f.title)}: ${shown(f.value)}`);
+    if (e.type === 'FactSet')
+      return (e.facts as { title: string; value: string }[]).map((f) => `${shown(f.title)}: ${shown(f.value)}`);
     if (e.type === 'RichTextBlock') return [(e.inlines as { text: string }[]).map((r) => r.text).join('')];
     return [];
   });
 }
 
-const actions = (card: Record<string, unknown>) => card.actions as { type: string; title: string; data: Record<string, string> }[];
+const actions = (card: Record<string, unknown>) =>
+  card.actions as { type: string; title: string; data: Record<string, string> }[];
 const transcriptLines = (card: Record<string, unknown>) => texts(card).filter((t) => /^(Borger|Mentorbot): /.test(t));
 
 describe('the caseworker card', () => {
@@ -79,7 +81,10 @@ describe('the caseworker card', () => {
   it('shows the situation as facts, the outcomes with their citations as Markdown links, and the question', () => {
     const card = caseCard(caseData());
     const facts = elements(card).find((e) => e.type === 'FactSet')!.facts;
-    expect(facts).to.deep.equal([{ title: 'Situation', value: 'Ledig' }, { title: 'Ydelse', value: 'Dagpenge' }]);
+    expect(facts).to.deep.equal([
+      { title: 'Situation', value: 'Ledig' },
+      { title: 'Ydelse', value: 'Dagpenge' },
+    ]);
     expect(texts(card)).to.include('Du kan få en mentor, hvis kommunen vurderer, at du har brug for det.');
     expect(texts(card)).to.include('[LAB § 167, stk. 1](https://www.retsinformation.dk/eli/lta/2024/280)');
     expect(texts(card)).to.include('Kan min mentor hjælpe med at finde praktik?');
@@ -94,12 +99,22 @@ describe('the caseworker card', () => {
   });
 
   it("shows the bot's Markdown links as their labels", () => {
-    const transcript: CaseCardData['transcript'] = [{ from: 'bot', text: 'Det står i **[LAB § 167](https://x.dk/167)**.', at: '' }];
+    const transcript: CaseCardData['transcript'] = [
+      { from: 'bot', text: 'Det står i **[LAB § 167](https://x.dk/167)**.', at: '' },
+    ];
     expect(transcriptLines(caseCard(caseData({ transcript })))).to.deep.equal(['Mentorbot: Det står i LAB § 167.']);
   });
 
   const statuses: [CaseCardData['status'], string | null, string, [string, string][]][] = [
-    ['waiting', null, 'Status: Venter', [['Overtag samtalen', 'claim'], ['Afvis', 'decline']]],
+    [
+      'waiting',
+      null,
+      'Status: Venter',
+      [
+        ['Overtag samtalen', 'claim'],
+        ['Afvis', 'decline'],
+      ],
+    ],
     ['claimed', 'Birgitte Nørgaard', 'Status: Overtaget af Birgitte Nørgaard', [['Afslut', 'end']]],
     ['claimed', null, 'Status: Overtaget', [['Afslut', 'end']]],
     ['ended', 'Birgitte Nørgaard', 'Status: Afsluttet', []],
@@ -138,15 +153,17 @@ describe('the caseworker card', () => {
 
   it('never evaluates what the citizen or the data holds as a template expression', () => {
     const typed = '${caseId} ${string(1+1)} ${$root}';
-    const card = caseCard(caseData({
-      question: typed,
-      situation: [{ label: '${label}', value: typed }],
-      outcomes: [{ text: typed, citations: [{ label: typed, url: 'https://x.dk/${caseId}' }] }],
-      transcript: [{ from: 'user', text: typed, at: '' }],
-      claimedBy: '${claimedBy}',
-      status: 'claimed',
-      note: typed,
-    }));
+    const card = caseCard(
+      caseData({
+        question: typed,
+        situation: [{ label: '${label}', value: typed }],
+        outcomes: [{ text: typed, citations: [{ label: typed, url: 'https://x.dk/${caseId}' }] }],
+        transcript: [{ from: 'user', text: typed, at: '' }],
+        claimedBy: '${claimedBy}',
+        status: 'claimed',
+        note: typed,
+      }),
+    );
     expect(texts(card)).to.include(typed, 'question');
     expect(texts(card)).to.include(`Borger: ${typed}`);
     expect(texts(card)).to.include(`\${label}: ${typed}`);
@@ -156,19 +173,28 @@ describe('the caseworker card', () => {
 
   it('lets nothing from the case render as a link, markup or mention: TextBlocks and facts escape it, TextRuns are plain', () => {
     // Teams renders Markdown in TextBlock and in a fact's title and value; a TextRun is shown as it is.
-    const phishing = ['[Klik her](https://evil.example)', "<a href='https://evil.example'>login</a>", '**VIGTIGT**', '<at>Alle</at>', 'www.evil.example'];
+    const phishing = [
+      '[Klik her](https://evil.example)',
+      "<a href='https://evil.example'>login</a>",
+      '**VIGTIGT**',
+      '<at>Alle</at>',
+      'www.evil.example',
+    ];
     for (const text of phishing) {
-      const card = caseCard(caseData({
-        question: text,
-        situation: [{ label: text, value: text }],
-        transcript: [{ from: 'user', text, at: '' }],
-        claimedBy: text,
-        status: 'claimed',
-        note: text,
-      }));
+      const card = caseCard(
+        caseData({
+          question: text,
+          situation: [{ label: text, value: text }],
+          transcript: [{ from: 'user', text, at: '' }],
+          claimedBy: text,
+          status: 'claimed',
+          note: text,
+        }),
+      );
       const rendered = elements(card).flatMap((e) => {
         if (e.type === 'TextBlock') return [e.text as string];
-        if (e.type === 'FactSet') return (e.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]);
+        if (e.type === 'FactSet')
+          return (e.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]);
         return [];
       });
       for (const t of rendered) {
@@ -185,9 +211,18 @@ describe('the caseworker card', () => {
 
   it('masks a CPR number, an e-mail address and a phone number in the conversation and the question again', () => {
     const leaks = 'Mit cpr er 010190-1234, mail anne@kommune.dk, tlf 12 34 56 78';
-    const card = caseCard(caseData({ question: leaks, transcript: [{ from: 'user', text: leaks, at: '' }, { from: 'bot', text: 'Ring 0101901234', at: '' }] }));
+    const card = caseCard(
+      caseData({
+        question: leaks,
+        transcript: [
+          { from: 'user', text: leaks, at: '' },
+          { from: 'bot', text: 'Ring 0101901234', at: '' },
+        ],
+      }),
+    );
     const json = JSON.stringify(card);
-    for (const secret of ['010190', '0101901234', 'anne@kommune.dk', '12 34 56 78']) expect(json).not.to.include(secret);
+    for (const secret of ['010190', '0101901234', 'anne@kommune.dk', '12 34 56 78'])
+      expect(json).not.to.include(secret);
     expect(json).to.include('[CPR-nummer fjernet]');
   });
 
@@ -197,7 +232,11 @@ describe('the caseworker card', () => {
   });
 
   it('shows the last 20 lines and says how many earlier ones are left out', () => {
-    const transcript = Array.from({ length: 25 }, (_, i) => ({ from: 'user' as const, text: `besked ${i + 1}`, at: '' }));
+    const transcript = Array.from({ length: 25 }, (_, i) => ({
+      from: 'user' as const,
+      text: `besked ${i + 1}`,
+      at: '',
+    }));
     const card = caseCard(caseData({ transcript }));
     const lines = transcriptLines(card);
     expect(lines).to.have.length(20);
@@ -215,7 +254,11 @@ describe('the caseworker card', () => {
   });
 
   it(`keeps a card with a long conversation within ${MAX_CARD_BYTES} bytes by leaving out the oldest lines`, () => {
-    const transcript = Array.from({ length: 200 }, (_, i) => ({ from: 'user' as const, text: `${i + 1} ${'🙂'.repeat(400)}`, at: '' }));
+    const transcript = Array.from({ length: 200 }, (_, i) => ({
+      from: 'user' as const,
+      text: `${i + 1} ${'🙂'.repeat(400)}`,
+      at: '',
+    }));
     const card = caseCard(caseData({ transcript }));
     expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).to.be.at.most(MAX_CARD_BYTES);
     const lines = transcriptLines(card);
@@ -226,7 +269,10 @@ describe('the caseworker card', () => {
 
   it('refuses a card that is too large even without the conversation', () => {
     const outcomes = [{ text: 'x'.repeat(MAX_CARD_BYTES), citations: [] }];
-    expect(() => caseCard(caseData({ outcomes }))).to.throw(Error, /case card for c-1234 takes \d+ bytes without the conversation/);
+    expect(() => caseCard(caseData({ outcomes }))).to.throw(
+      Error,
+      /case card for c-1234 takes \d+ bytes without the conversation/,
+    );
   });
 
   it('wraps the card as an Adaptive Card attachment', () => {

@@ -12,7 +12,10 @@ function caseWith(text: string, phone = '+4512345678'): HandoffCase {
     situation: [{ label: 'Situation', value: 'Ledig' }],
     outcomes: [{ text: 'Du kan få en mentor.', citations: [] }],
     question: `Spørgsmål: ${text}`,
-    transcript: [{ from: 'user', text: `Chat: ${text}`, at: '' }, { from: 'bot', text: 'Tak.', at: '' }],
+    transcript: [
+      { from: 'user', text: `Chat: ${text}`, at: '' },
+      { from: 'bot', text: 'Tak.', at: '' },
+    ],
     createdAt: '2026-11-23T09:00:00Z',
     thread: null,
     delivery: { attempts: 0, nextAttemptAt: null, lastError: null },
@@ -105,7 +108,7 @@ describe('a case after "slet mine data"', () => {
   });
 });
 
-describe('the citizen\'s conversation reference on a case', () => {
+describe("the citizen's conversation reference on a case", () => {
   it('has the display names blanked and keeps what routes', () => {
     const reference = {
       channelId: 'msteams',

@@ -36,13 +36,15 @@ function fakeTeams() {
 
 const erasure = {
   caseId: 'c-1',
-  thread: { conversation: { id: '19:cw@thread.tacv2;messageid=1', isGroup: true, conversationType: 'channel', name: '' } },
+  thread: {
+    conversation: { id: '19:cw@thread.tacv2;messageid=1', isGroup: true, conversationType: 'channel', name: '' },
+  },
   card: { activityId: 'card-1', activity: { type: 'message' } },
   messages: ['m-1', 'gone', 'm-2'],
   notice: { type: 'message', text: 'Kortet er tømt.' },
 };
 
-describe('deleting a citizen\'s messages in Teams', () => {
+describe("deleting a citizen's messages in Teams", () => {
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
   const later = (ms: number) => {
     clock.now = new Date(clock.now.getTime() + ms);
@@ -55,7 +57,8 @@ describe('deleting a citizen\'s messages in Teams', () => {
     teams = fakeTeams();
     eraser = new TeamsEraser(new CaseStore(storage), teams.channel, () => clock.now, retryDelayMs);
   });
-  const queued = async () => ((await storage.read([ERASURES_KEY]))[ERASURES_KEY] as { items?: unknown[] } | undefined)?.items ?? [];
+  const queued = async () =>
+    ((await storage.read([ERASURES_KEY]))[ERASURES_KEY] as { items?: unknown[] } | undefined)?.items ?? [];
 
   it('blanks the card, deletes the messages (one already gone), then tells the caseworkers, in that order', async () => {
     await eraser.erase(erasure);
@@ -84,16 +87,25 @@ describe('deleting a citizen\'s messages in Teams', () => {
 
   it('goes on from where it stopped', async () => {
     let calls = 0;
-    const flaky = { ...teams.channel, delete: async (thread: Parameters<CaseworkerChannel['delete']>[0], id: string) => {
-      if (++calls === 2) throw new Error('Teams did not answer within 10000 ms');
-      return teams.channel.delete(thread, id);
-    } };
+    const flaky = {
+      ...teams.channel,
+      delete: async (thread: Parameters<CaseworkerChannel['delete']>[0], id: string) => {
+        if (++calls === 2) throw new Error('Teams did not answer within 10000 ms');
+        return teams.channel.delete(thread, id);
+      },
+    };
     eraser = new TeamsEraser(new CaseStore(storage), flaky, () => clock.now, retryDelayMs);
     await eraser.erase({ ...erasure, messages: ['m-1', 'm-2', 'm-3'] });
     expect(teams.done).to.deep.equal(['update card-1', 'delete m-1']);
     later(retryDelayMs(1));
     await eraser.retry();
-    expect(teams.done).to.deep.equal(['update card-1', 'delete m-1', 'delete m-2', 'delete m-3', 'send Kortet er tømt.']);
+    expect(teams.done).to.deep.equal([
+      'update card-1',
+      'delete m-1',
+      'delete m-2',
+      'delete m-3',
+      'send Kortet er tømt.',
+    ]);
   });
 
   it(`gives up after ${ERASE_ATTEMPTS} tries and leaves nothing queued`, async () => {

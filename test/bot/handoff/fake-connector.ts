@@ -36,16 +36,35 @@ export async function fakeConnector() {
   });
   app.post('/v3/conversations/:conversationId/activities{/:activityId}', (req, res) => {
     const id = `act-${next++}`;
-    calls.push({ method: 'SEND', path: req.path, conversationId: req.params.conversationId!, body: req.body, activityId: id });
+    calls.push({
+      method: 'SEND',
+      path: req.path,
+      conversationId: req.params.conversationId!,
+      body: req.body,
+      activityId: id,
+    });
     res.json({ id });
   });
   app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    calls.push({ method: 'UPDATE', path: req.path, conversationId: req.params.conversationId!, body: req.body, activityId: req.params.activityId! });
+    calls.push({
+      method: 'UPDATE',
+      path: req.path,
+      conversationId: req.params.conversationId!,
+      body: req.body,
+      activityId: req.params.activityId!,
+    });
     res.json({ id: req.params.activityId });
   });
   app.delete('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    if (state.refuseDelete) return void res.status(405).json({ error: { code: 'MethodNotAllowed', message: 'cannot delete' } });
-    calls.push({ method: 'DELETE', path: req.path, conversationId: req.params.conversationId!, body: {}, activityId: req.params.activityId! });
+    if (state.refuseDelete)
+      return void res.status(405).json({ error: { code: 'MethodNotAllowed', message: 'cannot delete' } });
+    calls.push({
+      method: 'DELETE',
+      path: req.path,
+      conversationId: req.params.conversationId!,
+      body: {},
+      activityId: req.params.activityId!,
+    });
     res.status(200).end();
   });
   const server = await listen(app);
@@ -55,7 +74,9 @@ export async function fakeConnector() {
     state,
     /** Texts sent to a conversation (and to threads whose id starts with it). */
     textsTo(conversationId: string): string[] {
-      return calls.filter((c) => c.method === 'SEND' && c.conversationId.startsWith(conversationId)).map((c) => String(c.body.text ?? ''));
+      return calls
+        .filter((c) => c.method === 'SEND' && c.conversationId.startsWith(conversationId))
+        .map((c) => String(c.body.text ?? ''));
     },
     close: server.close,
   };

@@ -31,7 +31,8 @@ function markupIn(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\') {
-      if (i + 1 < text.length && !MARKDOWN.has(text[i + 1]!) && text[i + 1] !== ':' && text[i + 1] !== '=') found.push(`a lone \\ at ${i}`);
+      if (i + 1 < text.length && !MARKDOWN.has(text[i + 1]!) && text[i + 1] !== ':' && text[i + 1] !== '=')
+        found.push(`a lone \\ at ${i}`);
       i++;
       continue;
     }
@@ -49,7 +50,9 @@ function unescaped(text: string): string {
 }
 
 const relayedTo = (s: Setup): Call[] =>
-  s.connector.calls.filter((c) => c.method === 'SEND' && c.conversationId.startsWith(s.thread()) && /^\W*Borger/.test(String(c.body.text)));
+  s.connector.calls.filter(
+    (c) => c.method === 'SEND' && c.conversationId.startsWith(s.thread()) && /^\W*Borger/.test(String(c.body.text)),
+  );
 
 describe('handoff: what the citizen writes reaches Teams as plain text', function () {
   this.timeout(20000);
@@ -95,19 +98,24 @@ describe('handoff: "slet mine data" in Teams and in the statistics', function ()
   afterEach(() => s.close());
 
   const today = () => todayInDenmark();
-  const unansweredKeys = async () => Object.keys((await s.runtime.parts.metrics.days(today(), today()))[0]!.unanswered).join('\n');
+  const unansweredKeys = async () =>
+    Object.keys((await s.runtime.parts.metrics.days(today(), today()))[0]!.unanswered).join('\n');
 
-  it('deletes every relayed message in the thread, the thread pointer, and the citizen\'s unanswered questions in the statistics', async () => {
+  it("deletes every relayed message in the thread, the thread pointer, and the citizen's unanswered questions in the statistics", async () => {
     await handOff(s);
     await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
     await s.citizen('Jeg bor i Haarby');
     await s.citizen('Min søster hedder Gudrun');
     await s.teams(s.thread(), { text: 'afslut' });
     // Back with the bot: one question it cannot answer is counted and stored, the next is counted in memory.
-    expect((await s.citizen('Hvad koster svømmehallen i Glamsbjerg?')).texts).to.include('kan jeg desværre ikke svare på');
+    expect((await s.citizen('Hvad koster svømmehallen i Glamsbjerg?')).texts).to.include(
+      'kan jeg desværre ikke svare på',
+    );
     await s.runtime.parts.metrics.flush();
     await s.citizen('Hvor ligger blæksprutteklubben i Tommerup?');
-    expect(await unansweredKeys()).to.match(/glamsbjerg/).and.to.match(/tommerup/);
+    expect(await unansweredKeys())
+      .to.match(/glamsbjerg/)
+      .and.to.match(/tommerup/);
     const relayed = relayedTo(s);
     expect(relayed).to.have.length(2);
 
@@ -119,15 +127,19 @@ describe('handoff: "slet mine data" in Teams and in the statistics', function ()
     await s.runtime.parts.metrics.flush();
     expect(await unansweredKeys()).not.to.match(/glamsbjerg|tommerup/);
     const stored = s.stored().toLowerCase();
-    for (const words of ['haarby', 'gudrun', 'glamsbjerg', 'tommerup', 'kan min mentor', s.citizenConversation]) expect(stored).not.to.include(words);
+    for (const words of ['haarby', 'gudrun', 'glamsbjerg', 'tommerup', 'kan min mentor', s.citizenConversation])
+      expect(stored).not.to.include(words);
     expect(stored).not.to.include('handoff/threads/');
     expect(stored).not.to.include('handoff/conversations/');
     expect(stored).not.to.include('handoff/citizens/');
   });
 
-  it('keeps the other citizens\' count of the same unanswered question', async () => {
+  it("keeps the other citizens' count of the same unanswered question", async () => {
     const question = 'Hvad koster svømmehallen i Glamsbjerg?';
-    const count = async () => Object.entries((await s.runtime.parts.metrics.days(today(), today()))[0]!.unanswered).find(([k]) => k.includes('glamsbjerg'))?.[1] ?? 0;
+    const count = async () =>
+      Object.entries((await s.runtime.parts.metrics.days(today(), today()))[0]!.unanswered).find(([k]) =>
+        k.includes('glamsbjerg'),
+      )?.[1] ?? 0;
     await s.citizenIn('another-citizen', 'Stil et spørgsmål');
     await s.citizenIn('another-citizen', question);
     await s.runtime.parts.metrics.flush();
@@ -152,7 +164,9 @@ describe('handoff: "slet mine data" in Teams and in the statistics', function ()
     expect(s.stored().toLowerCase()).not.to.include('haarby');
     s.clock.now = new Date(s.clock.now.getTime() + 60_000);
     await s.handoff.relay.tick();
-    expect(s.connector.calls.filter((c) => c.method === 'DELETE').map((c) => c.activityId)).to.deep.equal([relayed!.activityId]);
+    expect(s.connector.calls.filter((c) => c.method === 'DELETE').map((c) => c.activityId)).to.deep.equal([
+      relayed!.activityId,
+    ]);
     expect(s.cardJson()).not.to.include('Kan min mentor');
     expect(s.cardJson()).to.include('bedt om at få sine data slettet');
     // Done: the next round has nothing left to do.
@@ -196,7 +210,8 @@ describe('handoff: what the case keeps about the citizen', function () {
     }
   });
 
-  // The number is given as "12 34 56 78"; before that the citizen wrote it in these forms, in the chat and the question.
+  // The number is given as "12 34 56 78"; before that the citizen wrote it in these forms, in the chat and the
+  // question.
   const FORMS = [
     '12 34 5678',
     '12.34.56.78',

@@ -11,7 +11,7 @@ describe('handoff to a caseworker in Teams', function () {
   });
   afterEach(() => s.close());
 
-  it('asks for consent, then posts a case card without the CPR number in the caseworkers\' channel', async () => {
+  it("asks for consent, then posts a case card without the CPR number in the caseworkers' channel", async () => {
     const queued = await handOff(s);
     expect(queued.texts).to.include('Du er nu i kø');
     expect(queued.events.map((e) => e.name)).to.include('handoff.initiate');
@@ -45,7 +45,9 @@ describe('handoff to a caseworker in Teams', function () {
     const threadTexts = s.connector.textsTo(s.thread());
     expect(threadTexts.filter((t) => t.includes('har overtaget samtalen'))).to.have.length(1);
     expect(threadTexts.filter((t) => t.includes('allerede overtaget af'))).to.have.length(1);
-    const winner = threadTexts.find((t) => t.includes('har overtaget samtalen'))!.startsWith('Mette') ? 'Mette' : 'Jonas';
+    const winner = threadTexts.find((t) => t.includes('har overtaget samtalen'))!.startsWith('Mette')
+      ? 'Mette'
+      : 'Jonas';
     expect(s.cardJson()).to.include(`Overtaget af ${winner}`);
     expect(s.cardJson()).not.to.include('Overtag samtalen');
     expect(s.connector.textsTo(s.citizenConversation).join('\n')).to.include(`Du taler nu med ${winner}`);
@@ -76,9 +78,21 @@ describe('handoff to a caseworker in Teams', function () {
   it('refuses a caseworker from another tenant or channel', async () => {
     await handOff(s);
     const claim = { value: { mentorbot: 'claim', caseId: s.caseId() } };
-    await s.teams(s.thread(), claim, { id: '29:evil', name: 'Eve', aadObjectId: 'aad-eve' }, { tenant: 'other-tenant', channel: CHANNEL });
-    await s.teams(s.thread(), claim, { id: '29:evil', name: 'Eve', aadObjectId: 'aad-eve' }, { tenant: TENANT, channel: '19:other@thread.tacv2' });
-    expect(s.connector.textsTo(s.thread()).filter((t) => t.includes('kun imod sager i den aftalte kanal'))).to.have.length(2);
+    await s.teams(
+      s.thread(),
+      claim,
+      { id: '29:evil', name: 'Eve', aadObjectId: 'aad-eve' },
+      { tenant: 'other-tenant', channel: CHANNEL },
+    );
+    await s.teams(
+      s.thread(),
+      claim,
+      { id: '29:evil', name: 'Eve', aadObjectId: 'aad-eve' },
+      { tenant: TENANT, channel: '19:other@thread.tacv2' },
+    );
+    expect(
+      s.connector.textsTo(s.thread()).filter((t) => t.includes('kun imod sager i den aftalte kanal')),
+    ).to.have.length(2);
     expect(s.cardJson()).to.include('Overtag samtalen');
     expect(s.connector.textsTo(s.citizenConversation).join('\n')).not.to.include('Du taler nu med');
   });
@@ -171,7 +185,7 @@ describe('handoff: more cases', function () {
     expect(s.connector.calls.filter((c) => c.method === 'CREATE')).to.have.length(1);
   });
 
-  it('never relays one citizen\'s messages into another citizen\'s case', async () => {
+  it("never relays one citizen's messages into another citizen's case", async () => {
     await handOff(s);
     await s.teams(s.thread(), { value: { mentorbot: 'claim', caseId: s.caseId() } });
     const stranger = await setupStranger(s);
@@ -192,7 +206,7 @@ async function setupStranger(s: Setup): Promise<string> {
 describe('handoff from the web chat', function () {
   this.timeout(20000);
 
-  it('brings the caseworker\'s messages to the page through its Direct Line stream', async () => {
+  it("brings the caseworker's messages to the page through its Direct Line stream", async () => {
     const s = await setup();
     try {
       const p = await person(`${s.url}/v3/directline`);

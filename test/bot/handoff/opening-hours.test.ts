@@ -1,6 +1,13 @@
 import { expect } from 'chai';
 import { danishClosedDays } from '../../../bot/handoff/holidays.js';
-import { describeHours, describeNextOpening, isOpen, nextOpening, parseHolidays, parseOpeningHours } from '../../../bot/handoff/opening-hours.js';
+import {
+  describeHours,
+  describeNextOpening,
+  isOpen,
+  nextOpening,
+  parseHolidays,
+  parseOpeningHours,
+} from '../../../bot/handoff/opening-hours.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -51,7 +58,12 @@ const NONE = new Set<string>();
 
 describe('opening hours: holidays', () => {
   it('reads ISO dates separated by commas and spaces, each once', () => {
-    expect(parseHolidays('2026-12-24, 2026-12-25,2026-12-26  2026-12-31, 2026-12-24')).to.deep.equal(['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31']);
+    expect(parseHolidays('2026-12-24, 2026-12-25,2026-12-26  2026-12-31, 2026-12-24')).to.deep.equal([
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-31',
+    ]);
   });
 
   it('reads an empty text as no holidays', () => {
@@ -61,7 +73,10 @@ describe('opening hours: holidays', () => {
 
   for (const bad of ['2026-02-30', '24-12-2026', '2026-12-24x', '2026-13-01', '2026-1-5', 'juleaften']) {
     it(`refuses "${bad}", naming it`, () => {
-      expect(() => parseHolidays(`2026-12-24, ${bad}`)).to.throw(Error, new RegExp(`"${bad}" is not a date; write dates as YYYY-MM-DD`));
+      expect(() => parseHolidays(`2026-12-24, ${bad}`)).to.throw(
+        Error,
+        new RegExp(`"${bad}" is not a date; write dates as YYYY-MM-DD`),
+      );
     });
   }
 });
@@ -96,8 +111,13 @@ describe('opening hours: open or closed', () => {
     expect(isOpen(night, NONE, at('2026-11-23T22:59:59Z')), 'Monday 23:59:59').to.equal(true);
     expect(isOpen(night, NONE, at('2026-11-23T23:00:00Z')), 'Tuesday 00:00').to.equal(true);
     expect(isOpen(night, NONE, at('2026-11-24T07:00:00Z')), 'Tuesday 08:00').to.equal(false);
-    expect(isOpen(night, new Set(['2026-11-24']), at('2026-11-23T23:30:00Z')), 'Tuesday 00:30 on a holiday').to.equal(false);
-    expect(isOpen(night, new Set(['2026-11-24']), at('2026-11-23T22:30:00Z')), 'Monday 23:30 before the holiday').to.equal(true);
+    expect(isOpen(night, new Set(['2026-11-24']), at('2026-11-23T23:30:00Z')), 'Tuesday 00:30 on a holiday').to.equal(
+      false,
+    );
+    expect(
+      isOpen(night, new Set(['2026-11-24']), at('2026-11-23T22:30:00Z')),
+      'Monday 23:30 before the holiday',
+    ).to.equal(true);
   });
 
   it('follows summer time from the last Sunday of March', () => {
@@ -132,8 +152,16 @@ describe('opening hours: the next opening', () => {
     ['is 09:00 the next day after closing', '2026-11-23T14:00:00Z', '2026-11-24T08:00:00.000Z'],
     ['skips the weekend', '2026-11-27T12:00:00Z', '2026-11-30T08:00:00.000Z'],
     ['skips Christmas and the weekend', '2026-12-23T15:00:00Z', '2026-12-28T08:00:00.000Z'],
-    ['is Monday 09:00 summer time after the weekend clocks go forward', '2026-03-27T14:00:00Z', '2026-03-30T07:00:00.000Z'],
-    ['is Monday 09:00 winter time after the weekend clocks go back', '2026-10-23T12:00:00Z', '2026-10-26T08:00:00.000Z'],
+    [
+      'is Monday 09:00 summer time after the weekend clocks go forward',
+      '2026-03-27T14:00:00Z',
+      '2026-03-30T07:00:00.000Z',
+    ],
+    [
+      'is Monday 09:00 winter time after the weekend clocks go back',
+      '2026-10-23T12:00:00Z',
+      '2026-10-26T08:00:00.000Z',
+    ],
     ['is Friday 09:00 at midnight between Thursday and Friday', '2026-11-26T23:00:00Z', '2026-11-27T08:00:00.000Z'],
   ];
   for (const [name, now, expected] of cases) {

@@ -37,43 +37,84 @@ export async function setup(env: Record<string, string> = {}, adjust: (config: C
   const runtime = createBotRuntime(config, knowledgeBase(), { storage, today: () => '2026-11-23' });
   const webchat = createWebChat(config, runtime.parts);
   const handoff = createHandoff(config, runtime, webchat, { now: () => clock.now }) as Handoff;
-  const server = await listen(createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }), webchat.upgrade);
+  const server = await listen(
+    createApp(knowledgeBase(), runtime, { webchat, config: config.webchat }),
+    webchat.upgrade,
+  );
   const citizenConversation = `citizen-${randomUUID()}`;
 
   const post = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
-    return { status: res.status, replies: (text ? ((JSON.parse(text) as { activities?: { type: string; name?: string; text?: string }[] }).activities ?? []) : []) };
+    return {
+      status: res.status,
+      replies: text
+        ? ((JSON.parse(text) as { activities?: { type: string; name?: string; text?: string }[] }).activities ?? [])
+        : [],
+    };
   };
   /**
    * The citizen writes; the turn's replies come back (expectReplies), later messages go to the fake connector.
    * `names` gives the citizen and the conversation display names, as some channels send them.
    */
-  const citizenIn = async (conversation: string, text: string, names: { user?: string; conversation?: string } = {}) => {
+  const citizenIn = async (
+    conversation: string,
+    text: string,
+    names: { user?: string; conversation?: string } = {},
+  ) => {
     const res = await post({
-      type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: connector.url, locale: 'da-DK',
+      type: 'message',
+      id: randomUUID(),
+      text,
+      channelId: 'emulator',
+      serviceUrl: connector.url,
+      locale: 'da-DK',
       from: { id: `${conversation}-user`, role: 'user', ...(names.user ? { name: names.user } : {}) },
       recipient: { id: 'mentorbot', role: 'bot' },
       conversation: { id: conversation, ...(names.conversation ? { name: names.conversation } : {}) },
       deliveryMode: 'expectReplies',
     });
     expect(res.status).to.equal(200);
-    return { texts: res.replies.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n'), events: res.replies.filter((a) => a.type === 'event') };
+    return {
+      texts: res.replies
+        .filter((a) => a.type === 'message')
+        .map((a) => a.text ?? '')
+        .join('\n'),
+      events: res.replies.filter((a) => a.type === 'event'),
+    };
   };
-  const citizen = (text: string, names: { user?: string; conversation?: string } = {}) => citizenIn(citizenConversation, text, names);
+  const citizen = (text: string, names: { user?: string; conversation?: string } = {}) =>
+    citizenIn(citizenConversation, text, names);
   const otherCitizen = async (text: string) => (await citizenIn(`citizen-${randomUUID()}`, text)).texts;
   /** A caseworker acts in Teams: a message in a thread, or a card button (value). */
-  const teams = async (thread: string, fields: Record<string, unknown>, who = { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' }, scope = { tenant: TENANT, channel: CHANNEL }) =>
+  const teams = async (
+    thread: string,
+    fields: Record<string, unknown>,
+    who = { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' },
+    scope = { tenant: TENANT, channel: CHANNEL },
+  ) =>
     post({
-      type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, from: who,
-      recipient: { id: 'mentorbot', name: 'Mentorbot' }, conversation: { id: thread, isGroup: true, conversationType: 'channel', tenantId: scope.tenant },
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: who,
+      recipient: { id: 'mentorbot', name: 'Mentorbot' },
+      conversation: { id: thread, isGroup: true, conversationType: 'channel', tenantId: scope.tenant },
       channelData: { tenant: { id: scope.tenant }, channel: { id: scope.channel }, team: { id: 'team-1' } },
-      replyToId: thread.split('messageid=')[1], ...fields,
+      replyToId: thread.split('messageid=')[1],
+      ...fields,
     });
   const card = () => connector.calls.filter((c) => c.method === 'CREATE' || c.method === 'UPDATE').at(-1)!;
   const cardJson = () => JSON.stringify(card().body);
   const caseId = () => {
-    const m = /"caseId":"([0-9a-f-]{36})"/.exec(JSON.stringify(connector.calls.find((c) => c.method === 'CREATE')!.body));
+    const m = /"caseId":"([0-9a-f-]{36})"/.exec(
+      JSON.stringify(connector.calls.find((c) => c.method === 'CREATE')!.body),
+    );
     return m![1]!;
   };
   const thread = () => connector.calls.find((c) => c.method === 'CREATE')!.conversationId;
@@ -85,7 +126,25 @@ export async function setup(env: Record<string, string> = {}, adjust: (config: C
     await server.close();
     await connector.close();
   };
-  return { url: server.url, storage, stored, runtime, connector, clock, handoff, citizen, citizenIn, otherCitizen, teams, card, cardJson, caseId, thread, citizenConversation, close };
+  return {
+    url: server.url,
+    storage,
+    stored,
+    runtime,
+    connector,
+    clock,
+    handoff,
+    citizen,
+    citizenIn,
+    otherCitizen,
+    teams,
+    card,
+    cardJson,
+    caseId,
+    thread,
+    citizenConversation,
+    close,
+  };
 }
 
 export type Setup = Awaited<ReturnType<typeof setup>>;

@@ -31,7 +31,9 @@ export function cprCorpus(): CprForm[] {
 }
 
 export function falsePositives(): FalsePositive[] {
-  const { rows } = casesFile('false-positives.yaml') as { rows: (Omit<FalsePositive, 'phone'> & { phone?: boolean })[] };
+  const { rows } = casesFile('false-positives.yaml') as {
+    rows: (Omit<FalsePositive, 'phone'> & { phone?: boolean })[];
+  };
   return rows.map((r) => ({ ...r, phone: r.phone ?? false }));
 }
 

@@ -13,7 +13,11 @@ describe('CPR masking', () => {
     ['a dash with spaces around it', '010190 - 1234', M],
     ['a non-breaking space', '010190\u00A01234', M],
     ['a number inside a Danish sentence, before the full stop', 'mit cpr er 010190-1234.', `mit cpr er ${M}.`],
-    ['æøå right around the number', 'Søren på Ærø: 311299-9999, tak for hjælpen', `Søren på Ærø: ${M}, tak for hjælpen`],
+    [
+      'æøå right around the number',
+      'Søren på Ærø: 311299-9999, tak for hjælpen',
+      `Søren på Ærø: ${M}, tak for hjælpen`,
+    ],
     ['a number in brackets and quotes', '(0101901234) "3112991234"', `(${M}) "${M}"`],
     ['a label glued to the number', 'cpr:010190-1234 og CPR0101901234', `cpr:${M} og CPR${M}`],
     ['the highest plausible day and month', '311299-0000', M],
@@ -28,9 +32,17 @@ describe('CPR masking', () => {
     ['hyphens between all pairs', '01-01-90-12-34', M],
     // A date with a two-digit year and a time in pairs cannot be told apart from 01.01.90 12.34, so it goes too.
     ['a date with a two-digit year and a time, as it reads exactly like a CPR number', '01.01.26 10.30', M],
-    ['a date part and serial split by other dashes, spaces and invisible characters', '01\u2212 01\u00AD90\u2009\u2014\u20091234', M],
+    [
+      'a date part and serial split by other dashes, spaces and invisible characters',
+      '01\u2212 01\u00AD90\u2009\u2014\u20091234',
+      M,
+    ],
     ['digits of another script, with only the number replaced', 'رقم ٠١٠١٩٠-١٢٣٤ شكرا', `رقم ${M} شكرا`],
-    ['a number whose digits are split by a zero-width space, with the space at its edge kept', '\u200B0101901234\u200B', `\u200B${M}\u200B`],
+    [
+      'a number whose digits are split by a zero-width space, with the space at its edge kept',
+      '\u200B0101901234\u200B',
+      `\u200B${M}\u200B`,
+    ],
   ];
   for (const [what, input, expected] of masked) {
     it(`masks ${what}`, () => {
@@ -58,7 +70,7 @@ describe('CPR masking', () => {
     ['a day that is not a date', '321290-1234 og 001290-1234'],
     ['a month that is not a date', '011390-1234 og 010090-1234'],
     ['nine digits', '010190-123'],
-    ['ten digits that end a GUID\'s last group', '6b29fc40-ca47-1067-b31d-0101901234ab'],
+    ["ten digits that end a GUID's last group", '6b29fc40-ca47-1067-b31d-0101901234ab'],
     ['ten digits inside a long hexadecimal id', '19:a8a2e1fd0101901234c8b0e1'],
   ];
   for (const [what, input] of kept) {
@@ -108,7 +120,11 @@ describe('CPR masking', () => {
       return Number(process.hrtime.bigint() - start) / 1e6;
     };
     const plain = time('0'.repeat(100_000));
-    const hard = Math.max(time('01.01.90-12 '.repeat(8_334)), time('٠١ '.repeat(33_334)), time('a0101901234'.repeat(9_091)));
+    const hard = Math.max(
+      time('01.01.90-12 '.repeat(8_334)),
+      time('٠١ '.repeat(33_334)),
+      time('a0101901234'.repeat(9_091)),
+    );
     expect(hard).to.be.below(Math.max(50 * plain, 500));
   });
 

@@ -8,7 +8,11 @@ const P = PHONE_MASK;
 
 describe('masking personal data in log lines', () => {
   const cases: [string, string, string][] = [
-    ['an e-mail address in a Danish sentence', 'Skriv til søren.hansen@kommune.dk, så svarer vi', `Skriv til ${E}, så svarer vi`],
+    [
+      'an e-mail address in a Danish sentence',
+      'Skriv til søren.hansen@kommune.dk, så svarer vi',
+      `Skriv til ${E}, så svarer vi`,
+    ],
     ['an e-mail address with æøå in it', 'Min mail er søren.ærø@kommune.dk.', `Min mail er ${E}.`],
     ['an e-mail address with æøå in the domain', 'æble@frugt-ø.dk', E],
     ['an e-mail address with plus, hyphen and underscore', 'Mail: Anne-Mette_B+test@mail.aarhus.dk.', `Mail: ${E}.`],
@@ -38,8 +42,16 @@ describe('masking personal data in log lines', () => {
     ['a phone number with +45 and pairs', '+45 12 34 56 78', P],
     ['a phone number with (+45) and two fours', 'ring (+45) 1234 5678 i dag', `ring ${P} i dag`],
     ['a phone number with +45 and a hyphen', '+45-12345678', P],
-    ['a phone number with en dashes and thin spaces', '12\u2009\u2013\u200934\u2009\u2013\u200956\u2009\u2013\u200978', P],
-    ['a phone number with no-break spaces and a minus sign', '1234\u00A05678 og 12\u221234\u221256\u221278', `${P} og ${P}`],
+    [
+      'a phone number with en dashes and thin spaces',
+      '12\u2009\u2013\u200934\u2009\u2013\u200956\u2009\u2013\u200978',
+      P,
+    ],
+    [
+      'a phone number with no-break spaces and a minus sign',
+      '1234\u00A05678 og 12\u221234\u221256\u221278',
+      `${P} og ${P}`,
+    ],
     ['a phone number in fullwidth digits', '１２ ３４ ５６ ７８', P],
     ['a phone number in Arabic-Indic digits', 'هاتف ١٢٣٤٥٦٧٨', `هاتف ${P}`],
     ['a phone number with a soft hyphen and zero-width spaces inside', '12\u00AD34\u200B56\u200B78', P],
@@ -65,9 +77,15 @@ describe('masking personal data in log lines', () => {
     ['a long case number', 'sagsnr. 123456789012345'],
     ['a word with an at sign but no domain', 'vi ses @ kontoret og bruger@localhost'],
     ['the masks themselves', `${C} ${E} ${P}`],
-    ['a Teams channel id, which the operator copies from the log', 'Teams channel {"channelId":"19:abc123def@thread.tacv2","tenantId":"t"}'],
+    [
+      'a Teams channel id, which the operator copies from the log',
+      'Teams channel {"channelId":"19:abc123def@thread.tacv2","tenantId":"t"}',
+    ],
     ['an older Teams channel id', '19:8bd5c9a1a3e1435d9fd2bc5d8a44ef32@thread.skype'],
-    ['a Teams channel id whose hexadecimal digits hold eight in a row', '19:12345678a3e1435d9fd2bc5d8a44ef32@thread.tacv2'],
+    [
+      'a Teams channel id whose hexadecimal digits hold eight in a row',
+      '19:12345678a3e1435d9fd2bc5d8a44ef32@thread.tacv2',
+    ],
     ['a Teams group chat and one-to-one chat id', '19:meeting_NjA5@thread.v2 og 19:a1b2_c3d4@unq.gbl.spaces'],
     ['a GUID whose first group is eight digits', 'id 12345678-abcd-4ef0-9abc-def012345678'],
     ['a range of years', 'i årene 2020-2026'],

@@ -5,10 +5,26 @@ describe('reading text for the privacy patterns', () => {
   const read: [string, string, string][] = [
     ['digits of other scripts as 0-9', '٠١٢٣٤٥٦٧٨٩ ۰۹ ०९ ০৯ ๐๙ ０９ 𝟎𝟗 𞥐𞥙', '0123456789 09 09 09 09 09 09 09'],
     ['superscript and circled digits as 0-9', '⁰¹²³ ⓪①⑨', '0123 019'],
-    ['every dash and minus sign as a hyphen', '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFF0D\uFE63\uFE58\u2E3A\u207B', '------------'],
-    ['every space, a tab and line breaks as a space', '\u00A0\u2009\u202F\u3000\t\u2002\u2007\u205F\u200A\u1680\n\r\u2028', '             '],
-    ['invisible characters and combining marks as nothing', 'a\u00AD\u200B\u200C\u200D\u2060\uFEFF\u200E\u200Fb1\uFE0F\u20E3', 'ab1'],
-    ['the Arabic separators and other dots and slashes as Danish ones', '\u066C\u066B\u060C\u00B7\u3002\uFF0E\u2044\u2215', '.,,...//'],
+    [
+      'every dash and minus sign as a hyphen',
+      '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFF0D\uFE63\uFE58\u2E3A\u207B',
+      '------------',
+    ],
+    [
+      'every space, a tab and line breaks as a space',
+      '\u00A0\u2009\u202F\u3000\t\u2002\u2007\u205F\u200A\u1680\n\r\u2028',
+      '             ',
+    ],
+    [
+      'invisible characters and combining marks as nothing',
+      'a\u00AD\u200B\u200C\u200D\u2060\uFEFF\u200E\u200Fb1\uFE0F\u20E3',
+      'ab1',
+    ],
+    [
+      'the Arabic separators and other dots and slashes as Danish ones',
+      '\u066C\u066B\u060C\u00B7\u3002\uFF0E\u2044\u2215',
+      '.,,...//',
+    ],
     ['Danish letters and ordinary text as they are', 'Søren på Ærø, 12.3% (x_y)', 'Søren på Ærø, 12.3% (x_y)'],
   ];
   for (const [what, input, expected] of read) {

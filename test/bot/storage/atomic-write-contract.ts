@@ -11,9 +11,7 @@ export function atomicWriteContract(name: string, open: OpenStorage): void {
     it('writes none of the items of a batch when one of them conflicts', async () => {
       await current().write({ a: { v: 1 }, b: { v: 1 } });
       const before = await current().read(['a', 'b']);
-      const error = await rejectionOf(() =>
-        current().write({ a: { v: 2 }, b: { v: 2, eTag: 'stale' }, c: { v: 2 } }),
-      );
+      const error = await rejectionOf(() => current().write({ a: { v: 2 }, b: { v: 2, eTag: 'stale' }, c: { v: 2 } }));
       expect((error as Error).message).to.equal(conflict('b'));
       expect(await current().read(['a', 'b', 'c'])).to.deep.equal(before);
     });

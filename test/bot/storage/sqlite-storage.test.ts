@@ -113,7 +113,7 @@ describe('SqliteStorage on a file', () => {
     }
   });
 
-  it('waits for another connection\'s write lock without blocking the event loop, then writes', async () => {
+  it("waits for another connection's write lock without blocking the event loop, then writes", async () => {
     const file = join(dir, 'state.db');
     const storage = open(file);
     const other = new Database(file);

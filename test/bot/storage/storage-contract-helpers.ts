@@ -12,7 +12,9 @@ export async function rejectionOf(call: () => Promise<unknown>): Promise<unknown
   try {
     promise = call();
   } catch (error) {
-    throw new Error(`expected a rejected promise, but the call threw synchronously: ${String(error)}`);
+    throw new Error(`expected a rejected promise, but the call threw synchronously: ${String(error)}`, {
+      cause: error,
+    });
   }
   try {
     await promise;

@@ -17,7 +17,10 @@ describe('Teams app package', () => {
 
   it('holds manifest.json, color.png and outline.png at the root, readable by an unzip tool', async () => {
     const out = join(dir, 'app.zip');
-    await buildTeamsPackage({ MicrosoftAppId: appId, TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk', MUNICIPALITY_NAME: 'Aarhus Kommune' }, out);
+    await buildTeamsPackage(
+      { MicrosoftAppId: appId, TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk', MUNICIPALITY_NAME: 'Aarhus Kommune' },
+      out,
+    );
     const files = readZip(readFileSync(out));
     expect([...files.keys()].sort()).to.deep.equal(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
@@ -32,7 +35,10 @@ describe('Teams app package', () => {
     expect(manifest.name.short).to.equal('Mentorbot – sagsbehandlere');
     expect(pngHeader(files.get('color.png')!)).to.include({ width: 192, height: 192 });
     expect(pngHeader(files.get('outline.png')!)).to.deep.equal({ width: 32, height: 32, colourType: 6 });
-    expect(files.get('color.png')!.equals(readFileSync(join(projectRoot(), 'bot', 'teams', 'color.png'))), 'the committed icon').to.equal(true);
+    expect(
+      files.get('color.png')!.equals(readFileSync(join(projectRoot(), 'bot', 'teams', 'color.png'))),
+      'the committed icon',
+    ).to.equal(true);
   });
 
   it('is written by the command line with --out', () => {
@@ -42,7 +48,9 @@ describe('Teams app package', () => {
       encoding: 'utf8',
     });
     expect(run.status, run.stderr).to.equal(0);
-    expect(run.stdout).to.match(/Wrote .*app\.zip: Teams app \d+\.\d+\.\d+ for bot 8f2a1c3e-.* on mentorbot\.kommune\.dk/);
+    expect(run.stdout).to.match(
+      /Wrote .*app\.zip: Teams app \d+\.\d+\.\d+ for bot 8f2a1c3e-.* on mentorbot\.kommune\.dk/,
+    );
     expect(readZip(readFileSync(out)).size).to.equal(3);
   });
 
@@ -58,29 +66,49 @@ describe('Teams app package', () => {
   });
 
   it('refuses to write a manifest that the official schema rejects, listing the problem', async () => {
-    const env = { MicrosoftAppId: appId, TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk', TEAMS_DEVELOPER_URL: 'https://a.dk/' + 'x'.repeat(2100) };
+    const env = {
+      MicrosoftAppId: appId,
+      TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk',
+      TEAMS_DEVELOPER_URL: 'https://a.dk/' + 'x'.repeat(2100),
+    };
     const out = join(dir, 'app.zip');
     let error: Error | undefined;
     await buildTeamsPackage(env, out).catch((e: Error) => (error = e));
-    expect(error?.message).to.match(/^The Teams manifest is not valid: developer\.websiteUrl must NOT have more than 2048 characters/);
+    expect(error?.message).to.match(
+      /^The Teams manifest is not valid: developer\.websiteUrl must NOT have more than 2048 characters/,
+    );
     expect(existsSync(out)).to.equal(false);
   });
 
   it('is refused by the command line for an unknown option, with exit code 2', () => {
-    const run = spawnSync(process.execPath, [script, '--output', 'x.zip'], { env: { PATH: process.env.PATH }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [script, '--output', 'x.zip'], {
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
     expect(run.status).to.equal(2);
     expect(run.stderr).to.match(/Unknown option '--output'/);
   });
 
   const refused: [string, Record<string, string>, RegExp][] = [
-    ['a missing app id', { MicrosoftAppId: '', TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk' }, /Cannot build the Teams app package\. Setting MicrosoftAppId: is missing/],
-    ['an app id that is not a GUID', { MicrosoftAppId: 'mentorbot', TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk' }, /Setting MicrosoftAppId: must be an app id \(a GUID\), got "mentorbot"/],
+    [
+      'a missing app id',
+      { MicrosoftAppId: '', TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk' },
+      /Cannot build the Teams app package\. Setting MicrosoftAppId: is missing/,
+    ],
+    [
+      'an app id that is not a GUID',
+      { MicrosoftAppId: 'mentorbot', TEAMS_BOT_DOMAIN: 'mentorbot.kommune.dk' },
+      /Setting MicrosoftAppId: must be an app id \(a GUID\), got "mentorbot"/,
+    ],
     ['a missing domain', { MicrosoftAppId: appId, TEAMS_BOT_DOMAIN: '' }, /Setting TEAMS_BOT_DOMAIN: is missing/],
   ];
   for (const [name, env, message] of refused) {
     it(`is refused by the command line for ${name}, with exit code 1 and no file`, () => {
       const out = join(dir, 'app.zip');
-      const run = spawnSync(process.execPath, [script, '--out', out], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [script, '--out', out], {
+        env: { PATH: process.env.PATH, ...env },
+        encoding: 'utf8',
+      });
       expect(run.status).to.equal(1);
       expect(run.stderr).to.match(message);
       expect(existsSync(out)).to.equal(false);

@@ -22,7 +22,11 @@ const CASES: [string, Lang, CostMention][] = [
   ['3 måneder', 'da', { weeks: 13 }],
   ['et år', 'da', { weeks: 52 }],
   ['plus 12% pension', 'da', { pensionPercent: 12 }],
-  ['230 kr plus 12 % pension og 12,5 procent feriepenge', 'da', { amount: 230, pensionPercent: 12, holidayPayPercent: 12.5 }],
+  [
+    '230 kr plus 12 % pension og 12,5 procent feriepenge',
+    'da',
+    { amount: 230, pensionPercent: 12, holidayPayPercent: 12.5 },
+  ],
   ['pension 8 %', 'da', { pensionPercent: 8 }],
   ['honorar 650 kr i timen', 'da', { amount: 650, perHour: true, consultant: true }],
   [
@@ -30,7 +34,11 @@ const CASES: [string, Lang, CostMention][] = [
     'da',
     { amount: 230, perHour: true, hoursPerWeek: 3, perWeek: true, weeks: 26 },
   ],
-  ['230 kr an hour, 3 hours a week for half a year', 'en', { amount: 230, perHour: true, hoursPerWeek: 3, perWeek: true, weeks: 26 }],
+  [
+    '230 kr an hour, 3 hours a week for half a year',
+    'en',
+    { amount: 230, perHour: true, hoursPerWeek: 3, perWeek: true, weeks: 26 },
+  ],
   ['26 weeks', 'en', { weeks: 26 }],
   ['12% pension', 'en', { pensionPercent: 12 }],
   // Figures without a unit say nothing.
@@ -46,7 +54,14 @@ describe('dialogs/input parseCostMention', () => {
   }
 
   it('takes a message as a cost question only with an hourly amount and hours', () => {
-    expect(isCostQuestion(parseCostMention('hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen?', 'da'))).to.equal(true);
+    expect(
+      isCostQuestion(
+        parseCostMention(
+          'hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen?',
+          'da',
+        ),
+      ),
+    ).to.equal(true);
     expect(isCostQuestion(parseCostMention('vi betaler 230 kr', 'da'))).to.equal(false);
     expect(isCostQuestion(parseCostMention('hvor mange timer om ugen kan vi få dækket?', 'da'))).to.equal(false);
   });

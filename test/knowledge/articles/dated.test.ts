@@ -11,10 +11,14 @@ describe('articles as shown on a date (the notice of the new act from 1 January 
     const out = kb.search.search('hvor længe kan jeg have en mentor', { date: '2027-01-01' });
     expect(out.hits[0]?.article.id).to.equal('varighed');
     for (const h of out.hits) {
-      expect(h.article.answer.da, h.article.id).to.match(/det er kommunen, der har det sidste ord om, hvad der er ændret\.$/);
+      expect(h.article.answer.da, h.article.id).to.match(
+        /det er kommunen, der har det sidste ord om, hvad der er ændret\.$/,
+      );
       expect(h.article.answer.en, h.article.id).to.match(/final word on what has changed\.$/);
     }
-    expect(kb.search.search('frikøb af medarbejder', { date: '2027-06-30' }).hits[0]?.article.answer.da).to.include(notice.da);
+    expect(kb.search.search('frikøb af medarbejder', { date: '2027-06-30' }).hits[0]?.article.answer.da).to.include(
+      notice.da,
+    );
   });
 
   it('says nothing of it on 31 December 2026', () => {

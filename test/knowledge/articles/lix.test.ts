@@ -10,12 +10,19 @@ describe('LIX readability', () => {
   it('reads a list without full stops as one sentence with the line that leads into it', () => {
     // 10 words, 1 sentence ("Du kan få hjælp: til arbejdet, til at stå op"), 1 long word (arbejdet)
     expect(lix('Du kan få hjælp:\n- til arbejdet\n- til at stå op')).to.be.closeTo(10 / 1 + 10, 0.01);
-    expect(lix('Du kan få hjælp:\n- til arbejdet\n- til at stå op')).to.be.closeTo(lix('Du kan få hjælp: til arbejdet, til at stå op.'), 0.01);
+    expect(lix('Du kan få hjælp:\n- til arbejdet\n- til at stå op')).to.be.closeTo(
+      lix('Du kan få hjælp: til arbejdet, til at stå op.'),
+      0.01,
+    );
   });
 
   it('counts a list item that ends with a full stop or a question mark as a sentence of its own', () => {
-    // 3 sentences: the lead-in (colon before a capital letter) and two items; 8 words, 3 long (vigtigt, kommunen, hjælpen)
-    expect(lix('Det er vigtigt:\n- Spørg kommunen.\n- Hvem giver hjælpen?')).to.be.closeTo(lix('Det er vigtigt: Spørg kommunen. Hvem giver hjælpen?'), 0.01);
+    // 3 sentences: the lead-in (colon before a capital letter) and two items; 8 words, 3 long (vigtigt, kommunen,
+    // hjælpen)
+    expect(lix('Det er vigtigt:\n- Spørg kommunen.\n- Hvem giver hjælpen?')).to.be.closeTo(
+      lix('Det er vigtigt: Spørg kommunen. Hvem giver hjælpen?'),
+      0.01,
+    );
     expect(lix('Det er vigtigt:\n- Spørg kommunen.\n- Hvem giver hjælpen?')).to.be.closeTo(8 / 3 + (100 * 3) / 8, 0.01);
   });
 
@@ -35,6 +42,10 @@ describe('LIX readability', () => {
   });
 
   it('scores long sentences with long words above the 45 limit', () => {
-    expect(lix('Beskæftigelsesindsatsens mentorordningsbestemmelser forudsætter virksomhedsrelaterede introduktionsforløb ud over sædvanlige arbejdsgiverforpligtelser.')).to.be.greaterThan(45);
+    expect(
+      lix(
+        'Beskæftigelsesindsatsens mentorordningsbestemmelser forudsætter virksomhedsrelaterede introduktionsforløb ud over sædvanlige arbejdsgiverforpligtelser.',
+      ),
+    ).to.be.greaterThan(45);
   });
 });

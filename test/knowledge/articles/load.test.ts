@@ -36,13 +36,40 @@ describe('knowledge base articles', () => {
   it('covers every group the sources name, the rights, complaints, the 2026-27 changes and an example per audience', () => {
     const ids = new Set(articles.map((a) => a.id));
     for (const id of [
-      'ledig-kontaktforloeb', 'tilbud-praktik-loentilskud', 'fleksjob', 'sygemeldt', 'ordinaert-job', 'selvforsoergende',
-      'unge-starter-uddannelse', 'revalidering', 'flygtninge-integrationsprogram', 'betingelse-afgoerende-behov',
-      'ud-over-det-saedvanlige', 'hvad-hjaelper-mentor-med', 'hvem-kan-vaere-mentor', 'varighed', 'forlaengelse',
-      'ret-psykiatrisk-udskrivning', 'ret-unge-uddannelse', 'saadan-soeger-du', 'min-plan-aftale', 'timer', 'timer-pr-plads',
-      'frikoeb', 'ekstern-konsulent', 'uddannelse-af-mentor', 'arbejdsgiver-udgift', 'arbejdsgiver-ansoeg', 'tavshedspligt',
-      'eftervaern', 'klage', 'aendring-kommunen-2026', 'aendring-udgiftsloft-2026', 'aendring-ny-lov-2027',
-      'eksempel-borger', 'eksempel-arbejdsgiver',
+      'ledig-kontaktforloeb',
+      'tilbud-praktik-loentilskud',
+      'fleksjob',
+      'sygemeldt',
+      'ordinaert-job',
+      'selvforsoergende',
+      'unge-starter-uddannelse',
+      'revalidering',
+      'flygtninge-integrationsprogram',
+      'betingelse-afgoerende-behov',
+      'ud-over-det-saedvanlige',
+      'hvad-hjaelper-mentor-med',
+      'hvem-kan-vaere-mentor',
+      'varighed',
+      'forlaengelse',
+      'ret-psykiatrisk-udskrivning',
+      'ret-unge-uddannelse',
+      'saadan-soeger-du',
+      'min-plan-aftale',
+      'timer',
+      'timer-pr-plads',
+      'frikoeb',
+      'ekstern-konsulent',
+      'uddannelse-af-mentor',
+      'arbejdsgiver-udgift',
+      'arbejdsgiver-ansoeg',
+      'tavshedspligt',
+      'eftervaern',
+      'klage',
+      'aendring-kommunen-2026',
+      'aendring-udgiftsloft-2026',
+      'aendring-ny-lov-2027',
+      'eksempel-borger',
+      'eksempel-arbejdsgiver',
     ]) {
       expect(ids.has(id), id).to.equal(true);
     }
@@ -63,7 +90,9 @@ describe('knowledge base articles', () => {
 
   it('says so in the answer when a point is not certain', () => {
     for (const a of answers.filter((x) => x.certainty === 'partly-unverified')) {
-      expect(a.answer.da, a.id).to.match(/ikke sikker|ikke sikkert|usikker|ved vi ikke|ikke afklaret|ikke endelig|bekræfte/i);
+      expect(a.answer.da, a.id).to.match(
+        /ikke sikker|ikke sikkert|usikker|ved vi ikke|ikke afklaret|ikke endelig|bekræfte/i,
+      );
     }
   });
 
@@ -73,16 +102,26 @@ describe('knowledge base articles', () => {
 
   it('fails an article that cites a section missing from the registry, naming file and field', () => {
     const broken = GOOD.replace(/citations: \[[^\]]*\]/, 'citations: [LAB-167-1, LAB-999]');
-    expect(errorsFor('varighed', broken)).to.include('knowledge/articles/varighed.md: citations[1]: "LAB-999" is not a provision');
+    expect(errorsFor('varighed', broken)).to.include(
+      'knowledge/articles/varighed.md: citations[1]: "LAB-999" is not a provision',
+    );
   });
 
   it('fails an article with an invalid date, a missing field or a wrong id', () => {
-    expect(errorsFor('varighed', GOOD.replace(/validFrom: \S+/, 'validFrom: 2026-02-30'))).to.include('varighed.md: validFrom');
+    expect(errorsFor('varighed', GOOD.replace(/validFrom: \S+/, 'validFrom: 2026-02-30'))).to.include(
+      'varighed.md: validFrom',
+    );
     expect(errorsFor('varighed', GOOD.replace(/\nreviewed: \S+/, ''))).to.include('varighed.md: reviewed');
     expect(errorsFor('other-name', GOOD)).to.include('other-name.md: id: must match the file name');
-    expect(errorsFor('varighed', GOOD.replace(/\naudience: \S+/, '\naudience: everyone'))).to.include('varighed.md: audience: must be one of citizen, employer, both');
-    expect(errorsFor('varighed', GOOD.replace(/validFrom: \S+/, 'validFrom: 2026-02-30'))).to.include('varighed.md: validFrom: must be a date written YYYY-MM-DD');
-    expect(errorsFor('varighed', GOOD.replace(/\ntitle:[\s\S]*?\n(?=\w)/, '\n'))).to.include('varighed.md: title.da: is missing or empty');
+    expect(errorsFor('varighed', GOOD.replace(/\naudience: \S+/, '\naudience: everyone'))).to.include(
+      'varighed.md: audience: must be one of citizen, employer, both',
+    );
+    expect(errorsFor('varighed', GOOD.replace(/validFrom: \S+/, 'validFrom: 2026-02-30'))).to.include(
+      'varighed.md: validFrom: must be a date written YYYY-MM-DD',
+    );
+    expect(errorsFor('varighed', GOOD.replace(/\ntitle:[\s\S]*?\n(?=\w)/, '\n'))).to.include(
+      'varighed.md: title.da: is missing or empty',
+    );
   });
 
   it('fails an article whose Danish answer is too hard to read', () => {
@@ -98,7 +137,9 @@ describe('knowledge base articles', () => {
   });
 
   it('fails an article that cites a provision not in force while the article is valid', () => {
-    const old = GOOD.replace(/validFrom: \S+/, 'validFrom: 2020-01-01').replace(/validTo: \S+/, 'validTo: 2020-12-31').replace(/citations: \[[^\]]*\]/, 'citations: [LAB-203a-4]');
+    const old = GOOD.replace(/validFrom: \S+/, 'validFrom: 2020-01-01')
+      .replace(/validTo: \S+/, 'validTo: 2020-12-31')
+      .replace(/citations: \[[^\]]*\]/, 'citations: [LAB-203a-4]');
     expect(errorsFor('varighed', old)).to.include('"LAB-203a-4" is not in force at any time the article is valid');
   });
 });

@@ -42,7 +42,10 @@ describe('npm run kb:build', () => {
     expect(first.stdout).to.match(/LIX per Danish answer/);
     expect(first.stdout).to.match(/\d+\.\d\s+varighed/);
     expect(bundleIsStale(root)).to.equal(false);
-    expect(loadKnowledgeBase(root).search.search('hvor længe kan jeg have en mentor', { date: '2026-11-22' }).hits[0]?.article.id).to.equal('varighed');
+    expect(
+      loadKnowledgeBase(root).search.search('hvor længe kan jeg have en mentor', { date: '2026-11-22' }).hits[0]
+        ?.article.id,
+    ).to.equal('varighed');
     expect(run('--root', root, '--if-stale').stdout).to.match(/up to date/);
 
     const file = join(knowledgePaths(root).articles, 'citizen', 'varighed.md');
@@ -56,13 +59,15 @@ describe('npm run kb:build', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/citations: \[/, 'citations: [LAB-170-9, '));
     const out = run('--root', root);
     expect(out.status).to.equal(1);
-    expect(out.stderr).to.include('knowledge/articles/employer/frikoeb.md: citations[0]: "LAB-170-9" is not a provision in the law registry');
+    expect(out.stderr).to.include(
+      'knowledge/articles/employer/frikoeb.md: citations[0]: "LAB-170-9" is not a provision in the law registry',
+    );
   });
 
   it('fails when a rule text is missing', () => {
     const root = scratchProject();
     const file = knowledgePaths(root).ruleTexts;
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n  employerApply:\n(    .*\n)+/, '\n'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {2}employerApply:\n( {4}.*\n)+/, '\n'));
     const out = run('--root', root);
     expect(out.status).to.equal(1);
     expect(out.stderr).to.include('knowledge/rules/texts.yaml: outcomes.employerApply');
@@ -71,7 +76,13 @@ describe('npm run kb:build', () => {
   it('fails when a rule text loses its end to an unquoted comma in a YAML flow mapping', () => {
     const root = scratchProject();
     const file = knowledgePaths(root).ruleTexts;
-    writeFileSync(file, readFileSync(file, 'utf8').replace("su: { da: 'at du fik SU, da du blev optaget',", 'su: { da: at du fik SU, da du blev optaget,'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        "su: { da: 'at du fik SU, da du blev optaget',",
+        'su: { da: at du fik SU, da du blev optaget,',
+      ),
+    );
     const out = run('--root', root);
     expect(out.status).to.equal(1);
     expect(out.stderr).to.include('knowledge/rules/texts.yaml: answers.benefitAtAdmission.su');

@@ -25,7 +25,10 @@ describe('law registry', () => {
     for (const p of registry.provisions) {
       const c = registry.citation(p.id);
       expect(c.url, p.id).to.match(/^https:\/\//);
-      expect(registry.act(p.act).versions.map((v) => v.id), p.id).to.include(p.version);
+      expect(
+        registry.act(p.act).versions.map((v) => v.id),
+        p.id,
+      ).to.include(p.version);
       expect(['verified', 'unverified'], p.id).to.include(p.status);
       expect(p.summary.length, p.id).to.be.greaterThan(20);
       expect(p.summaryEn.length, p.id).to.be.greaterThan(20);
@@ -38,10 +41,12 @@ describe('law registry', () => {
     expect(registry.provision('LAB-167-2').status).to.equal('verified');
   });
 
-  it('records what it takes from the law notes\' third pass with its source', () => {
+  it("records what it takes from the law notes' third pass with its source", () => {
     const six = registry.provision('LAB-6');
     expect(six.status).to.equal('verified');
-    expect(six.source).to.match(/law-notes T1/).and.to.match(/2024_280\.json/);
+    expect(six.source)
+      .to.match(/law-notes T1/)
+      .and.to.match(/2024_280\.json/);
     expect(registry.citation('LAB-6').label).to.equal('LAB § 6');
     expect(registry.provision('BEK-127').source).to.match(/T2/);
     expect(registry.provision('BEK-127').summary).to.match(/løn som normalt/);
@@ -64,7 +69,9 @@ describe('law registry', () => {
   });
 
   it('keeps "jobcenteret" only where LOV 1750/2025 keeps it, and says so', () => {
-    expect(registry.reform('kommunen-2026').summary).to.match(/§ 188, stk\. 1, overskriften før § 204 og\s+§ 204, stk\. 1/);
+    expect(registry.reform('kommunen-2026').summary).to.match(
+      /§ 188, stk\. 1, overskriften før § 204 og\s+§ 204, stk\. 1/,
+    );
     expect(registry.provision('LAB-204-1').note).to.match(/jobcenterets/);
   });
 

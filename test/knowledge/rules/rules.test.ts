@@ -7,7 +7,15 @@ import { checkRuleCitations } from '../../../knowledge/rules/assess.js';
 import { LawRegistry } from '../../../knowledge/law/registry.js';
 import { Assessor, checkRuleCitations as checkCitations } from '../../../knowledge/rules/assess.js';
 import {
-  BENEFITS, INPUTS, SITUATIONS, type Situation, benefitAtAdmissionOf, benefitChoicesOn, benefitOn, benefitsOn, openInputs,
+  BENEFITS,
+  INPUTS,
+  SITUATIONS,
+  type Situation,
+  benefitAtAdmissionOf,
+  benefitChoicesOn,
+  benefitOn,
+  benefitsOn,
+  openInputs,
 } from '../../../knowledge/rules/inputs.js';
 import { loadRuleTexts } from '../../../knowledge/rules/texts.js';
 import { knowledgePaths } from '../../../knowledge/paths.js';
@@ -29,7 +37,9 @@ interface RuleCase {
 }
 
 const casesDir = join(projectRoot(), 'test', 'cases', 'rules');
-const files = readdirSync(casesDir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('rule module', () => {
   const { assessor, registry } = knowledgeBase();
@@ -55,15 +65,18 @@ describe('rule module', () => {
             for (const label of labels) expect(got, id).to.not.include(label);
           }
           for (const [id, words] of Object.entries(c.text ?? {})) expect(byId.get(id)!.text, id).to.include(words);
-          for (const [id, words] of Object.entries(c.textNot ?? {})) expect(byId.get(id)!.text, id).to.not.include(words);
-          for (const [id, words] of Object.entries(c.because ?? {})) expect(byId.get(id)!.because, id).to.include(words);
-          for (const [id, certainty] of Object.entries(c.certainty ?? {})) expect(byId.get(id)!.certainty, id).to.equal(certainty);
+          for (const [id, words] of Object.entries(c.textNot ?? {}))
+            expect(byId.get(id)!.text, id).to.not.include(words);
+          for (const [id, words] of Object.entries(c.because ?? {}))
+            expect(byId.get(id)!.because, id).to.include(words);
+          for (const [id, certainty] of Object.entries(c.certainty ?? {}))
+            expect(byId.get(id)!.certainty, id).to.equal(certainty);
         });
       }
     });
   }
 
-  it('cites only provisions in the registry, each in force for part of the rule\'s dates', () => {
+  it("cites only provisions in the registry, each in force for part of the rule's dates", () => {
     expect(checkRuleCitations(registry)).to.deep.equal([]);
   });
 
@@ -75,8 +88,21 @@ describe('rule module', () => {
         for (const benefit of BENEFITS) {
           const extras = [
             {},
-            { age: 24, admittedToEducation: true, hasVocationalEducation: false, psychiatricDischarge: true, monthsWithMentor: 7 },
-            { age: 24, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true, hasVocationalEducation: false, psychiatricDischarge: true },
+            {
+              age: 24,
+              admittedToEducation: true,
+              hasVocationalEducation: false,
+              psychiatricDischarge: true,
+              monthsWithMentor: 7,
+            },
+            {
+              age: 24,
+              admittedToEducation: true,
+              educationKind: 'qualifying',
+              admittedRecently: true,
+              hasVocationalEducation: false,
+              psychiatricDischarge: true,
+            },
             { age: 31, admittedToEducation: true, psychiatricDischarge: false, monthsWithMentor: 2 },
             { age: 22, admittedToEducation: true, hasVocationalEducation: true },
             { age: 19, admittedToEducation: true, educationKind: 'fgu' },
@@ -89,7 +115,9 @@ describe('rule module', () => {
             for (const o of a.outcomes) {
               seen.add(o.id);
               for (const t of [o.text, o.textEn, o.because, o.becauseEn]) {
-                expect(t, o.id).to.be.a('string').and.not.match(/\{\w+\}/);
+                expect(t, o.id)
+                  .to.be.a('string')
+                  .and.not.match(/\{\w+\}/);
                 expect(t.length, o.id).to.be.greaterThan(10);
               }
               expect(o.citations.length, `${o.id} on ${date}`).to.be.greaterThan(0);
@@ -98,7 +126,12 @@ describe('rule module', () => {
           }
         }
       }
-      for (const extra of [{}, { supportBeyondUsual: true, mentorType: 'employee', severalPersons: true }, { supportBeyondUsual: true, mentorType: 'external' }, { supportBeyondUsual: false }] as const) {
+      for (const extra of [
+        {},
+        { supportBeyondUsual: true, mentorType: 'employee', severalPersons: true },
+        { supportBeyondUsual: true, mentorType: 'external' },
+        { supportBeyondUsual: false },
+      ] as const) {
         for (const o of assessor.assess({ role: 'employer', ...extra }, date).outcomes) seen.add(o.id);
       }
     }
@@ -108,7 +141,9 @@ describe('rule module', () => {
   describe('the notice of a new act (from 1 January 2027, until the registry holds it)', () => {
     it('is there on and after 1 January 2027, and not before', () => {
       expect(registry.newActNotice('2026-12-31')).to.equal(null);
-      expect(registry.newActNotice('2027-01-01')?.da).to.match(/ny lov .* 1\. januar 2027, og det er kommunen, der har det sidste ord/);
+      expect(registry.newActNotice('2027-01-01')?.da).to.match(
+        /ny lov .* 1\. januar 2027, og det er kommunen, der har det sidste ord/,
+      );
       expect(assessor.assess({ role: 'citizen' }, '2027-01-01').notice?.en).to.match(/final word/);
       expect(assessor.assess({ role: 'citizen' }, '2026-12-31').notice).to.equal(null);
     });
@@ -121,7 +156,9 @@ describe('rule module', () => {
       );
       expect(withAct.newActNotice('2027-03-01')).to.equal(null);
       const texts = loadRuleTexts(knowledgePaths(projectRoot()).ruleTexts, projectRoot());
-      const ids = new Assessor(withAct, texts).assess({ role: 'citizen', situation: 'ledig' }, '2027-03-01').outcomes.map((o) => o.id);
+      const ids = new Assessor(withAct, texts)
+        .assess({ role: 'citizen', situation: 'ledig' }, '2027-03-01')
+        .outcomes.map((o) => o.id);
       expect(ids).to.not.include('newActExpected2027');
       expect(checkCitations(withAct)).to.deep.equal([]);
     });
@@ -131,10 +168,17 @@ describe('rule module', () => {
     it('offers no uddannelseshjælp after 30 June 2025, and still did the day before', () => {
       expect(benefitsOn('2025-06-30')).to.include('uddannelseshjaelp');
       expect(benefitsOn('2025-07-01')).to.not.include('uddannelseshjaelp');
-      expect(benefitsOn('2026-11-22')).to.include.members(['dagpenge', 'kontanthjaelp', 'sygedagpenge', 'ledighedsydelse', 'su', 'ingen']);
+      expect(benefitsOn('2026-11-22')).to.include.members([
+        'dagpenge',
+        'kontanthjaelp',
+        'sygedagpenge',
+        'ledighedsydelse',
+        'su',
+        'ingen',
+      ]);
     });
 
-    it('maps the word people still use to today\'s benefit', () => {
+    it("maps the word people still use to today's benefit", () => {
       expect(benefitOn('uddannelseshjaelp', '2026-11-22')).to.equal('kontanthjaelp');
       expect(benefitOn('uddannelseshjaelp', '2025-06-30')).to.equal('uddannelseshjaelp');
       expect(benefitOn('dagpenge', '2026-11-22')).to.equal('dagpenge');
@@ -145,28 +189,47 @@ describe('rule module', () => {
   });
 
   describe('the benefit at admission', () => {
-    it('is taken from today\'s benefit when the admission is recent and the benefit is not SU', () => {
-      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'kontanthjaelp', admittedRecently: true })).to.equal('kontanthjaelp');
+    it("is taken from today's benefit when the admission is recent and the benefit is not SU", () => {
+      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'kontanthjaelp', admittedRecently: true })).to.equal(
+        'kontanthjaelp',
+      );
       expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'su', admittedRecently: true })).to.equal(undefined);
-      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'kontanthjaelp', admittedRecently: false })).to.equal(undefined);
-      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'su', benefitAtAdmission: 'uddannelseshjaelp' })).to.equal('uddannelseshjaelp');
+      expect(benefitAtAdmissionOf({ role: 'citizen', benefit: 'kontanthjaelp', admittedRecently: false })).to.equal(
+        undefined,
+      );
+      expect(
+        benefitAtAdmissionOf({ role: 'citizen', benefit: 'su', benefitAtAdmission: 'uddannelseshjaelp' }),
+      ).to.equal('uddannelseshjaelp');
     });
   });
 
   it('is deterministic: the same situation and date give the same outcomes', () => {
-    const s: Situation = { role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22, admittedToEducation: true, hasVocationalEducation: false };
+    const s: Situation = {
+      role: 'citizen',
+      situation: 'ledig',
+      benefit: 'kontanthjaelp',
+      age: 22,
+      admittedToEducation: true,
+      hasVocationalEducation: false,
+    };
     expect(assessor.assess(s, '2026-11-22')).to.deep.equal(assessor.assess({ ...s }, '2026-11-22'));
   });
 
   it('lists rights before possibilities before information', () => {
-    const kinds = assessor.assess({ role: 'citizen', situation: 'ledig', benefit: 'dagpenge', psychiatricDischarge: true }, '2026-11-22').outcomes.map((o) => o.kind);
+    const kinds = assessor
+      .assess({ role: 'citizen', situation: 'ledig', benefit: 'dagpenge', psychiatricDischarge: true }, '2026-11-22')
+      .outcomes.map((o) => o.kind);
     expect(kinds[0]).to.equal('right');
     expect(kinds.lastIndexOf('possible')).to.be.lessThan(kinds.indexOf('info'));
   });
 
   it('explains in plain Danish which answers an outcome rests on', () => {
-    const o = assessor.assess({ role: 'citizen', situation: 'ledig', benefit: 'dagpenge', psychiatricDischarge: true }, '2026-11-22').outcomes.find((x) => x.id === 'psychiatricDischargeRight')!;
-    expect(o.because).to.equal('Fordi du svarede, at du bliver udskrevet fra en psykiatrisk indlæggelse, og at du får dagpenge.');
+    const o = assessor
+      .assess({ role: 'citizen', situation: 'ledig', benefit: 'dagpenge', psychiatricDischarge: true }, '2026-11-22')
+      .outcomes.find((x) => x.id === 'psychiatricDischargeRight')!;
+    expect(o.because).to.equal(
+      'Fordi du svarede, at du bliver udskrevet fra en psykiatrisk indlæggelse, og at du får dagpenge.',
+    );
     expect(o.inputs).to.deep.equal(['psychiatricDischarge', 'benefit']);
   });
 
@@ -196,28 +259,55 @@ describe('rule module', () => {
       const young: Situation = { role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22 };
       expect(openInputs(young)[0]).to.equal('admittedToEducation');
       expect(openInputs({ ...young, admittedToEducation: true })[0]).to.equal('educationKind');
-      expect(openInputs({ ...young, admittedToEducation: true, educationKind: 'qualifying' })[0]).to.equal('admittedRecently');
+      expect(openInputs({ ...young, admittedToEducation: true, educationKind: 'qualifying' })[0]).to.equal(
+        'admittedRecently',
+      );
       // Admitted recently and still on kontanthjælp: the benefit at admission is inferred, not asked.
-      expect(openInputs({ ...young, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true })[0]).to.equal('hasVocationalEducation');
+      expect(
+        openInputs({ ...young, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true })[0],
+      ).to.equal('hasVocationalEducation');
     });
 
-    it('asks for the benefit at admission only when today\'s benefit cannot tell', () => {
-      const student: Situation = { role: 'citizen', situation: 'uddannelse', benefit: 'su', age: 20, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true };
+    it("asks for the benefit at admission only when today's benefit cannot tell", () => {
+      const student: Situation = {
+        role: 'citizen',
+        situation: 'uddannelse',
+        benefit: 'su',
+        age: 20,
+        admittedToEducation: true,
+        educationKind: 'qualifying',
+        admittedRecently: true,
+      };
       expect(openInputs(student)[0]).to.equal('benefitAtAdmission');
       expect(openInputs({ ...student, benefitAtAdmission: 'kontanthjaelp' })[0]).to.equal('hasVocationalEducation');
     });
 
     it('does not ask about a vocational education when uddannelseshjælp at admission settles it', () => {
-      const open = openInputs({ role: 'citizen', situation: 'ledig', benefit: 'uddannelseshjaelp', age: 22, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: true });
+      const open = openInputs({
+        role: 'citizen',
+        situation: 'ledig',
+        benefit: 'uddannelseshjaelp',
+        age: 22,
+        admittedToEducation: true,
+        educationKind: 'qualifying',
+        admittedRecently: true,
+      });
       expect(open).to.not.include('hasVocationalEducation');
       expect(open).to.not.include('benefitAtAdmission');
     });
 
     it('stops the youth questions for FGU, højskole or AMU, and when the admission is more than 6 months ago', () => {
-      const base: Situation = { role: 'citizen', situation: 'ledig', benefit: 'kontanthjaelp', age: 22, admittedToEducation: true };
+      const base: Situation = {
+        role: 'citizen',
+        situation: 'ledig',
+        benefit: 'kontanthjaelp',
+        age: 22,
+        admittedToEducation: true,
+      };
       for (const educationKind of ['fgu', 'hoejskole', 'amu'] as const) {
         const open = openInputs({ ...base, educationKind });
-        for (const input of ['admittedRecently', 'benefitAtAdmission', 'hasVocationalEducation'] as const) expect(open, educationKind).to.not.include(input);
+        for (const input of ['admittedRecently', 'benefitAtAdmission', 'hasVocationalEducation'] as const)
+          expect(open, educationKind).to.not.include(input);
       }
       const late = openInputs({ ...base, educationKind: 'qualifying', admittedRecently: false });
       expect(late).to.not.include('benefitAtAdmission');

@@ -20,7 +20,15 @@ describe('text normaliser', () => {
   });
 
   it('drops punctuation that would break a lunr query', () => {
-    expect(words('bolig: hvad er ~ mentor^2 +ja -nej *')).to.deep.equal(['bolig', 'hvad', 'er', 'mentor', '2', 'ja', 'nej']);
+    expect(words('bolig: hvad er ~ mentor^2 +ja -nej *')).to.deep.equal([
+      'bolig',
+      'hvad',
+      'er',
+      'mentor',
+      '2',
+      'ja',
+      'nej',
+    ]);
   });
 
   it('stems Danish so inflected forms meet', () => {

@@ -8,7 +8,8 @@ const DATE = '2026-11-22';
 
 describe('search', () => {
   const kb = knowledgeBase();
-  const top = (q: string, opts: Partial<Parameters<typeof kb.search.search>[1]> = {}) => kb.search.search(q, { date: DATE, ...opts });
+  const top = (q: string, opts: Partial<Parameters<typeof kb.search.search>[1]> = {}) =>
+    kb.search.search(q, { date: DATE, ...opts });
 
   it('answers a plain question with the article that answers it', () => {
     const out = top('hvor længe kan jeg have en mentor');
@@ -18,7 +19,12 @@ describe('search', () => {
   });
 
   it('finds the answer whatever the spelling of æøå, case and hyphens', () => {
-    for (const q of ['frikøb af medarbejder', 'FRIKOEB AF MEDARBEJDER', 'frikob af medarbejder', 'fri-køb af medarbejder']) {
+    for (const q of [
+      'frikøb af medarbejder',
+      'FRIKOEB AF MEDARBEJDER',
+      'frikob af medarbejder',
+      'fri-køb af medarbejder',
+    ]) {
       expect(top(q).hits[0]?.article.id, q).to.equal('frikoeb');
     }
   });
@@ -30,7 +36,9 @@ describe('search', () => {
 
   it('tolerates a typo in a longer word', () => {
     expect(top('forlængelse af mentro').hits[0]?.article.id).to.equal('forlaengelse');
-    expect(top('udskrivning fra psykiatrisk indlæggelse mentror').hits[0]?.article.id).to.match(/psykiatrisk|udskrivning/);
+    expect(top('udskrivning fra psykiatrisk indlæggelse mentror').hits[0]?.article.id).to.match(
+      /psykiatrisk|udskrivning/,
+    );
   });
 
   it('answers English questions', () => {
@@ -39,7 +47,13 @@ describe('search', () => {
   });
 
   it('declines questions outside the mentor scheme, and points to where to ask when it knows', () => {
-    for (const q of ['hvordan bliver vejret i morgen', 'hvornår får jeg dagpenge fra a-kassen', 'hvordan fornyer jeg mit pas', 'asdf qwer zxcv', 'hvad er en mentor i skak']) {
+    for (const q of [
+      'hvordan bliver vejret i morgen',
+      'hvornår får jeg dagpenge fra a-kassen',
+      'hvordan fornyer jeg mit pas',
+      'asdf qwer zxcv',
+      'hvad er en mentor i skak',
+    ]) {
       const out = top(q);
       expect(out.status, q).to.equal('none');
       expect(out.confident, q).to.equal(false);
@@ -69,7 +83,18 @@ describe('search', () => {
   });
 
   it('never throws on input that breaks lunr query syntax, and declines empty or punctuation-only input', () => {
-    for (const q of ['bolig:', 'hvad er ~', 'mentor^', '+-*:~', '', '   ', '???', 'title:mentor', '\u0000\u200b\u202e', '🙂🙂']) {
+    for (const q of [
+      'bolig:',
+      'hvad er ~',
+      'mentor^',
+      '+-*:~',
+      '',
+      '   ',
+      '???',
+      'title:mentor',
+      '\u0000\u200b\u202e',
+      '🙂🙂',
+    ]) {
       expect(() => top(q), JSON.stringify(q)).to.not.throw();
     }
     expect(top('???').status).to.equal('none');
@@ -84,8 +109,12 @@ describe('search', () => {
   });
 
   it('leaves out articles not valid on the date asked', () => {
-    expect(top('udgiftsloft for kommunen mentor', { date: '2025-06-01' }).hits.map((h) => h.article.id)).to.not.include('aendring-udgiftsloft-2026');
-    expect(top('udgiftsloft for kommunen mentor', { date: DATE }).hits[0]?.article.id).to.equal('aendring-udgiftsloft-2026');
+    expect(top('udgiftsloft for kommunen mentor', { date: '2025-06-01' }).hits.map((h) => h.article.id)).to.not.include(
+      'aendring-udgiftsloft-2026',
+    );
+    expect(top('udgiftsloft for kommunen mentor', { date: DATE }).hits[0]?.article.id).to.equal(
+      'aendring-udgiftsloft-2026',
+    );
   });
 
   it('leaves out articles for the other audience when asked to', () => {

@@ -12,9 +12,13 @@ interface Row {
   kinds?: string[];
 }
 
-describe('the lexicon: what people\'s own words say', () => {
+describe("the lexicon: what people's own words say", () => {
   const kb = knowledgeBase();
-  const rows = (parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', 'understanding', 'facts.yaml'), 'utf8')) as { rows: Row[] }).rows;
+  const rows = (
+    parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', 'understanding', 'facts.yaml'), 'utf8')) as {
+      rows: Row[];
+    }
+  ).rows;
   for (const row of rows) {
     it(`reads "${row.text.slice(0, 60)}" as ${JSON.stringify(row.facts)}`, () => {
       const reading = kb.lexicon.read(row.text);
@@ -26,7 +30,10 @@ describe('the lexicon: what people\'s own words say', () => {
 
   it('says which words gave a fact, as the person wrote them', () => {
     const reading = kb.lexicon.read('Jeg bliver udskrevet fra den psykiatriske afdeling snart');
-    expect(reading.facts.psychiatricDischarge).to.deep.equal({ value: true, said: 'udskrevet fra den psykiatriske afdeling' });
+    expect(reading.facts.psychiatricDischarge).to.deep.equal({
+      value: true,
+      said: 'udskrevet fra den psykiatriske afdeling',
+    });
   });
 
   it('marks a message written for somebody else', () => {
@@ -36,7 +43,8 @@ describe('the lexicon: what people\'s own words say', () => {
 });
 
 describe('phrase patterns', () => {
-  const find = (pattern: string, text: string) => findPhrase(splitWords(text), compilePhrase(pattern)).map((m) => m.said);
+  const find = (pattern: string, text: string) =>
+    findPhrase(splitWords(text), compilePhrase(pattern)).map((m) => m.said);
 
   it('match whole words after folding æøå and their typed spellings', () => {
     expect(find('kontanthjælp', 'jeg får kontanthjaelp')).to.deep.equal(['kontanthjaelp']);
@@ -45,10 +53,14 @@ describe('phrase patterns', () => {
   });
 
   it('take "~" as up to two words, "~3" as up to three, and groups with several words', () => {
-    expect(find('udskrevet ~ psyk*', 'udskrevet fra den psykiatriske')).to.deep.equal(['udskrevet fra den psykiatriske']);
+    expect(find('udskrevet ~ psyk*', 'udskrevet fra den psykiatriske')).to.deep.equal([
+      'udskrevet fra den psykiatriske',
+    ]);
     expect(find('udskrevet ~ psyk*', 'udskrevet fra den lukkede psykiatriske')).to.deep.equal([]);
     expect(find('udskrevet ~3 psyk*', 'udskrevet fra den lukkede psykiatriske')).to.have.length(1);
-    expect(find('(forsørger mig selv|selvforsørgende)', 'jeg forsørger mig selv')).to.deep.equal(['forsørger mig selv']);
+    expect(find('(forsørger mig selv|selvforsørgende)', 'jeg forsørger mig selv')).to.deep.equal([
+      'forsørger mig selv',
+    ]);
   });
 
   it('take "*word" as a word that ends so, "*" as any word and "#" as a number', () => {
