@@ -32,7 +32,7 @@ export interface EvalSet {
   heldOut: boolean;
 }
 
-/** The question or people sets in test/cases/: the flat eval-*.yaml files and the dev/ and heldout/ folders. */
+/** The question or people sets in test/cases/: the flat eval-*.yaml files, the dev, dev2 ... folders and heldout/. */
 export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
   const sets: EvalSet[] = [];
   if (kind === 'questions') {
@@ -42,7 +42,10 @@ export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
       sets.push({ name: f.replace(/\.yaml$/, ''), files: [f], heldOut: false });
     }
   }
-  for (const folder of ['dev', 'dev2', 'heldout']) {
+  const folders = readdirSync(casesDir())
+    .filter((f) => /^dev\d*$/.test(f))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const folder of [...folders, 'heldout']) {
     let files: string[];
     try {
       files = readdirSync(join(casesDir(), folder))
