@@ -22,6 +22,18 @@ export const CALIBRATION = {
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.8,
+  /** Coverage counts as (0.5 + coverage) to this power in the score. */
+  COVERAGE_POWER: 1,
+  /**
+   * A rival that scores at least RIVAL_RATIO of the best and covers RIVAL_COVERAGE_GAP more of the question makes the
+   * question ambiguous: the best scored on fewer, rarer words.
+   */
+  RIVAL_RATIO: 0.5,
+  RIVAL_COVERAGE_GAP: 0.15,
+  /** ... unless the best matches one of its own question phrasings this closely (0-1). */
+  RIVAL_MAX_PHRASE: 0.6,
+  /** A confident answer covers at least this much of the question; below it the best few are offered instead. */
+  CONFIDENT_MIN_COVERAGE: 0.3,
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,

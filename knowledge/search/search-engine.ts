@@ -385,7 +385,10 @@ export class SearchEngine {
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
       const phrase = this.phraseMatch(tokens, total, owner, lang, n);
       const score =
-        r.score * (0.5 + fit.coverage) * (1 + CALIBRATION.PHRASE_BONUS * phrase) * this.signals(article, opts);
+        r.score *
+        (0.5 + fit.coverage) ** CALIBRATION.COVERAGE_POWER *
+        (1 + CALIBRATION.PHRASE_BONUS * phrase) *
+        this.signals(article, opts);
       hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts) });
     }
     return hits.sort((a, b) => b.score - a.score);
@@ -465,8 +468,22 @@ export class SearchEngine {
     });
     const answers = hits.filter((h) => h.article.kind === 'answer');
     const close = answers.filter(
-      (h) => h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score && h.strength >= CALIBRATION.MIN_STRENGTH / 2,
+      (h) =>
+        h === top ||
+        (h.strength >= CALIBRATION.MIN_STRENGTH / 2 &&
+          (h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score ||
+            (top.phrase < CALIBRATION.RIVAL_MAX_PHRASE &&
+              h.score >= CALIBRATION.RIVAL_RATIO * top.score &&
+              h.coverage >= top.coverage + CALIBRATION.RIVAL_COVERAGE_GAP))),
     );
+    if (close.length === 1 && top.coverage < CALIBRATION.CONFIDENT_MIN_COVERAGE && answers.length > 1) {
+      return {
+        status: 'ambiguous',
+        confident: false,
+        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain),
+        redirect: null,
+      };
+    }
     if (close.length > 1) {
       return {
         status: 'ambiguous',
