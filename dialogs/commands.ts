@@ -17,7 +17,9 @@ export type Command =
   | 'question'
   | 'estimate'
   | 'deleteData'
-  | 'greeting';
+  | 'greeting'
+  | 'thanks'
+  | 'frustrated';
 
 /**
  * Phrases per command, Danish and English alike (a person may switch language mid-sentence). Button labels from
@@ -96,6 +98,33 @@ const PHRASES: Record<Command, string[]> = {
     'dav',
     'good morning',
   ],
+  thanks: [
+    'tak',
+    'mange tak',
+    'tusind tak',
+    'tak for hjælpen',
+    'tak for det',
+    'tak for svaret',
+    'tak skal du have',
+    'ok tak',
+    'okay tak',
+    'fint tak',
+    'super tak',
+    'thanks',
+    'thank you',
+    'thank you very much',
+    'thanks a lot',
+    'ok thanks',
+  ],
+  frustrated: [
+    'ubrugelig',
+    'du er ubrugelig',
+    'du forstår ingenting',
+    'du forstår ikke hvad jeg skriver',
+    'useless',
+    'you are useless',
+    'you dont understand',
+  ],
 };
 
 /** Lower case, æøå folded, punctuation and emoji dropped, spaces collapsed: "Start forfra!" -> "start forfra". */
@@ -133,6 +162,7 @@ const SENTENCES: [Command, RegExp][] = [
     /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/,
   ],
   ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
+  ['human', /^(?:en |et )?(?:medarbejder|menneske|person|sagsbehandler|radgiver) (?:tak|please|plz|nu)$/],
   [
     'human',
     /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/,
@@ -140,6 +170,14 @@ const SENTENCES: [Command, RegExp][] = [
   [
     'lang-en',
     /\b(?:english|engelsk) (?:please|plz|pls|tak)\b|\b(?:in|pa) (?:english|engelsk)\b|\b(?:speak|write|talk|answer|reply) (?:in )?english\b|\bi (?:dont|do not|cant|cannot) (?:speak|read|understand) danish\b|\bno danish\b/,
+  ],
+  [
+    'thanks',
+    /^(?:ok |okay |super |fint |godt |perfekt |great |nice )?(?:mange |tusind |1000 )?(?:tak|thanks|thank you)(?: (?:for (?:hjalpen|det|svaret|svarene|nu|i dag|the help|your help|that)|skal du have|very much|so much|a lot))*$/,
+  ],
+  [
+    'frustrated',
+    /^(?:du er|du er jo|du er sgu|det er|det her er|sikke en|sikke noget|hvor er du|you are|youre|this is|what a)\b.{0,30}\b(?:ubrugelig\w*|elendig\w*|latterlig\w*|dum|dumme|idiot\w*|lort\w*|useless|stupid|rubbish|garbage|terrible|awful|pointless)$/,
   ],
   ['lang-da', /\bpa dansk\b|\bdansk (?:tak|please)\b|\b(?:skriv|tal|svar|skrive) (?:pa )?dansk\b|\bin danish\b/],
 ];

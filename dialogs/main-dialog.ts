@@ -159,6 +159,16 @@ export class MainDialog extends ComponentDialog {
         await dc.cancelAllDialogs();
         return dc.beginDialog(MENU_STEPS, { route: command } satisfies MenuOptions);
       }
+      case 'thanks':
+      case 'frustrated':
+        // A thank-you or an outburst is not a question: answer it in kind, and ask again only a question that waits.
+        if (command === 'thanks') await say(command);
+        else
+          await dc.context.sendActivity(
+            replies.message(profile.lang, command, {}, [replies.text(profile.lang, 'buttons.human')]),
+          );
+        if (pendingOf(dc).pending) await dc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
       case 'deleteData': // handled by the bot before the dialogs; here only for completeness
       case 'greeting':
         // "Hej" in the middle of something: greet back by showing where we are.

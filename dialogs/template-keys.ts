@@ -10,6 +10,8 @@ export const TEMPLATE_KEYS = [
   'help',
   'restart',
   'stop',
+  'thanks',
+  'frustrated',
   'language.switched',
   'human.contact',
   'human.cardTitle',

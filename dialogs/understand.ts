@@ -54,6 +54,25 @@ export function looksLikeQuestion(text: string): boolean {
   return /\?/u.test(t) || QUESTION_START.test(t);
 }
 
+/**
+ * The clauses of a message before its first question ("4 måneder, men kan jeg få forlænget?" → "4 måneder"); the
+ * whole message when it asks nothing; empty when it starts with a question.
+ */
+export function beforeQuestion(text: string): string {
+  if (!looksLikeQuestion(text)) return text;
+  const clauses = text.split(/(?<=[,;:.!?\n])/u);
+  const kept: string[] = [];
+  for (const clause of clauses) {
+    const c = clause.trim();
+    if (QUESTION_START.test(c) || c.endsWith('?')) break;
+    kept.push(clause);
+  }
+  return kept
+    .join('')
+    .replace(/[,;:\s]+$/u, '')
+    .trim();
+}
+
 /** English function words against Danish ones; null unless the message is long enough and clearly one language. */
 function languageOf(text: string): Lang | null {
   const words =
@@ -194,12 +213,24 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
       said[fact as keyof Facts] = found.said;
     }
   }
-  const age = parseAge(trimmed, inLang);
+  // Numbers in a condition ("hvad hvis jeg bliver 25") are not the person's.
+  const stated = kb.lexicon.statedPart(trimmed);
+  // While the bot waits for an answer, a question's own words ("hvem betaler, min arbejdsplads eller kommunen?") state
+  // nothing else about the person: only the clauses before the question do, besides the answer itself.
+  if (ctx.pending && looksLikeQuestion(trimmed)) {
+    const statement = kb.lexicon.read(beforeQuestion(stated)).facts;
+    for (const fact of Object.keys(facts) as (keyof Facts)[]) {
+      if (fact === ctx.pending || fact in statement) continue;
+      delete facts[fact];
+      delete said[fact];
+    }
+  }
+  const age = parseAge(stated, inLang);
   if (age.ok) {
     facts.age = age.years;
     said.age = String(age.years);
   }
-  const soFar = MENTOR_SO_FAR.exec(trimmed);
+  const soFar = MENTOR_SO_FAR.exec(stated);
   if (soFar) {
     const months = parseMonths(soFar[1] ?? soFar[2] ?? '', inLang);
     if (months !== null && months >= 0 && months <= 240) {
@@ -228,8 +259,11 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
     // short answers (a button, "ja", "36").
     if (ctx.pending in facts) answer = { input: ctx.pending, value: (facts as Record<string, unknown>)[ctx.pending] };
     else {
-      const reading = questions.read(ctx.pending, trimmed.slice(0, 1000), inLang);
-      if (reading.ok) answer = { input: ctx.pending, value: reading.value };
+      // Only what comes before a question in the message: "hvem betaler så, min arbejdsplads?" asks, it does not
+      // answer.
+      const before = beforeQuestion(stated);
+      const reading = before ? questions.read(ctx.pending, before.slice(0, 1000), inLang) : null;
+      if (reading?.ok) answer = { input: ctx.pending, value: reading.value };
     }
   }
   const command = recogniseCommand(trimmed);

@@ -94,10 +94,12 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
     // A percentage: "12 %", "12 procent", "12,5 pct.", with its label near it ("pension", "feriepenge").
     if (/^\s*%/.test(after) || words.percent.has(nextKey)) {
       // The label after the figure ("12 % pension"), else the one before it ("pension 12 %"), up to another figure.
-      const following = after.slice(0, 30).split(/\d/)[0]!;
+      // A label belongs to its own part of a list: "feriepenge 12,5 % og pension 8 %" has two.
+      const part = /\d|,|;|\b(?:og|samt|plus|and)\b/u;
+      const following = after.slice(0, 30).split(part)[0]!;
       const preceding = prepared
         .slice(Math.max(0, m.start - 30), m.start)
-        .split(/\d/)
+        .split(part)
         .at(-1)!;
       const label = (where: string) =>
         words.pension.test(where)

@@ -22,6 +22,13 @@ export const CALIBRATION = {
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.8,
+  /**
+   * On a path (the person is a citizen or an employer in our conversation), an out-of-scope topic declines a question
+   * only when it covers at least the best article's coverage less this margin, and the best article does not match one
+   * of its own phrasings this closely.
+   */
+  OUTSIDE_COVERAGE_MARGIN_ON_PATH: 0.3,
+  OUTSIDE_MAX_PHRASE_ON_PATH: 0.9,
   /** Coverage counts as (0.5 + coverage) to this power in the score. */
   COVERAGE_POWER: 1,
   /**

@@ -438,11 +438,19 @@ export class SearchEngine {
     } else {
       const ofItsKind = (this.kindsOf[top.article.id] ?? []).some((k) => asked.includes(k));
       // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else
-      // matched.
+      // matched; so is one our best article covers clearly better, or matches one of its own phrasings for ("er det
+      // med feriepenge og pension?" after the employer's questions is not about førtidspension).
       const outside =
         onPath && ofItsKind
           ? undefined
-          : hits.find((h) => h.article.kind === 'outside' && h.score >= CALIBRATION.OUTSIDE_RATIO * top.score);
+          : onPath && top.phrase >= CALIBRATION.OUTSIDE_MAX_PHRASE_ON_PATH
+            ? undefined
+            : hits.find(
+                (h) =>
+                  h.article.kind === 'outside' &&
+                  h.score >= CALIBRATION.OUTSIDE_RATIO * top.score &&
+                  (!onPath || h.coverage >= top.coverage - CALIBRATION.OUTSIDE_COVERAGE_MARGIN_ON_PATH),
+              );
       if (outside) return { ...NONE, redirect: outside.article };
       // A letter covers little of its many words; it is ours when it matches much and asks what the article answers.
       const letter =

@@ -220,6 +220,25 @@ export class Lexicon {
     return { facts, kinds, aboutOther: this.aboutOther.some((p) => findPhrase(words, p).length > 0) };
   }
 
+  /**
+   * The message without its conditions, as words: what it states rather than supposes ("hvad hvis jeg bliver 25" says
+   * nothing about the person's age). The text itself when it has no condition.
+   */
+  statedPart(text: string): string {
+    const words = splitWords(text);
+    const conditional = this.conditionalWords(words);
+    if (conditional.size === 0) return text;
+    const sentences: string[][] = [];
+    words.raw.forEach((w, i) => {
+      if (conditional.has(i)) return;
+      (sentences[words.sentence[i]!] ??= []).push(w);
+    });
+    return sentences
+      .filter((s) => s && s.length > 0)
+      .map((s) => s.join(' '))
+      .join('. ');
+  }
+
   /** The indexes of words that stand in a condition: from a condition word to the end of its sentence. */
   private conditionalWords(words: Words): Set<number> {
     const out = new Set<number>();

@@ -58,6 +58,17 @@ describe('commands that work anywhere', () => {
     ['I do not speak Danish', 'lang-en'],
     ['på dansk tak', 'lang-da'],
     ['skriv dansk', 'lang-da'],
+    ['menneske tak', 'human'],
+    // Thanks and outbursts are answered in kind, not searched ("tak" once found an article about aids).
+    ['tak for hjælpen', 'thanks'],
+    ['ok tak', 'thanks'],
+    ['Mange tak for svaret!', 'thanks'],
+    ['thank you very much', 'thanks'],
+    ['tak, men hvad med min søn?', null],
+    ['kan jeg takke min mentor', null],
+    ['du er fuldstændig ubrugelig', 'frustrated'],
+    ['this is useless', 'frustrated'],
+    ['hvad er det for en dum regel', null],
     ['', null],
     ['x'.repeat(5000), null],
   ];

@@ -28,6 +28,23 @@ const CASES: [string, Lang, CostMention][] = [
     { amount: 230, pensionPercent: 12, holidayPayPercent: 12.5 },
   ],
   ['pension 8 %', 'da', { pensionPercent: 8 }],
+  // Each label belongs to its own part of a list, before or after its figure.
+  [
+    'mentor 230 kr/t, 3 timer om ugen i 6 mdr, plus feriepenge 12,5% og pension 8%',
+    'da',
+    {
+      amount: 230,
+      perHour: true,
+      hoursPerWeek: 3,
+      perWeek: true,
+      weeks: 26,
+      holidayPayPercent: 12.5,
+      pensionPercent: 8,
+    },
+  ],
+  ['12% feriepenge og 8% pension', 'da', { holidayPayPercent: 12, pensionPercent: 8 }],
+  ['pension 8 %, feriepenge 12,5 %', 'da', { pensionPercent: 8, holidayPayPercent: 12.5 }],
+  ['holiday pay 12.5% and pension 8%', 'en', { holidayPayPercent: 12.5, pensionPercent: 8 }],
   ['honorar 650 kr i timen', 'da', { amount: 650, perHour: true, consultant: true }],
   [
     'hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen i et halvt år?',

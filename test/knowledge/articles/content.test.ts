@@ -65,7 +65,7 @@ const CASES: ContentCase[] = [
   {
     why: 'VITAS rests on a paraphrase only, so the application article says so and points to the municipality',
     id: 'arbejdsgiver-ansoeg',
-    says: ['kun set gengivet', 'Spørg derfor kommunen, hvordan I skal søge'],
+    says: ['ikke sikkert, at det altid foregår sådan', 'Spørg derfor kommunen, hvordan I skal søge'],
     certainty: 'partly-unverified',
   },
   {
@@ -74,7 +74,7 @@ const CASES: ContentCase[] = [
     says: [
       'nævner dog kun introduktionsprogrammet',
       'ikke kunnet bekræfte',
-      'Reglerne om klage i integrationsloven har vi ikke læst',
+      'Integrationsloven kan have sine egne regler om klage',
     ],
     certainty: 'partly-unverified',
   },
