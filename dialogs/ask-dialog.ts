@@ -38,6 +38,16 @@ const WHY: ReadonlySet<string> = new Set(
     'why',
     'why do you ask',
     'why is that',
+    // "What do you mean?" about the question itself: its explanation says what it asks and why.
+    'hvad betyder det',
+    'hvad mener du',
+    'hvad mener du med det',
+    'det forstår jeg ikke',
+    'forstår ikke spørgsmålet',
+    'jeg forstår ikke spørgsmålet',
+    'what does that mean',
+    'what do you mean',
+    'i dont understand the question',
   ].map(commandKey),
 );
 

@@ -163,6 +163,12 @@ const SENTENCES: [Command, RegExp][] = [
   ],
   ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
   ['human', /^(?:en |et )?(?:medarbejder|menneske|person|sagsbehandler|radgiver) (?:tak|please|plz|nu)$/],
+  // Asking to be called: the way to a person offers the call-back.
+  [
+    'human',
+    /^(?:kan|vil|ma) (?:i|du|kommunen|nogen|en medarbejder|i ikke|du ikke) (?:ringe|kontakte) (?:mig|til mig)(?: op| tilbage)?(?: tak)?$/,
+  ],
+  ['human', /^(?:can|could|will) (?:you|someone|somebody) (?:call|phone|ring) me(?: back)?(?: please)?$/],
   [
     'human',
     /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/,

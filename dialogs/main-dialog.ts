@@ -92,7 +92,9 @@ export class MainDialog extends ComponentDialog {
         ...pendingOf(innerDc),
       });
       keepReading(innerDc.context, reading);
-      if (reading.command) return this.interrupt(innerDc, reading.command);
+      // Asking for a person while already on the way to one is an answer to the handoff's own questions.
+      const onWayToPerson = reading.command === 'human' && innerDc.stack.some((d) => d.id === HANDOFF_DIALOG);
+      if (reading.command && !onWayToPerson) return this.interrupt(innerDc, reading.command);
       if (reading.lang && reading.lang !== profile.lang && !profile.chosen) {
         profile.lang = reading.lang;
         await innerDc.context.sendActivity(this.deps.replies.message(profile.lang, 'language.detected'));
@@ -297,7 +299,14 @@ export class MainDialog extends ComponentDialog {
       situation: known,
       skipped: [],
       introduced: true,
-      personal: { said: reading.said, question: reading.text, answered: false, right: false, articleShown },
+      personal: {
+        said: reading.said,
+        question: reading.text,
+        answered: false,
+        right: false,
+        articleShown,
+        aboutOther: reading.aboutOther,
+      },
     };
   }
 

@@ -29,6 +29,8 @@ export interface IntakeOptions {
     right: boolean;
     asked?: boolean;
     articleShown?: boolean;
+    /** The person writes for somebody else (a son, a mother): the questions' "du" means that person. */
+    aboutOther?: boolean;
   };
 }
 
@@ -107,6 +109,8 @@ export class IntakeDialog extends WaterfallDialog {
     if (options.personal && !options.personal.asked) {
       options.personal.asked = true;
       await step.context.sendActivity(this.deps.replies.message(lang, 'personal.more'));
+      if (options.personal.aboutOther)
+        await step.context.sendActivity(this.deps.replies.message(lang, 'personal.aboutOther'));
     }
     return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next, role } satisfies AskOptions);
   }

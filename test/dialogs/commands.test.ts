@@ -59,6 +59,9 @@ describe('commands that work anywhere', () => {
     ['på dansk tak', 'lang-da'],
     ['skriv dansk', 'lang-da'],
     ['menneske tak', 'human'],
+    ['kan i ringe mig op?', 'human'],
+    ['can someone call me back please', 'human'],
+    ['kan mentoren ringe mig op', null],
     // Thanks and outbursts are answered in kind, not searched ("tak" once found an article about aids).
     ['tak for hjælpen', 'thanks'],
     ['ok tak', 'thanks'],
