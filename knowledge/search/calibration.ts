@@ -29,6 +29,8 @@ export const CALIBRATION = {
    */
   OUTSIDE_COVERAGE_MARGIN_ON_PATH: 0.3,
   OUTSIDE_MAX_PHRASE_ON_PATH: 0.9,
+  /** The weight of a question's kind words when the question says less than MIN_STRENGTH besides them. */
+  KIND_TERM_WEIGHT: 2.5,
   /** Coverage counts as (0.5 + coverage) to this power in the score. */
   COVERAGE_POWER: 1,
   /**

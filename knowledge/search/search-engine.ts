@@ -345,8 +345,12 @@ export class SearchEngine {
     const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter(
       (t) => !present.has(t) && this.lookup[lang].has(t),
     );
+    // A question that says little besides its kind ("hvad gør jeg, hvis kommunen siger nej?") is about that kind: then
+    // the kind's words count, as one word.
+    const said = tokens.reduce((sum, t) => sum + t.weight, 0);
+    const weight = said < CALIBRATION.MIN_STRENGTH ? CALIBRATION.KIND_TERM_WEIGHT : 0;
     if (extra.length > 0)
-      tokens.push({ term: '#kind', weight: 0, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
+      tokens.push({ term: '#kind', weight, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */

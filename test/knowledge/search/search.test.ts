@@ -70,6 +70,29 @@ describe('search', () => {
     expect(top('løn til mentor').status).to.not.equal('none');
   });
 
+  it('answers what the chat keeps about a person from its own out-of-scope article', () => {
+    for (const q of ['hvad gemmer i om mig', 'har i slettet mine data nu?', 'who can read what I write here']) {
+      const out = askQuestion(kb, q, { date: DATE });
+      expect(out.status, q).to.equal('none');
+      expect(out.redirect?.id, q).to.equal('privatliv-chatten');
+    }
+  });
+
+  it('answers a question that says little besides its kind from the articles of that kind', () => {
+    const out = askQuestion(kb, 'hvad gør jeg hvis kommunen siger nej', { date: DATE, audience: 'citizen' });
+    expect(out.status).to.equal('answer');
+    expect(out.hits[0]!.article.id).to.equal('klage');
+  });
+
+  it('is not confident when the best article covers little of the question, or a rival covers clearly more', () => {
+    // "bill" and "price" are cost words; "told" once made an article about discharge the confident answer.
+    const out = askQuestion(kb, 'Will I get a bill for the mentor? Nobody told me anything about the price', {
+      date: DATE,
+    });
+    expect(out.status === 'answer' && out.hits[0]!.article.id !== 'hvem-betaler', out.status).to.equal(false);
+    expect(out.hits.map((h) => h.article.id)).to.include('hvem-betaler');
+  });
+
   it('offers the close alternatives when two articles fit nearly as well', () => {
     const out = top('mentor');
     if (out.status === 'ambiguous') {
