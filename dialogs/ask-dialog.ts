@@ -9,7 +9,7 @@ import { type Activity, ActivityTypes, Dialog, type DialogContext, type DialogTu
 import { languageOf, newChatData } from './state.js';
 import type { TemplateKey } from './template-keys.js';
 import { type Facts, type Said, factsFor } from './understand.js';
-import { readingOf } from './turn-reading.js';
+import { contactFreeText, readingOf } from './turn-reading.js';
 
 export const ASK_DIALOG = 'ask';
 
@@ -90,15 +90,18 @@ export class AskDialog extends Dialog<AskOptions> {
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const options = dc.activeDialog!.state.options as AskOptions;
     const lang = await this.lang(dc.context);
-    const text = (activity.text ?? '').trim();
+    const written = (activity.text ?? '').trim();
+    // A phone number or an e-mail address answers no question of ours (the handoff's free answers get it as written).
+    const text = options.kind === 'free' ? written : (contactFreeText(dc.context)?.trim() ?? written);
     const send = (key: TemplateKey) => dc.context.sendActivity(this.deps.replies.message(lang, key));
 
     if (text === '') {
-      await send('input.noText');
+      // Only a number or an address: the person has been told it is not kept; the question comes again.
+      if (written === '') await send('input.noText');
       await this.ask(dc, options);
       return Dialog.EndOfTurn;
     }
-    if (options.kind === 'free') return dc.endDialog({ kind: 'text', text } satisfies AskResult);
+    if (options.kind === 'free') return dc.endDialog({ kind: 'text', text: written } satisfies AskResult);
 
     const input = options.input;
     if (WHY.has(commandKey(text)) || sameLabel(text, this.deps.replies.text(lang, 'buttons.why'))) {

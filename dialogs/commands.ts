@@ -169,6 +169,9 @@ const SENTENCES: [Command, RegExp][] = [
     /^(?:kan|vil|ma) (?:i|du|kommunen|nogen|en medarbejder|i ikke|du ikke) (?:ringe|kontakte) (?:mig|til mig)(?: op| tilbage)?(?: tak)?$/,
   ],
   ['human', /^(?:can|could|will) (?:you|someone|somebody) (?:call|phone|ring) me(?: back)?(?: please)?$/],
+  // "ring til mig (på 12 34 56 78)", "ring mig op tak": the number itself is left out before the message is read.
+  ['human', /^(?:vil du |vil i |du ma gerne |i ma gerne )?ring (?:til mig|mig op)(?: (?:pa|tak|nu|gerne|i dag))*$/],
+  ['human', /^(?:please )?(?:call|phone|ring) me(?: back)?(?: (?:on|at|please|today))*$/],
   [
     'human',
     /\bi (?:want|need|would like) (?:a |to talk to a |to speak to a |to speak with a )?(?:human|person|caseworker)\b/,

@@ -16,6 +16,9 @@ const PHONE_DIALOG = 'handoffPhone';
 /** What the handoff dialogs end with when their last message already says what happens next. */
 export const HANDOFF_DONE = 'handoffDone';
 
+/** Whether a dialog id is one of the handoff's (the way to a person, the call-back offer, the phone number). */
+export const isHandoffDialog = (id: string): boolean => [HANDOFF_DIALOG, CALLBACK_DIALOG, PHONE_DIALOG].includes(id);
+
 const free = (prompt: TemplateKey, buttons: TemplateKey[] = [], data: Record<string, string> = {}): AskOptions => ({
   kind: 'free',
   prompt,

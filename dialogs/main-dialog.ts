@@ -1,7 +1,7 @@
 import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
 import { type Command, sameLabel } from './commands.js';
-import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs } from './handoff-dialog.js';
+import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs, isHandoffDialog } from './handoff-dialog.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import { contactActivity } from './contact.js';
 import { INTAKE_DIALOG, INTAKE_DONE, IntakeDialog, startIntake } from './intake/intake-dialog.js';
@@ -18,7 +18,7 @@ import {
 } from './sdk.js';
 import { languageOf, newChatData, newProfile } from './state.js';
 import { factsFor, hasRuleFacts, readMessage } from './understand.js';
-import { keepReading, readingOf } from './turn-reading.js';
+import { contactFreeText, keepReading, readingOf } from './turn-reading.js';
 import type { Role, Situation } from '../knowledge/rules/inputs.js';
 import type { IntakeOptions } from './intake/intake-dialog.js';
 import type { AskableInput } from './intake/questions.js';
@@ -86,14 +86,19 @@ export class MainDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type === ActivityTypes.Message) {
       const profile = await this.deps.profile.get(innerDc.context, newProfile());
-      const reading = readMessage(this.deps.kb, this.questions, activity.text ?? '', {
+      // Read without phone numbers and e-mail addresses (the handoff still gets the message as written).
+      const withoutContact = contactFreeText(innerDc.context);
+      const reading = readMessage(this.deps.kb, this.questions, withoutContact ?? activity.text ?? '', {
         lang: profile.lang,
         date: this.deps.today(),
         ...pendingOf(innerDc),
       });
       keepReading(innerDc.context, reading);
       // Asking for a person while already on the way to one is an answer to the handoff's own questions.
-      const onWayToPerson = reading.command === 'human' && innerDc.stack.some((d) => d.id === HANDOFF_DIALOG);
+      const onWayToPerson = reading.command === 'human' && innerDc.stack.some((d) => isHandoffDialog(d.id));
+      // A number or address given outside the handoff is kept nowhere: say so, and how to be called instead.
+      if (withoutContact !== null && reading.command !== 'human' && !innerDc.stack.some((d) => isHandoffDialog(d.id)))
+        await innerDc.context.sendActivity(this.deps.replies.message(profile.lang, 'input.contactNotKept'));
       if (reading.command && !onWayToPerson) return this.interrupt(innerDc, reading.command);
       if (reading.lang && reading.lang !== profile.lang && !profile.chosen) {
         profile.lang = reading.lang;
@@ -288,12 +293,19 @@ export class MainDialog extends ComponentDialog {
       articleShown = plan.kind === 'article';
     }
     chat.role = role;
-    const known = {
-      ...(chat.situation?.role === role ? chat.situation : {}),
-      role,
-      ...factsFor(role, reading.facts),
-    } as Situation;
+    const earlier = (chat.situation?.role === role ? chat.situation : {}) as Record<string, unknown>;
+    const stated = factsFor(role, reading.facts) as Record<string, unknown>;
+    const known = { ...earlier, role, ...stated } as Situation;
     chat.situation = known;
+    // A correction of what they told us before ("nej vent, jeg er faktisk ledig"): said so, and then the summary for
+    // the corrected situation (or the questions it opens) rather than a second answer beside it.
+    const corrected = Object.keys(stated).filter((n) => earlier[n] !== undefined && earlier[n] !== stated[n]);
+    if (corrected.length > 0) {
+      const words = [...new Set(corrected.map((n) => reading.said[n as keyof typeof reading.said]).filter((w) => w))];
+      const lang = await languageOf(this.deps.profile, step.context);
+      if (words.length > 0)
+        await step.context.sendActivity(this.deps.replies.message(lang, 'ask.corrected', { words: words.join(', ') }));
+    }
     this.deps.record?.({ type: 'path', path: role, stage: 'started' });
     return {
       situation: known,
@@ -302,7 +314,7 @@ export class MainDialog extends ComponentDialog {
       personal: {
         said: reading.said,
         question: reading.text,
-        answered: false,
+        answered: corrected.length > 0,
         right: false,
         articleShown,
         aboutOther: reading.aboutOther,
@@ -314,7 +326,9 @@ export class MainDialog extends ComponentDialog {
    * Answers a free-text question and remembers the buttons it offered. The second question in a row it cannot
    * answer gets an offer to talk to a caseworker instead ("offer").
    */
-  private async answer(step: WaterfallStepContext, text: string): Promise<AnswerKind | 'offer' | null> {
+  private async answer(step: WaterfallStepContext, written: string): Promise<AnswerKind | 'offer' | null> {
+    // A phone number or an e-mail address is no part of the question.
+    const text = contactFreeText(step.context)?.trim() ?? written;
     const chat = await this.deps.chat.get(step.context, newChatData());
     const lang = await languageOf(this.deps.profile, step.context);
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;

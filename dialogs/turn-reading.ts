@@ -12,3 +12,19 @@ export function keepReading(context: TurnContext, reading: Reading): void {
 export function readingOf(context: TurnContext): Reading | null {
   return (context.turnState.get(READING) as Reading | undefined) ?? null;
 }
+
+/**
+ * Turn-state key set by the privacy guard (bot/) when the message holds a phone number or an e-mail address: the
+ * message with them left out, which is what the bot reads for facts and questions (a number is no question).
+ */
+const CONTACT_DATA = Symbol('contactData');
+
+export function markContactData(context: TurnContext, withoutContact: string): void {
+  context.turnState.set(CONTACT_DATA, withoutContact);
+}
+
+/** The message without its phone numbers and e-mail addresses, or null when it held none. */
+export function contactFreeText(context: TurnContext): string | null {
+  const text = context.turnState.get(CONTACT_DATA) as string | undefined;
+  return text ?? null;
+}

@@ -1,5 +1,7 @@
 import { type Activity, type Middleware, type TurnContext, ActivityTypes } from '../sdk.js';
+import { markContactData } from '../../dialogs/turn-reading.js';
 import { maskCpr } from './cpr.js';
+import { EMAIL_MASK, PHONE_MASK, maskPersonalData } from './mask.js';
 
 /** Turn-state key set when a CPR number was removed from the incoming message, so the bot can say so kindly. */
 export const CPR_REMOVED = Symbol('cprRemoved');
@@ -95,12 +97,21 @@ function maskActivity(activity: Activity): number {
  * replaces every CPR number in an incoming activity with a mask: in its text, speak and summary, in any submitted
  * value (every string and key, however deep, up to MAX_VALUE_DEPTH), in the names of the sender, the recipient, the
  * conversation and any members, and in the attachments' names and content. The bot never needs a CPR number, so
- * nothing is lost that it could use. Phone numbers and e-mail addresses stay: the handoff asks for them.
+ * nothing is lost that it could use. Phone numbers and e-mail addresses stay (the handoff asks for them) and are
+ * marked for the turn (markContactData).
  */
 export class PrivacyMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const count = maskActivity(context.activity);
     if (count > 0 && context.activity.type === ActivityTypes.Message) context.turnState.set(CPR_REMOVED, count);
+    // A phone number or e-mail address stays in the message (the handoff asks for a number) but is kept nowhere:
+    // the dialogs tell the person so, unless they are giving it for a call-back.
+    const text = context.activity.text;
+    if (context.activity.type === ActivityTypes.Message && typeof text === 'string') {
+      const masked = maskPersonalData(text);
+      if (masked !== text)
+        markContactData(context, masked.split(EMAIL_MASK).join(' ').split(PHONE_MASK).join(' ').replace(/\s+/g, ' '));
+    }
     await next();
   }
 }

@@ -145,8 +145,23 @@ export class IntakeDialog extends WaterfallDialog {
     const set = (name: string, value: unknown) => ((situation as unknown as Record<string, unknown>)[name] = value);
     if (result.kind === 'value' || result.kind === 'facts') {
       // Other facts named in the same message fill in, or correct ("nej, jeg er sygemeldt, ikke ledig"), the others.
+      const before = situation as unknown as Record<string, unknown>;
+      const corrected = Object.entries(result.facts ?? {}).filter(
+        ([name, value]) => before[name] !== undefined && before[name] !== value,
+      );
       for (const [name, value] of Object.entries(result.facts ?? {})) set(name, value);
       if (result.kind === 'value') set(result.input, result.value);
+      // A message that does not answer the question but tells something else ("nej vent, jeg er faktisk ledig") is
+      // acknowledged in the person's own words before the question comes again, so they see it was taken.
+      if (result.kind === 'facts' || corrected.length > 0) {
+        const names = result.kind === 'facts' ? Object.keys(result.facts) : corrected.map(([name]) => name);
+        const words = [...new Set(names.map((n) => result.said?.[n as keyof Said]).filter((w) => w))].join(', ');
+        const lang = await languageOf(this.deps.profile, step.context);
+        if (words)
+          await step.context.sendActivity(
+            this.deps.replies.message(lang, corrected.length > 0 ? 'ask.corrected' : 'ask.noted', { words }),
+          );
+      }
     } else if (result.kind === 'skipped') {
       skipped.push(result.input);
     }

@@ -117,6 +117,13 @@ interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
  * Never passes user text to lunr's query parser (which throws on input like "bolig:"); queries are built with
  * `index.query()` from normalised terms.
  */
+const plainHit = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({
+  article,
+  score,
+  strength,
+  coverage,
+});
+
 export class SearchEngine {
   private readonly index: lunr.Index;
   private readonly refs: string[];
@@ -471,13 +478,12 @@ export class SearchEngine {
       const unknownWord = tokens.some((t) => t.expansions.length === 0 && t.weight > 0);
       const short = tokens.length <= CALIBRATION.SHORT_QUESTION_WORDS;
       if (unknownWord && short && top.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
+      // One word of no particular kind that is not our topic ("min mail er"): the article it names is offered, not
+      // answered, unless the article was written for nearly that question.
+      if (tokens.filter((t) => t.weight > 0).length === 1 && asked.length === 0 && top.phrase < 0.6)
+        return { status: 'ambiguous', confident: false, hits: [plainHit(top)], redirect: null };
     }
-    const plain = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({
-      article,
-      score,
-      strength,
-      coverage,
-    });
+    const plain = plainHit;
     const answers = hits.filter((h) => h.article.kind === 'answer');
     const close = answers.filter(
       (h) =>

@@ -14,6 +14,7 @@ const SAMPLE = {
   phone: '+45 64 74 74 74',
   url: 'https://example.org/kontakt',
   why: 'Fordi reglerne er forskellige.',
+  words: 'ledig, kontanthjælp',
   limit: 2000,
   title: 'Hvor længe kan jeg have en mentor?',
   answer: 'Højst 6 måneder ad gangen.',

@@ -20,6 +20,7 @@ const SAMPLE = {
   hours: 'man-fre 9-15',
   card: true,
   why: 'Fordi.',
+  words: 'ledig',
   title: 'Titel',
   answer: 'Svar.',
   citations: [],

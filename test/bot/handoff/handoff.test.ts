@@ -105,6 +105,7 @@ describe('handoff to a caseworker in Teams', function () {
     expect(s.cardJson()).to.include('Borgeren er tilbudt et opkald');
     const confirmed = await s.citizen('12 34 56 78');
     expect(confirmed.texts).to.include('En medarbejder ringer dig op');
+    expect(confirmed.texts).not.to.include('Jeg gemmer ikke telefonnumre');
     expect(s.cardJson()).to.include('Ønsker opkald');
     expect(s.cardJson()).to.include('+4512345678');
     // The conversation is the bot's again.
@@ -272,7 +273,10 @@ describe('handoff outside opening hours', function () {
       expect(closed.texts).to.match(/ringer en medarbejder dig op fra (i dag|mandag den \d+\. \p{L}+) kl\. 00\.00/u);
       expect((await s.citizen('Ja, ring mig op')).texts).to.match(/sletter det efter 30 dage/);
       expect((await s.citizen('det ved jeg ikke')).texts).to.include('Det ligner ikke et dansk telefonnummer');
-      expect((await s.citizen('+45 87 65 43 21')).texts).to.match(/En medarbejder ringer dig op fra .* kl\. 00\.00/);
+      const given = (await s.citizen('+45 87 65 43 21')).texts;
+      expect(given).to.match(/En medarbejder ringer dig op fra .* kl\. 00\.00/);
+      // A number given for the call-back is not met with "we keep no phone numbers".
+      expect(given).not.to.include('Jeg gemmer ikke telefonnumre');
       expect(s.cardJson()).to.include('Ønsker opkald');
       expect(s.cardJson()).to.include('+4587654321');
       expect(s.cardJson()).not.to.include('Overtag samtalen');

@@ -78,6 +78,24 @@ describe('search', () => {
     }
   });
 
+  it('answers a relative who asks to join the meetings from the article about that, not the one about meeting places', () => {
+    for (const q of ['kan jeg som far være med til møderne', 'må min mor komme med til mødet med mentoren']) {
+      const out = askQuestion(kb, q, { date: DATE, audience: 'citizen' });
+      expect(out.status, q).to.equal('answer');
+      expect(out.hits[0]!.article.id, q).to.equal('paaroerende-med-til-moeder');
+    }
+    expect(askQuestion(kb, 'hvor skal jeg mødes med min mentor', { date: DATE }).hits[0]!.article.id).to.equal(
+      'hjemmebesoeg-og-moeder',
+    );
+  });
+
+  it('offers, but does not answer, the one article that a single word outside our topic names', () => {
+    // "min mail er ..." (the address left out) once answered the article about direct contact.
+    const out = askQuestion(kb, 'min mail er', { date: DATE });
+    expect(out.status).to.equal('ambiguous');
+    expect(out.confident).to.equal(false);
+  });
+
   it('answers a question that says little besides its kind from the articles of that kind', () => {
     const out = askQuestion(kb, 'hvad gør jeg hvis kommunen siger nej', { date: DATE, audience: 'citizen' });
     expect(out.status).to.equal('answer');
