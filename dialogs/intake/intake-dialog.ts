@@ -72,6 +72,8 @@ export class IntakeDialog extends WaterfallDialog {
     const options = step.options as IntakeOptions;
     const lang = await languageOf(this.deps.profile, step.context);
     const role = options.situation.role;
+    // Whether this turn gave the person's outcome already (then a summary right after it leaves the outcome out).
+    let outcomeSaidNow = false;
     if (options.personal && !options.personal.answered) {
       // The person told us about themselves: answer for them first, then ask only what could still change that.
       options.personal.answered = true;
@@ -86,6 +88,7 @@ export class IntakeDialog extends WaterfallDialog {
       } else if (answer && (answer.fromTheirWords || !options.personal.articleShown)) {
         await step.context.sendActivity(answer.activity);
         options.personal.right = answer.outcomes.some((o) => o.kind === 'right');
+        outcomeSaidNow = true;
       }
     }
     if (!options.introduced) {
@@ -96,9 +99,10 @@ export class IntakeDialog extends WaterfallDialog {
     }
     const next = options.personal?.right ? undefined : this.nextInput(options);
     if (!next) {
-      // After a personal answer that found a right, the summary leaves the right out: it was just said.
+      // After a personal answer that found a right, or one given in this same turn, the summary leaves the outcome
+      // out: it was just said.
       const result = summary(this.deps, this.answerer, options.situation, lang, {
-        leadSaid: options.personal?.right === true,
+        leadSaid: options.personal?.right === true || outcomeSaidNow,
       });
       const chat = await this.deps.chat.get(step.context, newChatData());
       chat.offers = result.offers;
