@@ -19,7 +19,8 @@ export type Command =
   | 'deleteData'
   | 'greeting'
   | 'thanks'
-  | 'frustrated';
+  | 'frustrated'
+  | 'crisis';
 
 /**
  * Phrases per command, Danish and English alike (a person may switch language mid-sentence). Button labels from
@@ -116,6 +117,7 @@ const PHRASES: Record<Command, string[]> = {
     'thanks a lot',
     'ok thanks',
   ],
+  crisis: ['selvmord', 'selvmordstanker', 'suicide', 'suicidal'],
   frustrated: [
     'ubrugelig',
     'du er ubrugelig',
@@ -193,11 +195,21 @@ const SENTENCES: [Command, RegExp][] = [
 const NOT_A_REQUEST = /^(?:skal|should|hvornar|when|hvorfor|why|hvordan|how)\b/;
 
 /**
+ * Words of someone in crisis (thoughts of suicide, of not wanting to live, of harming oneself), matched on the folded
+ * words anywhere in a message of any length and before anything else: such a message gets the crisis lines at once,
+ * never "det kan jeg ikke svare på".
+ */
+const CRISIS =
+  /\b(?:selvmord\w*|suicid\w*|(?:tage|tager|taget|tog) (?:mit|sit|mig|dit) (?:eget )?liv|(?:slaa|sla|slar|slaar) mig selv ihjel|(?:gore|gor|goere) (?:en )?ende pa (?:det hele|mit liv|livet|det)|(?:vil|ville|gider|orker) ikke (?:mere )?leve(?! af| for| pa| med| sammen| i| uden)|kan ikke leve (?:mere|laengere|langere)|(?:ikke|ingen) lyst til at leve|jeg (?:vil|ville|skal) (?:bare )?(?:do|doe)|skade mig selv|(?:kill|killing|hurt|hurting|harm|harming) myself|end (?:my life|it all)|(?:dont|don t|do not|no longer) want to (?:live|be alive|be here)|want to die|self harm)\b/;
+
+/**
  * The command a message is, or null: the whole message as one of the phrases ("hjælp", "start forfra"), or a
  * sentence that asks for a person or a language. "hvad kan en mentor hjælpe med?" is a question, not "hjælp".
  */
 export function recogniseCommand(text: string | undefined): Command | null {
-  if (!text || text.length > 160) return null;
+  if (!text) return null;
+  if (CRISIS.test(commandKey(text.slice(0, 4000)))) return 'crisis';
+  if (text.length > 160) return null;
   const key = commandKey(text);
   const exact = text.length <= 80 ? BY_KEY.get(key) : undefined;
   if (exact) return exact;

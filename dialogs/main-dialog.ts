@@ -176,6 +176,10 @@ export class MainDialog extends ComponentDialog {
           );
         if (pendingOf(dc).pending) await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
+      case 'crisis':
+        // Someone in crisis gets the crisis lines, and no question of ours after them.
+        await say('crisis');
+        return { status: DialogTurnStatus.waiting };
       case 'deleteData': // handled by the bot before the dialogs; here only for completeness
       case 'greeting':
         // "Hej" in the middle of something: greet back by showing where we are.

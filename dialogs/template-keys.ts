@@ -12,6 +12,7 @@ export const TEMPLATE_KEYS = [
   'stop',
   'thanks',
   'frustrated',
+  'crisis',
   'language.switched',
   'human.contact',
   'human.cardTitle',

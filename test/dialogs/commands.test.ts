@@ -72,6 +72,17 @@ describe('commands that work anywhere', () => {
     ['du er fuldstændig ubrugelig', 'frustrated'],
     ['this is useless', 'frustrated'],
     ['hvad er det for en dum regel', null],
+    // Someone in crisis gets the crisis lines, whatever else the message says and however long it is.
+    ['jeg har det virkelig skidt og har tænkt på at tage mit eget liv', 'crisis'],
+    ['jeg vil ikke leve mere', 'crisis'],
+    ['selvmordstanker', 'crisis'],
+    ['I want to kill myself', 'crisis'],
+    ["I don't want to live anymore", 'crisis'],
+    ['jeg har det svært. ' + 'Jeg er på kontanthjælp og har mange problemer. '.repeat(10) + 'jeg vil bare dø', 'crisis'],
+    ['jeg kan ikke leve af kontanthjælpen', null],
+    ['jeg kan ikke lave mere på mit job', null],
+    ['han vil ikke leve sammen med os', null],
+    ['hvad gør jeg i mit eget liv med en mentor', null],
     ['', null],
     ['x'.repeat(5000), null],
   ];
