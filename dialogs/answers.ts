@@ -8,7 +8,7 @@ import type { Reading } from './understand.js';
 import { askQuestion } from '../knowledge/answer.js';
 import { WEEKS_IN_A_PERIOD, estimateSupport } from '../knowledge/estimate.js';
 import { estimateActivity, estimateInput } from './estimate-dialog.js';
-import { isCostQuestion, parseCostMention } from './input/index.js';
+import { type CostMention, isCostQuestion, parseCostMention } from './input/index.js';
 
 /** The article an estimate given in answer to a question is counted as, for the operators. */
 const ESTIMATE_ARTICLE = 'arbejdsgiver-beregning';
@@ -28,6 +28,8 @@ export interface AnswerPlan {
   offers: Offer[];
   /** The question waits for the person to say whether they ask as a citizen or an employer. */
   askedAudienceFor?: string;
+  /** The figures of the estimate these replies give, kept for a follow-up that changes one of them. */
+  cost?: CostMention;
 }
 
 export type Audience = 'citizen' | 'employer';
@@ -45,7 +47,14 @@ export class Answerer {
     this.deps = checkDeps('Answerer', deps);
   }
 
-  plan(text: string, lang: Lang, offers: Offer[], audience?: Audience, reading?: Reading): AnswerPlan {
+  plan(
+    text: string,
+    lang: Lang,
+    offers: Offer[],
+    audience?: Audience,
+    reading?: Reading,
+    lastCost?: CostMention,
+  ): AnswerPlan {
     const { replies } = this.deps;
     const offered = offers.find((o) => sameLabel(text, o.label));
     if (offered) {
@@ -63,13 +72,24 @@ export class Answerer {
     }
     // "Hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om ugen i et halvt år?": the
     // estimate at once, when the message holds an hourly amount, hours and a period.
-    const cost = parseCostMention(text.slice(0, SEARCHED_CHARS), lang);
+    const said = parseCostMention(text.slice(0, SEARCHED_CHARS), lang);
+    // After an estimate, new hours or a new amount change that estimate ("nej, en time om dagen"); the rest is kept.
+    const changes = said.hoursPerWeek !== undefined || (said.amount !== undefined && said.perHour === true);
+    const cost: CostMention =
+      lastCost && changes
+        ? {
+            ...lastCost,
+            ...Object.fromEntries(Object.entries(said).filter(([, v]) => v !== undefined)),
+            perHour: true,
+          }
+        : said;
     // Without a period, one whole period of 6 months is reckoned, and the reply says so.
     const assumedPeriod = cost.weeks === undefined;
-    const input = isCostQuestion(cost) ? estimateInput({ ...cost, weeks: cost.weeks ?? WEEKS_IN_A_PERIOD }) : null;
+    const full = { ...cost, weeks: cost.weeks ?? WEEKS_IN_A_PERIOD };
+    const input = isCostQuestion(cost) ? estimateInput(full) : null;
     if (input) {
       const activity = estimateActivity(this.deps, estimateSupport(input), lang, [human], { assumedPeriod });
-      return { kind: 'article', articleId: ESTIMATE_ARTICLE, activities: [activity], offers: [] };
+      return { kind: 'article', articleId: ESTIMATE_ARTICLE, activities: [activity], offers: [], cost: full };
     }
     const result = askQuestion(this.deps.kb, text.slice(0, SEARCHED_CHARS), {
       date: this.deps.today(),
@@ -124,6 +144,7 @@ export class Answerer {
    * and notes a counted unanswered question in the conversation, so "slet mine data" can take it out again.
    */
   record(plan: AnswerPlan, question: string, chat: ChatData): void {
+    if (plan.cost) chat.lastCost = plan.cost;
     const counted = this.deps.record?.({ type: 'answer', kind: plan.kind, articleId: plan.articleId, question });
     if (counted) chat.counted = [...(chat.counted ?? []), counted].slice(-MAX_COUNTED);
   }

@@ -2,7 +2,7 @@ import type { Role } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 import type { AnswerPlan, Answerer } from './answers.js';
 import { commandKey, sameLabel } from './commands.js';
-import { isDontKnow } from './input/index.js';
+import { isDecline, isDontKnow } from './input/index.js';
 import { type DialogDeps, checkDeps } from './deps.js';
 import type { AskableInput, IntakeQuestions } from './intake/questions.js';
 import { type Activity, ActivityTypes, Dialog, type DialogContext, type DialogTurnResult } from './sdk.js';
@@ -121,6 +121,7 @@ export class AskDialog extends Dialog<AskOptions> {
     if (
       isDontKnow(text, lang) ||
       isDontKnow(text, 'da') ||
+      isDecline(text) ||
       sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow'))
     ) {
       await send('ask.skipped');

@@ -90,6 +90,9 @@ export function estimateActivity(
       hoursPerWeek: n(estimate.hoursPerWeek),
       weeks: n(estimate.weeks),
       hours: n(estimate.hours),
+      // "1 time om ugen", not "1 timer".
+      oneHourAWeek: estimate.hoursPerWeek === 1,
+      oneHour: estimate.hours === 1,
       additions: estimate.additions.map((a) => ({
         label: deps.replies.text(lang, `estimate.addition.${a.kind}` as TemplateKey),
         percent: n(a.percent),
@@ -134,6 +137,7 @@ export class EstimateDialog extends WaterfallDialog {
         this.deps.replies.text(lang, k),
       );
       await step.context.sendActivity(estimateActivity(this.deps, estimateSupport(input), lang, buttons));
+      chat.lastCost = { ...state.cost, perHour: true };
       return step.endDialog(ESTIMATE_DONE);
     }
     const missing = (['amount', 'hoursPerWeek', 'weeks'] as const).find((f) => state.cost[f] === undefined)!;

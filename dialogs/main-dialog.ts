@@ -193,7 +193,8 @@ export class MainDialog extends ComponentDialog {
     if (options.route) return step.next({ kind: 'route', route: options.route });
     const chat = await this.deps.chat.get(step.context, newChatData());
     const profile = await this.deps.profile.get(step.context, newProfile());
-    let prompt: TemplateKey = 'menu.again';
+    // Employers are "I".
+    let prompt: TemplateKey = chat.role === 'employer' ? 'menu.againEmployer' : 'menu.again';
     if (!options.again) prompt = chat.welcomed ? 'welcomeBack' : 'welcome';
     chat.welcomed = true;
     return step.beginDialog(ASK_DIALOG, {
@@ -337,7 +338,7 @@ export class MainDialog extends ComponentDialog {
     const lang = await languageOf(this.deps.profile, step.context);
     if (sameLabel(text, this.deps.replies.text(lang, 'buttons.noThanks'))) return null;
     const reading = readingOf(step.context);
-    const plan = this.answerer.plan(text, lang, chat.offers, chat.role, reading ?? undefined);
+    const plan = this.answerer.plan(text, lang, chat.offers, chat.role, reading ?? undefined, chat.lastCost);
     this.answerer.record(plan, text, chat);
     chat.offers = plan.offers;
     chat.askedAudienceFor = plan.askedAudienceFor;

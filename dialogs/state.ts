@@ -1,3 +1,4 @@
+import type { CostMention } from './input/money.js';
 import type { Role, Situation } from '../knowledge/rules/inputs.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 import type { CountedQuestion } from './deps.js';
@@ -33,6 +34,11 @@ export interface ChatData {
   askedAudienceFor?: string;
   /** This conversation's unanswered questions in the operators' counts (the latest 100), for "slet mine data". */
   counted?: CountedQuestion[];
+  /**
+   * The figures of the last estimate shown (an hourly amount, hours, weeks, additions): a follow-up that changes one
+   * of them ("nej, en time om dagen", "regn det om med 5 timer om ugen") gets the estimate again with the rest kept.
+   */
+  lastCost?: CostMention;
 }
 
 /** How many counted questions a conversation remembers; a conversation with more is a flood, not a person. */

@@ -6,6 +6,7 @@ export const TEMPLATE_KEYS = [
   'welcome',
   'welcomeBack',
   'menu.again',
+  'menu.againEmployer',
   'menu.notUnderstood',
   'help',
   'restart',
@@ -180,6 +181,7 @@ export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
  * "jer", never "du" or "dig" (test/dialogs/voice.test.ts).
  */
 export const EMPLOYER_TEMPLATE_KEYS: readonly TemplateKey[] = [
+  'menu.againEmployer',
   'ask.employerIntro',
   'ask.supportBeyondUsual',
   'ask.mentorType',

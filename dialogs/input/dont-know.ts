@@ -59,3 +59,16 @@ export function isDontKnow(text: string, lang: Lang): boolean {
   const danish = tokenise(prepared).map((t) => t.key);
   return danish.some((k) => DANISH_WORDS.has(k)) || hasPair(danish, DANISH_PAIRS);
 }
+
+/** Not answering on purpose: "vil helst ikke svare", "spring over", "det vil jeg ikke sige", "rather not say", "skip". */
+const DECLINE =
+  /\b(?:vil|ville|skal) (?:jeg |vi |han |hun )?(?:helst |hellere |egentlig |bare )?ikke (?:svare|sige|fortaelle|fortalle|oplyse|ud med)\b|\bspring (?:\w+ )?over\b|\b(?:skip|pass)\b|\b(?:rather|prefer) not (?:to )?(?:say|answer|tell)\b|\bnaeste sporgsmal\b|\bnaste sporgsmal\b|\bnext question\b|\bdet rager (?:ikke|ik) \w+\b/;
+
+/** True when the person chooses not to answer the question (it is then skipped, as "ved ikke" is). */
+export function isDecline(text: string): boolean {
+  const prepared = prepare(text);
+  if (isBlank(prepared)) return false;
+  const keys = englishKeys(prepared);
+  // A longer message that declines one part ("jeg er ledig, men vil ikke sige mere") is read for what it does say.
+  return keys.length <= 8 && DECLINE.test(keys.join(' '));
+}

@@ -29,6 +29,10 @@ interface Words {
   perHour: RegExp;
   hours: ReadonlySet<string>;
   perWeek: RegExp;
+  /** After hours: per day (five working days a week), every other week, per month. */
+  perDay: RegExp;
+  everyOtherWeek: RegExp;
+  perMonth: RegExp;
   percent: ReadonlySet<string>;
   holidayPay: RegExp;
   pension: RegExp;
@@ -44,6 +48,10 @@ const DANISH: Words = {
     /^[\s.,]*(?:i|pr\.?|per|om|hver|\/)\s*(?:timen|time|t)\b|^[\s.,]*(?:i\s+)?timel[øo]n\b|^\s*\/\s*t(?:ime)?\b/u,
   hours: new Set(['timer', 'time', 't', 'timers']),
   perWeek: /^[\s.,]*(?:om|pr\.?|per|i|hver|\/)\s*(?:ugen|uge)\b|^[\s.,]*ugentlig(?:t)?\b/u,
+  perDay: /^[\s.,]*(?:om|pr\.?|per|i|hver|\/)\s*(?:dagen|dag)\b|^[\s.,]*dagligt?\b/u,
+  everyOtherWeek: /^[\s.,]*(?:hver|hveranden)\s*(?:anden|andet|2\.?)\s*uge\b|^[\s.,]*hver\s+14\.?\s*dag\b/u,
+  perMonth:
+    /^[\s.,]*(?:om|pr\.?|per|i|hver|\/)\s*(?:måneden|maaneden|maneden|måned|maaned|maned|md\.?)\b|^[\s.,]*månedligt?\b/u,
   percent: new Set(['procent', 'pct']),
   holidayPay: /feriepenge|ferietill[æa]g|ferie/u,
   pension: /pension/u,
@@ -66,6 +74,9 @@ const ENGLISH: Words = {
   perHour: /^[\s.,]*(?:an|per|a|each|\/)\s*(?:hour|hr|h)\b|^\s*\/\s*h(?:our)?\b/u,
   hours: new Set(['hours', 'hour', 'hrs', 'hr', 'h']),
   perWeek: /^[\s.,]*(?:a|per|each|every|\/)\s*week\b|^[\s.,]*weekly\b/u,
+  perDay: /^[\s.,]*(?:a|per|each|every|\/)\s*(?:day|working day|workday)\b|^[\s.,]*daily\b/u,
+  everyOtherWeek: /^[\s.,]*every\s+(?:other|second|2nd)\s+week\b|^[\s.,]*(?:fortnightly|biweekly)\b/u,
+  perMonth: /^[\s.,]*(?:a|per|each|every|\/)\s*month\b|^[\s.,]*monthly\b/u,
   percent: new Set(['percent', 'per cent', 'pct']),
   holidayPay: /holiday/u,
   pension: /pension/u,
@@ -131,8 +142,23 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
     // Hours: "3 timer om ugen", "3 t/uge", "3 hours a week".
     if (next?.kind === 'word' && words.hours.has(next.key) && next.start - m.end <= 1) {
       // "i timen" after an amount is per hour, not hours; a number of hours needs its unit straight after it.
-      out.hoursPerWeek = m.value;
-      if (words.perWeek.test(prepared.slice(next.end))) out.perWeek = true;
+      const rest = prepared.slice(next.end);
+      // Hours a day count five working days; every other week half; a month 12/52 of it. Rounded to a quarter hour.
+      const factor = words.perDay.test(rest)
+        ? 5
+        : words.everyOtherWeek.test(rest)
+          ? 0.5
+          : words.perMonth.test(rest)
+            ? 12 / 52
+            : 1;
+      out.hoursPerWeek = Math.round(m.value * factor * 4) / 4;
+      if (factor !== 1 || words.perWeek.test(rest)) out.perWeek = true;
+      continue;
+    }
+    // An amount without "kr" but per hour: "245,50 i timen", "230 pr. time", "190 an hour".
+    if (words.perHour.test(after) && m.value >= 10) {
+      out.amount = m.value;
+      out.perHour = true;
       continue;
     }
     // A period: "26 uger", "6 måneder", "et halvt år" (0.5 år), "2 years".

@@ -78,7 +78,10 @@ describe('commands that work anywhere', () => {
     ['selvmordstanker', 'crisis'],
     ['I want to kill myself', 'crisis'],
     ["I don't want to live anymore", 'crisis'],
-    ['jeg har det svært. ' + 'Jeg er på kontanthjælp og har mange problemer. '.repeat(10) + 'jeg vil bare dø', 'crisis'],
+    [
+      'jeg har det svært. ' + 'Jeg er på kontanthjælp og har mange problemer. '.repeat(10) + 'jeg vil bare dø',
+      'crisis',
+    ],
     ['jeg kan ikke leve af kontanthjælpen', null],
     ['jeg kan ikke lave mere på mit job', null],
     ['han vil ikke leve sammen med os', null],

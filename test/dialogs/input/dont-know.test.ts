@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isDontKnow } from '../../../dialogs/input/index.js';
+import { isDecline, isDontKnow } from '../../../dialogs/input/index.js';
 import type { Lang } from '../../../knowledge/search/normalise.js';
 
 const CASES: [string, Lang, boolean][] = [
@@ -47,6 +47,29 @@ describe('dialogs/input isDontKnow', () => {
   for (const [text, lang, expected] of CASES) {
     it(`isDontKnow says ${expected} for ${JSON.stringify(text)} (${lang})`, () => {
       expect(isDontKnow(text, lang)).to.equal(expected);
+    });
+  }
+});
+
+describe('declining to answer', () => {
+  const rows: [string, boolean][] = [
+    ['vil helst ikke svare', true],
+    ['det vil jeg helst ikke svare på', true],
+    ['det vil jeg ikke sige', true],
+    ['spring over', true],
+    ['spring den over', true],
+    ['næste spørgsmål', true],
+    ['skip', true],
+    ["I'd rather not say", true],
+    ['prefer not to answer', true],
+    ['jeg vil gerne svare', false],
+    ['jeg er ledig, men jeg vil ikke sige hvor længe jeg har været det og hvorfor', false],
+    ['hvad hvis jeg ikke vil have en mentor', false],
+    ['', false],
+  ];
+  for (const [text, expected] of rows) {
+    it(`reads "${text}" as ${expected ? 'declining' : 'not declining'}`, () => {
+      expect(isDecline(text)).to.equal(expected);
     });
   }
 });

@@ -61,6 +61,17 @@ const CASES: [string, Lang, CostMention][] = [
   // Figures without a unit say nothing.
   ['3', 'da', {}],
   ['hvor mange timer kan vi få?', 'da', {}],
+  // Hours said per day (five working days), every other week or per month become hours a week.
+  ['en time om dagen i starten', 'da', { hoursPerWeek: 5, perWeek: true }],
+  ['3 timer dagligt', 'da', { hoursPerWeek: 15, perWeek: true }],
+  ['2 timer hver anden uge', 'da', { hoursPerWeek: 1, perWeek: true }],
+  ['4 timer om måneden', 'da', { hoursPerWeek: 1, perWeek: true }],
+  ['1 hour a day', 'en', { hoursPerWeek: 5, perWeek: true }],
+  ['2 hours every other week', 'en', { hoursPerWeek: 1, perWeek: true }],
+  // An amount per hour needs no "kr"; a small number "i timen" is no wage.
+  ['245,50 i timen + pension 10%', 'da', { amount: 245.5, perHour: true, pensionPercent: 10 }],
+  ['190 an hour', 'en', { amount: 190, perHour: true }],
+  ['1 i timen', 'da', {}],
 ];
 
 describe('dialogs/input parseCostMention', () => {
