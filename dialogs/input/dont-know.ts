@@ -60,7 +60,7 @@ export function isDontKnow(text: string, lang: Lang): boolean {
   return danish.some((k) => DANISH_WORDS.has(k)) || hasPair(danish, DANISH_PAIRS);
 }
 
-/** Not answering on purpose: "vil helst ikke svare", "spring over", "det vil jeg ikke sige", "rather not say", "skip". */
+/** Not answering on purpose: "vil helst ikke svare", "spring over", "det vil jeg ikke sige", "skip". */
 const DECLINE =
   /\b(?:vil|ville|skal) (?:jeg |vi |han |hun )?(?:helst |hellere |egentlig |bare )?ikke (?:svare|sige|fortaelle|fortalle|oplyse|ud med)\b|\bspring (?:\w+ )?over\b|\b(?:skip|pass)\b|\b(?:rather|prefer) not (?:to )?(?:say|answer|tell)\b|\bnaeste sporgsmal\b|\bnaste sporgsmal\b|\bnext question\b|\bdet rager (?:ikke|ik) \w+\b/;
 
