@@ -218,9 +218,12 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   // While the bot waits for an answer, a question's own words ("hvem betaler, min arbejdsplads eller kommunen?") state
   // nothing else about the person: only the clauses before the question do, besides the answer itself.
   if (ctx.pending && looksLikeQuestion(trimmed)) {
-    const statement = kb.lexicon.read(beforeQuestion(stated)).facts;
+    const before = beforeQuestion(stated);
+    const statement = kb.lexicon.read(before).facts;
+    // "hvad er et fleksjob?" asks what the word means: it is no answer, not even to the question about it.
+    const asksMeaning = before === '' && lexicon.kinds.includes('whatIs');
     for (const fact of Object.keys(facts) as (keyof Facts)[]) {
-      if (fact === ctx.pending || fact in statement) continue;
+      if ((fact === ctx.pending && !asksMeaning) || fact in statement) continue;
       delete facts[fact];
       delete said[fact];
     }
