@@ -44,6 +44,7 @@ export const QUESTION_KINDS = [
   'municipalMentor',
   'usualIntro',
   'decisive',
+  'mentorTasks',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

@@ -89,6 +89,14 @@ describe('search', () => {
     );
   });
 
+  it('reads "søge job" as looking for work, not as applying for a mentor', () => {
+    const out = askQuestion(kb, 'kan min mentor hjælpe mig med at søge job?', { date: DATE, audience: 'citizen' });
+    expect(out.hits[0]!.article.id).to.equal('hvad-hjaelper-mentor-med');
+    expect(askQuestion(kb, 'hvordan søger jeg om en mentor', { date: DATE }).hits[0]!.article.id).to.equal(
+      'saadan-soeger-du',
+    );
+  });
+
   it('offers, but does not answer, the one article that a single word outside our topic names', () => {
     // "min mail er ..." (the address left out) once answered the article about direct contact.
     const out = askQuestion(kb, 'min mail er', { date: DATE });
