@@ -45,6 +45,7 @@ export const QUESTION_KINDS = [
   'usualIntro',
   'decisive',
   'mentorTasks',
+  'volunteer',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
