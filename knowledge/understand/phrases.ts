@@ -77,6 +77,8 @@ function tokens(pattern: string): string[] {
     if (ch === '(') {
       if (depth === 0) end();
       depth++;
+      // A group inside a group is not read as one: each of its alternatives would become a word of its own.
+      if (depth > 1) throw new Error(`A group inside a group in the phrase pattern "${pattern}": write two patterns`);
     }
     if (ch === ')') depth--;
     if (depth < 0) throw new Error(`Unbalanced ")" in the phrase pattern "${pattern}"`);

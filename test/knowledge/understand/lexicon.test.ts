@@ -72,5 +72,6 @@ describe('phrase patterns', () => {
   it('refuse a pattern that cannot be read, naming it', () => {
     expect(() => compilePhrase('~ psyk')).to.throw(/must begin and end with a word/);
     expect(() => compilePhrase('(a|b')).to.throw(/Unbalanced/);
+    expect(() => compilePhrase('(a|tell (the|my))')).to.throw(/A group inside a group.*tell/);
   });
 });
