@@ -1,5 +1,11 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { type InputName, type Role, type Situation, benefitOn } from '../knowledge/rules/inputs.js';
+import {
+  type InputName,
+  type Role,
+  SITUATION_OF_BENEFIT,
+  type Situation,
+  benefitOn,
+} from '../knowledge/rules/inputs.js';
 import type { IsoDate } from '../knowledge/dates.js';
 import type { Lang } from '../knowledge/search/normalise.js';
 import type { QuestionKind } from '../knowledge/understand/lexicon.js';
@@ -253,6 +259,14 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
     delete facts.benefit;
     said.benefitAtAdmission = said.benefit;
     delete said.benefit;
+  }
+  // Asked what fits them best, a benefit alone ("uddannelseshjælp") says the situation too.
+  if (ctx.pending === 'situation' && facts.situation === undefined && facts.benefit !== undefined) {
+    const situation = SITUATION_OF_BENEFIT[facts.benefit];
+    if (situation) {
+      facts.situation = situation;
+      said.situation = said.benefit;
+    }
   }
   // Today's benefit: a benefit's old name ("uddannelseshjælp") means the one that replaced it.
   if (facts.benefit !== undefined) facts.benefit = benefitOn(facts.benefit, ctx.date);

@@ -38,6 +38,19 @@ export const BENEFITS = [
 export const EDUCATION_KINDS = ['qualifying', 'fgu', 'hoejskole', 'amu', 'produktionsskole', 'other'] as const;
 export const MENTOR_TYPES = ['employee', 'external'] as const;
 
+/**
+ * The situation a benefit says by itself, for someone who answers "hvad passer bedst på dig?" with their benefit: the
+ * unemployment benefits mean out of work, sygedagpenge on sick leave, ledighedsydelse referred to a flexjob without
+ * one (LAB § 6, nr. 9). The others say nothing certain about the situation.
+ */
+export const SITUATION_OF_BENEFIT: Partial<Record<(typeof BENEFITS)[number], (typeof SITUATIONS)[number]>> = {
+  dagpenge: 'ledig',
+  kontanthjaelp: 'ledig',
+  uddannelseshjaelp: 'ledig',
+  sygedagpenge: 'sygemeldt',
+  ledighedsydelse: 'fleksjob',
+};
+
 export type Role = (typeof ROLES)[number];
 export type SituationKind = (typeof SITUATIONS)[number];
 export type Benefit = (typeof BENEFITS)[number];
