@@ -88,7 +88,10 @@ export class Answerer {
     const full = { ...cost, weeks: cost.weeks ?? WEEKS_IN_A_PERIOD };
     const input = isCostQuestion(cost) ? estimateInput(full) : null;
     if (input) {
-      const activity = estimateActivity(this.deps, estimateSupport(input), lang, [human], { assumedPeriod });
+      const activity = estimateActivity(this.deps, estimateSupport(input), lang, [human], {
+        assumedPeriod,
+        ...(cost.monthlyPay !== undefined ? { monthlyPay: cost.monthlyPay } : {}),
+      });
       return { kind: 'article', articleId: ESTIMATE_ARTICLE, activities: [activity], offers: [], cost: full };
     }
     const result = askQuestion(this.deps.kb, text.slice(0, SEARCHED_CHARS), {

@@ -2,7 +2,7 @@ import { ESTIMATE_LIMITS, type Estimate, type EstimateInput, estimateSupport } f
 import type { Lang } from '../knowledge/search/normalise.js';
 import { ASK_DIALOG, type AskOptions, type AskResult } from './ask-dialog.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
-import { type CostMention, isDontKnow, parseCostMention, parseNumber } from './input/index.js';
+import { type CostMention, MONTHLY_HOURS, isDontKnow, parseCostMention, parseNumber } from './input/index.js';
 import { type Activity, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from './sdk.js';
 import { newChatData, newProfile } from './state.js';
 import type { TemplateKey } from './template-keys.js';
@@ -66,7 +66,7 @@ export function estimateActivity(
   estimate: Estimate,
   lang: Lang,
   buttons: string[] = [],
-  options: { assumedPeriod?: boolean } = {},
+  options: { assumedPeriod?: boolean; monthlyPay?: number } = {},
 ): Partial<Activity> {
   // Whole numbers as they are, øre with two digits: "17.940", "257,60".
   const locale = lang === 'da' ? 'da-DK' : 'en-GB';
@@ -101,6 +101,8 @@ export function estimateActivity(
       trainingGrant: estimate.trainingGrantSeparate,
       longPeriod: estimate.longerThanOnePeriod,
       assumedPeriod: options.assumedPeriod === true,
+      monthlyPay: options.monthlyPay !== undefined ? n(options.monthlyPay) : null,
+      monthlyHours: n(MONTHLY_HOURS),
       citations,
     },
     buttons,
@@ -136,7 +138,11 @@ export class EstimateDialog extends WaterfallDialog {
       const buttons = (['buttons.question', 'buttons.human', 'buttons.restart'] as const).map((k) =>
         this.deps.replies.text(lang, k),
       );
-      await step.context.sendActivity(estimateActivity(this.deps, estimateSupport(input), lang, buttons));
+      await step.context.sendActivity(
+        estimateActivity(this.deps, estimateSupport(input), lang, buttons, {
+          ...(state.cost.monthlyPay !== undefined ? { monthlyPay: state.cost.monthlyPay } : {}),
+        }),
+      );
       chat.lastCost = { ...state.cost, perHour: true };
       return step.endDialog(ESTIMATE_DONE);
     }

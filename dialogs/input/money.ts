@@ -21,7 +21,12 @@ export interface CostMention {
   otherContributionsPercent?: number;
   /** The text speaks of a consultant's fee. */
   consultant?: boolean;
+  /** The amount was a monthly pay: `amount` is that pay per hour (MONTHLY_HOURS a month), this the pay itself. */
+  monthlyPay?: number;
 }
+
+/** Hours in a month of full-time work (37 hours a week): a monthly pay divided by these is the pay per hour. */
+export const MONTHLY_HOURS = 160.33;
 
 interface Words {
   kroner: ReadonlySet<string>;
@@ -38,6 +43,8 @@ interface Words {
   pension: RegExp;
   other: RegExp;
   consultant: RegExp;
+  /** A monthly pay named before the amount ("månedsløn på 28.000 kr"). */
+  monthlyPay: RegExp;
   /** Months in a duration unit word. */
   months: (key: string) => number | undefined;
 }
@@ -57,6 +64,7 @@ const DANISH: Words = {
   pension: /pension/u,
   other: /bidrag|atp|arbejdsgiverudgift|tillæg/u,
   consultant: /konsulent|honorar/u,
+  monthlyPay: /m[åa]a?nedsl[øo]e?n|m[åa]a?nedsindt[æa]e?gt/u,
   months: danishUnitMonths,
 };
 
@@ -82,6 +90,7 @@ const ENGLISH: Words = {
   pension: /pension/u,
   other: /contribution|atp/u,
   consultant: /consultant|fee/u,
+  monthlyPay: /monthly (?:salary|pay|wage)/u,
   months: (key) => ENGLISH_UNITS[key],
 };
 
@@ -137,6 +146,15 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
       const rest =
         kronerAfter && next && words.kroner.has(nextKey) ? prepared.slice(next.end) : after.replace(/^,-/, '');
       if (words.perHour.test(rest)) out.perHour = true;
+      else if (
+        m.value >= 1000 &&
+        (words.perMonth.test(rest) || words.monthlyPay.test(prepared.slice(Math.max(0, m.start - 30), m.start)))
+      ) {
+        // "28.000 kr om måneden", "månedsløn på 28.000 kr": the pay per hour of a full-time month.
+        out.monthlyPay = m.value;
+        out.amount = Math.round((m.value / MONTHLY_HOURS) * 100) / 100;
+        out.perHour = true;
+      }
       continue;
     }
     // Hours: "3 timer om ugen", "3 t/uge", "3 hours a week".

@@ -72,6 +72,11 @@ const CASES: [string, Lang, CostMention][] = [
   ['245,50 i timen + pension 10%', 'da', { amount: 245.5, perHour: true, pensionPercent: 10 }],
   ['190 an hour', 'en', { amount: 190, perHour: true }],
   ['1 i timen', 'da', {}],
+  // A monthly pay is a pay per hour of a full-time month (160.33 hours).
+  ['hun får 28.000 kr om måneden', 'da', { amount: 174.64, perHour: true, monthlyPay: 28000 }],
+  ['månedsløn på 31.500 kr', 'da', { amount: 196.47, perHour: true, monthlyPay: 31500 }],
+  ['a monthly salary of 30000 kr', 'en', { amount: 187.11, perHour: true, monthlyPay: 30000 }],
+  ['vi betaler 150.000 kr for det hele', 'da', { amount: 150000 }],
 ];
 
 describe('dialogs/input parseCostMention', () => {
