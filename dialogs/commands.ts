@@ -27,7 +27,23 @@ export type Command =
  * dialogs/templates are among them; a test checks that every label maps to its command.
  */
 const PHRASES: Record<Command, string[]> = {
-  help: ['hjælp', 'hjælp mig', 'hvad kan du', 'hvad kan du hjælpe med', 'help', 'help me', 'what can you do'],
+  help: [
+    'hjælp',
+    'hjælp mig',
+    'hvad kan du',
+    'hvad kan du hjælpe med',
+    'help',
+    'help me',
+    'what can you do',
+    // Lost for what to do next: the ways on, then the question that waits.
+    'hvad så nu',
+    'hvad nu',
+    'og nu',
+    'hvad så',
+    'what now',
+    'what next',
+    'now what',
+  ],
   restart: [
     'start forfra',
     'forfra',

@@ -27,6 +27,8 @@ describe('commands that work anywhere', () => {
   const rows: [string, string | null][] = [
     ['hjælp', 'help'],
     ['Hjælp!', 'help'],
+    ['hvad så nu?', 'help'],
+    ['what now?', 'help'],
     ['start forfra', 'restart'],
     ['START FORFRA', 'restart'],
     ['stop', 'stop'],
