@@ -5,7 +5,7 @@ import { loadIndex } from './lunr-index.js';
 import { CompoundSplitter } from './compounds.js';
 import { fieldsOf, langOfField } from './fields.js';
 import { lunr } from './lunr.js';
-import { type Lang, analyse, guessLanguage, stem } from './normalise.js';
+import { type Lang, analyse, fold, guessLanguage, stem, words } from './normalise.js';
 import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
 
@@ -117,6 +117,9 @@ interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
  * Never passes user text to lunr's query parser (which throws on input like "bolig:"); queries are built with
  * `index.query()` from normalised terms.
  */
+/** Every word of a text, lower case and folded, stop words kept: how a phrasing is recognised word for word. */
+const verbatimKey = (text: string): string => words(text).map(fold).join(' ');
+
 const plainHit = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({
   article,
   score,
@@ -164,7 +167,16 @@ export class SearchEngine {
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
     this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
     this.weightedPhrasings = { da: weigh('da'), en: weigh('en') };
+    for (const a of articles) {
+      for (const q of [...a.questions.da, ...a.questions.en, a.title.da, a.title.en]) {
+        const key = verbatimKey(q);
+        if (key) this.verbatim.set(key, [...(this.verbatim.get(key) ?? []), a.id]);
+      }
+    }
   }
+
+  /** Each article's question phrasings and titles, word for word (folded): the articles that were written for them. */
+  private readonly verbatim = new Map<string, string[]>();
 
   /**
    * How much a word found in `df` answer articles says about a question: its idf, capped at MAX_WEIGHT (a word found
@@ -326,7 +338,7 @@ export class SearchEngine {
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
-    let ranked = this.rank(tokens, lang, opts);
+    let ranked = this.rank(tokens, lang, opts, question);
     // A route kind (a complaint) is answered by its own articles when any of them matched at all.
     for (const route of (opts.kinds ?? []).filter((k) => ROUTE_KINDS.has(k))) {
       const own = ranked.filter((h) => (this.kindsOf[h.article.id] ?? []).includes(route));
@@ -361,7 +373,8 @@ export class SearchEngine {
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
-  private rank(tokens: QueryToken[], lang: Lang, opts: SearchOptions): RankedHit[] {
+  private rank(tokens: QueryToken[], lang: Lang, opts: SearchOptions, question = ''): RankedHit[] {
+    const verbatim = this.verbatim.get(verbatimKey(question)) ?? [];
     const results = this.index.query((q) => {
       for (const t of tokens) {
         for (const e of t.expansions) {
@@ -394,13 +407,19 @@ export class SearchEngine {
       )
         continue;
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
-      const phrase = this.phraseMatch(tokens, total, owner, lang, n);
+      const phrase = verbatim.includes(article.id) ? 1 : this.phraseMatch(tokens, total, owner, lang, n);
       const score =
         r.score *
         (0.5 + fit.coverage) ** CALIBRATION.COVERAGE_POWER *
         (1 + CALIBRATION.PHRASE_BONUS * phrase) *
         this.signals(article, opts);
       hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts) });
+    }
+    // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
+    // words left to the others ("kan jeg få en mentor" against "hvad skal der til for at få en mentor").
+    if (verbatim.length > 0) {
+      const best = Math.max(...hits.map((h) => h.score));
+      for (const h of hits) if (verbatim.includes(h.article.id)) h.score = Math.max(h.score, 2 * best);
     }
     return hits.sort((a, b) => b.score - a.score);
   }
@@ -525,7 +544,7 @@ export class SearchEngine {
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
-    const hits = this.rank(tokens, lang, opts).map(({ article, ...rest }) => ({ id: article.id, ...rest }));
+    const hits = this.rank(tokens, lang, opts, question).map(({ article, ...rest }) => ({ id: article.id, ...rest }));
     return {
       tokens: tokens.filter((t) => t.weight > 0).length,
       domain: tokens.some((t) => this.isDomainTerm(t.term)),
