@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -129,6 +129,15 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg']);
  * public/. Anything else (images, a browser that takes neither) falls through to express.static.
  */
 function compressedStatic(root: string): RequestHandler {
+  // Compressed when the server starts (on the thread pool), so the first visitor does not wait for it.
+  for (const name of readdirSync(root))
+    if (COMPRESSIBLE.has(extname(name).toLowerCase()))
+      try {
+        const stat = statSync(join(root, name));
+        if (stat.isFile()) encode(join(root, name), `${stat.size}-${Math.floor(stat.mtimeMs)}`).catch(() => undefined);
+      } catch {
+        // compressed at its first request instead
+      }
   return async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const accepts = String(req.headers['accept-encoding'] ?? '');

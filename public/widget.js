@@ -650,8 +650,9 @@
             return null;
           },
         );
-    // Web Chat loads once the welcome is drawn: on a slow line its bundle would take the bandwidth the welcome needs.
-    var webChat = first.then(loadWebChat);
+    // Web Chat loads beside the start, not after the welcome: the start's answer is small, and on a slow line Web Chat
+    // takes over about 0.6 s sooner for about 0.05 s later on the welcome (BENCHMARKS.md). Our page preloads it too.
+    var webChat = loadWebChat();
     // Otherwise the token is fetched while Web Chat's bundle is still loading; createDirectLine needs the bundle.
     var token = Promise.all([config, first]).then(function (r) {
       if (r[0].transport === 'directline') return null;
