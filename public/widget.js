@@ -16,6 +16,10 @@
  * embedding site in WEBCHAT_ALLOWED_ORIGINS. Web Chat talks to the server's own Direct Line 3.0 (/v3/directline)
  * through its stock createDirectLine. The conversation's token is kept in the tab's sessionStorage, so a reload, or
  * a tab opened from this one, resumes it with its history.
+ *
+ * A slow phone sees the welcome first: a new conversation starts with one request (POST /v3/directline/start: the
+ * token, the start and the bot's welcome), the welcome and its buttons are drawn at once in plain HTML (the
+ * "preview", which can already send), and Web Chat's bundle loads after it and takes the conversation over.
  */
 (function () {
   'use strict';
@@ -39,6 +43,11 @@
       loading: 'Chatten starter …',
       failed: 'Chatten kan ikke starte lige nu. Prøv igen om lidt, eller kontakt kommunen.',
       retry: 'Prøv igen',
+      input: 'Skriv dit spørgsmål',
+      conversation: 'Samtalen',
+      send: 'Send',
+      sending: 'Sendt. Svaret kommer om et øjeblik …',
+      notSent: 'Beskeden blev ikke sendt. Prøv igen.',
     },
     en: {
       title: 'Chat about mentor support',
@@ -53,6 +62,11 @@
       loading: 'Starting the chat …',
       failed: 'The chat cannot start right now. Try again in a moment, or contact the municipality.',
       retry: 'Try again',
+      input: 'Type your question',
+      conversation: 'The conversation',
+      send: 'Send',
+      sending: 'Sent. The answer is on its way …',
+      notSent: 'The message was not sent. Please try again.',
     },
   }[lang];
   var container = data.container ? document.getElementById(data.container) : null;
@@ -165,6 +179,10 @@
 
   function fail(error) {
     loaded = null;
+    if (preview) {
+      preview.element.remove();
+      preview = null;
+    }
     if (!status.parentNode) chat.insertBefore(status, chat.firstChild);
     status.textContent = TEXT.failed;
     status.setAttribute('role', 'alert');
@@ -246,6 +264,27 @@
     );
   }
 
+  /**
+   * A new conversation in one round trip: the token, the start and what the bot said (its welcome). A simple request
+   * (no body, no custom header), so a page on another site sends no CORS preflight first.
+   */
+  function begin() {
+    var locale = lang === 'en' ? 'en-GB' : 'da-DK';
+    return fetch(domain + '/start?locale=' + locale, { method: 'POST', credentials: 'omit' })
+      .then(function (res) {
+        // 204: this server's chat uses Azure's Direct Line; the chat starts the ordinary way.
+        if (res.status !== 201) throw new Error('POST /start answered ' + res.status);
+        return res.json();
+      })
+      .then(function (json) {
+        var s = { token: json.token, conversationId: json.conversationId, userId: json.userId };
+        saveSession(s);
+        // Started by the server: Web Chat resumes it, and the stream replays the welcome.
+        s.resumed = true;
+        return { session: s, activities: json.activities, watermark: Number(json.watermark) || 0 };
+      });
+  }
+
   function ownDirectLine(s) {
     var directLine = window.WebChat.createDirectLine({
       domain: domain,
@@ -290,6 +329,252 @@
     };
   }
 
+  // The preview: the conversation so far in plain HTML, until Web Chat has loaded. Only the bot's Markdown that its
+  // messages use is read (paragraphs, "- " lists, **bold**, links to http(s), mailto: and tel:), and only into text
+  // nodes, so nothing a person wrote can become HTML. Web Chat draws the same messages in full when it takes over.
+  var SAFE_LINK = /^(https?:|mailto:|tel:)/i;
+  var preview = null;
+
+  function inline(text) {
+    var nodes = [];
+    var pattern = /\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+    var last = 0;
+    var m;
+    while ((m = pattern.exec(text))) {
+      if (m.index > last) nodes.push(document.createTextNode(text.slice(last, m.index)));
+      if (m[1] !== undefined) nodes.push(el('strong', { text: m[1] }));
+      else if (SAFE_LINK.test(m[3])) {
+        var link = el('a', { href: m[3], text: m[2] });
+        if (/^https?:/i.test(m[3])) {
+          link.target = '_blank';
+          link.rel = 'noopener noreferrer';
+        }
+        nodes.push(link);
+      } else nodes.push(document.createTextNode(m[2]));
+      last = pattern.lastIndex;
+    }
+    if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
+    return nodes;
+  }
+
+  function blocks(markdown) {
+    return String(markdown || '')
+      .split(/\n\s*\n/)
+      .filter(function (block) {
+        return block.trim() !== '';
+      })
+      .map(function (block) {
+        var lines = block.split('\n');
+        var item = /^\s*[-*]\s+/;
+        if (
+          lines.every(function (line) {
+            return item.test(line);
+          })
+        ) {
+          return el(
+            'ul',
+            {},
+            lines.map(function (line) {
+              return el('li', {}, inline(line.replace(item, '')));
+            }),
+          );
+        }
+        return el('p', {}, inline(lines.join(' ').trim()));
+      });
+  }
+
+  /** A hero card (the contact card) as the preview shows it: its title, text and links. */
+  function card(content) {
+    var nodes = [];
+    if (content.title) nodes.push(el('p', {}, [el('strong', { text: content.title })]));
+    if (content.text) nodes = nodes.concat(blocks(content.text));
+    (content.buttons || []).forEach(function (b) {
+      if ((b.type === 'call' || b.type === 'openUrl') && SAFE_LINK.test(String(b.value)))
+        nodes.push(el('p', {}, [el('a', { href: String(b.value), text: b.title || String(b.value) })]));
+    });
+    return nodes;
+  }
+
+  /**
+   * Adds messages to the preview; the buttons are those of the last one. The view scrolls to the start of the first new
+   * message from the bot, so a long one is read from its beginning (as Web Chat does, autoScrollSnapOnPage).
+   */
+  function showInPreview(activities, skipOwn) {
+    var firstNew = null;
+    activities.forEach(function (a) {
+      if (a.type !== 'message') return;
+      var own = a.from && a.from.role === 'user';
+      if (own && skipOwn) return;
+      var content = blocks(a.text);
+      (a.attachments || []).forEach(function (att) {
+        if (att.contentType === 'application/vnd.microsoft.card.hero' && att.content)
+          content = content.concat(card(att.content));
+      });
+      if (content.length === 0) return;
+      // The bot's initials beside its messages, as Web Chat shows them (decoration: hidden from screen readers).
+      if (!own) content.unshift(el('span', { class: 'mentorbot__avatar', 'aria-hidden': 'true', text: 'MB' }));
+      var bubble = el('div', { class: 'mentorbot__bubble' + (own ? ' mentorbot__bubble--own' : '') }, content);
+      preview.log.appendChild(bubble);
+      if (!own && !firstNew) firstNew = bubble;
+    });
+    var last = activities[activities.length - 1];
+    if (last && last.from && last.from.role === 'bot') {
+      preview.actions.textContent = '';
+      ((last.suggestedActions && last.suggestedActions.actions) || []).forEach(function (action) {
+        if (action.type !== 'imBack' && action.type !== 'postBack' && action.type !== 'messageBack') return;
+        var button = el('button', { type: 'button', class: 'mentorbot__action', text: action.title || action.text });
+        button.addEventListener('click', function () {
+          var text = action.type === 'imBack' ? action.value : action.text;
+          var value = action.type === 'imBack' ? undefined : action.value;
+          previewSay(typeof text === 'string' ? text : undefined, typeof value === 'object' ? value : undefined, {
+            shown: action.title || text,
+          });
+        });
+        preview.actions.appendChild(button);
+      });
+    }
+    preview.log.scrollTop = firstNew ? firstNew.offsetTop - preview.log.offsetTop - 10 : preview.log.scrollHeight;
+  }
+
+  /**
+   * Sends a message from the preview through our Direct Line (as Web Chat would) and shows the bot's answer from the
+   * history; Web Chat later replays the whole conversation.
+   */
+  function previewSay(text, value, how) {
+    var p = preview;
+    if (!p || p.busy || (!text && !value)) return;
+    p.busy = true;
+    p.interacted = true;
+    p.actions.textContent = '';
+    p.log.appendChild(el('div', { class: 'mentorbot__bubble mentorbot__bubble--own' }, blocks(how.shown || text)));
+    p.note.textContent = TEXT.sending;
+    var s = p.session;
+    var url = domain + '/conversations/' + encodeURIComponent(s.conversationId) + '/activities';
+    var headers = { authorization: 'Bearer ' + s.token, 'content-type': 'application/json' };
+    var activity = { type: 'message', locale: lang === 'en' ? 'en-GB' : 'da-DK' };
+    if (text) activity.text = text;
+    if (value) activity.value = value;
+    fetch(url, { method: 'POST', headers: headers, credentials: 'omit', body: JSON.stringify(activity) })
+      .then(function (res) {
+        if (!res.ok) throw new Error('POST activities answered ' + res.status);
+        return fetch(url + '?watermark=' + p.watermark, { headers: headers, credentials: 'omit' });
+      })
+      .then(function (res) {
+        if (!res.ok) throw new Error('GET activities answered ' + res.status);
+        return res.json();
+      })
+      .then(
+        function (json) {
+          if (preview !== p) return;
+          p.watermark = Number(json.watermark) || p.watermark;
+          p.note.textContent = '';
+          showInPreview(json.activities || [], true);
+          p.busy = false;
+        },
+        function () {
+          if (preview !== p) return;
+          p.note.textContent = TEXT.notSent;
+          p.busy = false;
+        },
+      );
+  }
+
+  /** Draws the welcome (and its buttons, and a send box) before Web Chat has loaded. */
+  function showPreview(started) {
+    var input = el('input', { type: 'text', class: 'mentorbot__input', 'aria-label': TEXT.input, autocomplete: 'off' });
+    input.placeholder = TEXT.input;
+    var form = el('form', { class: 'mentorbot__sendbox' }, [
+      input,
+      el('button', { type: 'submit', class: 'mentorbot__send', text: TEXT.send }),
+    ]);
+    preview = {
+      session: started.session,
+      watermark: started.watermark,
+      busy: false,
+      // Focusable, since it scrolls; a log, so what the bot answers is read out.
+      log: el('div', { class: 'mentorbot__log', role: 'log', tabindex: '0', 'aria-label': TEXT.conversation }),
+      actions: el('div', { class: 'mentorbot__actions' }),
+      note: el('p', { class: 'mentorbot__note', role: 'status' }),
+      input: input,
+    };
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var text = input.value.trim();
+      if (!text || preview.busy) return;
+      input.value = '';
+      previewSay(text, undefined, {});
+    });
+    preview.element = el('div', { class: 'mentorbot__preview' }, [preview.log, preview.actions, preview.note, form]);
+    if (status.parentNode) chat.removeChild(status);
+    chat.appendChild(preview.element);
+    showInPreview(started.activities, false);
+  }
+
+  /**
+   * Web Chat has drawn the conversation under the preview: the preview goes, and what the person was doing in it
+   * (typing, a focused button) carries over to Web Chat's send box.
+   */
+  function handOver(element, store) {
+    var p = preview;
+    if (!p) return;
+    var done = false;
+    var swap = function () {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      var hadFocus = p.element.contains(document.activeElement);
+      var typed = p.input.value;
+      preview = null;
+      p.element.remove();
+      element.classList.remove('mentorbot__webchat--pending');
+      if (typed) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: typed } });
+      if (hadFocus) {
+        requestAnimationFrame(function () {
+          var box = sendBox();
+          if (box) box.focus();
+        });
+      }
+    };
+    var drawn = function () {
+      return element.querySelector('.webchat__bubble');
+    };
+    var waiting = false;
+    var observer = new MutationObserver(function () {
+      if (waiting || !drawn() || p.busy) return;
+      waiting = true;
+      // Web Chat scrolls to its end once it has drawn; when the person has only read the welcome, its start stays in
+      // view as in the preview (a message the person sends scrolls Web Chat to its end as ever).
+      // A scroll of its transcript away from the end (as a person's would be) stops Web Chat from sticking to the end;
+      // its scrolling is animated, so the start is held until it has stayed put for a few frames.
+      var scroller = null;
+      var still = 0;
+      var nudged = false;
+      var hold = function (frames) {
+        scroller = scroller || element.querySelector('.webchat__basic-transcript__scrollable');
+        if (!scroller || p.interacted) return swap();
+        if (!nudged) {
+          nudged = true;
+          scroller.scrollTop = 1;
+        } else if (scroller.scrollTop !== 0) {
+          scroller.scrollTop = 0;
+          still = 0;
+        } else still++;
+        if (still >= 3 || frames > 120) swap();
+        else
+          requestAnimationFrame(function () {
+            hold(frames + 1);
+          });
+      };
+      setTimeout(function () {
+        hold(0);
+      }, 100);
+    });
+    observer.observe(element, { childList: true, subtree: true });
+    // Should Web Chat not draw a message (it cannot connect: it says so itself), it takes over all the same.
+    var timer = setTimeout(swap, 15000);
+  }
+
   function connect(config) {
     if (config.transport === 'directline') {
       return getJson('POST', '/api/directline/token').then(function (json) {
@@ -311,12 +596,15 @@
       current.directLine.end();
       current.element.remove();
     }
-    var element = el('div', { class: 'mentorbot__webchat' });
+    var element = el('div', { class: 'mentorbot__webchat' + (preview ? ' mentorbot__webchat--pending' : '') });
     chat.appendChild(element);
     current = { directLine: c.directLine, element: element, stop: c.stop };
+    var store = window.WebChat.createStore();
+    if (preview) handOver(element, store);
     window.WebChat.renderWebChat(
       {
         directLine: c.directLine,
+        store: store,
         userID: c.userID,
         locale: lang === 'en' ? 'en-US' : 'da-DK',
         styleOptions: window.MentorbotTheme.styleOptions(data.color),
@@ -328,6 +616,19 @@
     if (lang === 'da') window.MentorbotMarkdown.danishTimes(element);
   }
 
+  /** Web Chat's minimal bundle and what it needs from us. */
+  function loadWebChat() {
+    return Promise.all([
+      loadScript('/mentorbot-theme.js').then(paint),
+      loadScript('/webchat/markdown-it.min.js').then(function () {
+        return loadScript('/mentorbot-markdown.js');
+      }),
+      // Web Chat's minimal bundle (no Adaptive Cards, no speech): half the bytes of the full one; Markdown and the
+      // contact card come from mentorbot-markdown.js.
+      loadScript('/webchat/webchat-minimal.js'),
+    ]);
+  }
+
   /** Loads Web Chat from our server, starts or resumes the conversation and draws the chat. */
   function start() {
     if (loaded) return loaded;
@@ -336,20 +637,28 @@
       if (c.accessibilityUrl) accessibilityLink.href = new URL(c.accessibilityUrl, origin).href;
       return c;
     });
-    var helpers = Promise.all([
-      loadScript('/mentorbot-theme.js').then(paint),
-      loadScript('/webchat/markdown-it.min.js').then(function () {
-        return loadScript('/mentorbot-markdown.js');
-      }),
-    ]);
-    // Web Chat's minimal bundle (no Adaptive Cards, no speech): half the bytes of the full one; Markdown and the
-    // contact card come from mentorbot-markdown.js.
-    var webChat = loadScript('/webchat/webchat-minimal.js');
-    // The token is fetched while Web Chat's bundle is still loading; createDirectLine needs the bundle.
-    var token = config.then(function (c) {
-      return c.transport === 'directline' ? null : session();
+    // No conversation in this tab yet: it starts, with the welcome, in one request, and the welcome is drawn at once.
+    // (With Azure's Direct Line the route does not exist, and the chat starts as below.)
+    var first = readSession()
+      ? Promise.resolve(null)
+      : begin().then(
+          function (started) {
+            showPreview(started);
+            return started.session;
+          },
+          function () {
+            return null;
+          },
+        );
+    // Web Chat loads beside the start, not after the welcome: the start's answer is small, and on a slow line Web Chat
+    // takes over about 0.6 s sooner for about 0.05 s later on the welcome (BENCHMARKS.md). Our page preloads it too.
+    var webChat = loadWebChat();
+    // Otherwise the token is fetched while Web Chat's bundle is still loading; createDirectLine needs the bundle.
+    var token = Promise.all([config, first]).then(function (r) {
+      if (r[0].transport === 'directline') return null;
+      return r[1] || session();
     });
-    loaded = Promise.all([config, token, webChat, helpers])
+    loaded = Promise.all([config, token, webChat])
       .then(function (r) {
         return r[1] ? ownDirectLine(r[1]) : connect(r[0]);
       })

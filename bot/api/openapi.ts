@@ -34,6 +34,7 @@ const COMPONENTS = {
   DirectLineToken: S.DirectLineToken,
   DirectLineConversation: S.DirectLineConversation,
   DirectLineActivitySet: S.DirectLineActivitySet,
+  DirectLineStart: S.DirectLineStart,
   DirectLineResourceResponse: S.DirectLineResourceResponse,
   Activity: S.DirectLineActivity,
 } as const;
@@ -276,6 +277,37 @@ export function openApiDocument(serverUrl?: string): Json {
           summary: 'A token for one new conversation and user (no secret: the token is signed by the server)',
           requestBody: { required: false, content: { 'application/json': { schema: { type: 'object' } } } },
           responses: { 200: json('DirectLineToken', 'The token'), 400: BAD, 429: TOO_MANY },
+        },
+      },
+      '/v3/directline/start': {
+        post: {
+          tags: ['Direct Line'],
+          summary:
+            "Ours, not Direct Line 3.0: tokens/generate, the conversation's start and its history in one round trip, so the widget can show the welcome before Web Chat has loaded",
+          parameters: [
+            query(
+              'locale',
+              { type: 'string', pattern: '^(da|en)(-[A-Za-z]{2})?$' },
+              'The language to start in, when there is no body',
+            ),
+          ],
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { locale: { type: ['string', 'null'], pattern: '^(da|en)(-[A-Za-z]{2})?$' } },
+                },
+              },
+            },
+          },
+          responses: {
+            201: json('DirectLineStart', 'The token, the conversation and what the bot said'),
+            204: { description: 'Nothing started: with WEBCHAT_TRANSPORT=directline the chat goes to Azure' },
+            400: BAD,
+            429: TOO_MANY,
+          },
         },
       },
       '/v3/directline/tokens/refresh': {

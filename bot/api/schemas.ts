@@ -168,6 +168,15 @@ const activity = z
   .meta({ description: 'A Bot Framework activity' });
 export const DirectLineActivitySet = z.object({ activities: z.array(activity), watermark: z.string() });
 export const DirectLineResourceResponse = z.object({ id: z.string() });
+/** Ours, not Direct Line 3.0: a token for a new conversation, started, with its history (the bot's welcome). */
+export const DirectLineStart = z.object({
+  conversationId: z.string(),
+  userId: z.string(),
+  token: z.string(),
+  expires_in: z.number().int(),
+  activities: z.array(activity),
+  watermark: z.string(),
+});
 export const DirectLineActivity = activity;
 
 /** The answer of POST /api/estimate: the employer's estimate of the mentor's cost, and the law it rests on. */

@@ -114,9 +114,9 @@ export const WatermarkQuery = z.object({
  * for one new conversation and user); every other call carries it in the Authorization header; only the stream's
  * URL carries a ticket of its own, short-lived, because a browser's WebSocket cannot send headers. A token that is
  * not ours is a 401; one that is ours but expired, revoked or for another conversation a 403 (the client then stops
- * using it). Contract and examples: public/README.md.
+ * using it). POST /start is ours besides (below). Contract and examples: public/README.md.
  */
-export function directLineRouter(d: DirectLineParts): Router {
+export function directLineRouter(d: DirectLineParts, options: { start?: boolean } = {}): Router {
   const router = Router();
   const { parts, adapter, history, signer } = d;
   const run = (activity: Partial<Activity>) =>
@@ -177,12 +177,12 @@ export function directLineRouter(d: DirectLineParts): Router {
       .json({ conversationId: claims.conversationId, token: fresh.token, expires_in: fresh.expiresIn });
   });
 
-  router.post('/conversations', async (req, res) => {
-    const claims = await authorize(req, res);
-    if (!claims) return;
-    const locale = parseRequest(StartBody, req.body)?.locale;
-    // The first start runs the bot's welcome; a later one (a reload, a second tab) resumes the same conversation.
-    const started = await parts.turns.run(`${WEBCHAT_CHANNEL}/${claims.conversationId}`, async () => {
+  /**
+   * Starts the conversation of the claims: the first time, its history begins and the bot's welcome runs (true); a
+   * later time (a reload, a second tab) it is left as it is (false).
+   */
+  const begin = (claims: TokenClaims, locale: string | null | undefined): Promise<boolean> =>
+    parts.turns.run(`${WEBCHAT_CHANNEL}/${claims.conversationId}`, async () => {
       if (await history.started(claims.conversationId)) return false;
       await history.begin(claims.conversationId);
       const joined: Partial<Activity> = {
@@ -194,6 +194,42 @@ export function directLineRouter(d: DirectLineParts): Router {
       await adapter.processActivity(joined, (context) => parts.bot.run(context));
       return true;
     });
+
+  /**
+   * Not Direct Line 3.0 but ours, for the widget's first paint: tokens/generate, the conversation's start and the
+   * history (the bot's welcome) in one round trip, so a slow phone can show the welcome before Web Chat has loaded.
+   * Web Chat then resumes the conversation with the token (the stream replays the history).
+   */
+  router.post('/start', async (req, res) => {
+    // With Azure's Direct Line the page's chat goes there: nothing is started (204, and the widget falls back).
+    if (options.start === false) return void res.status(204).end();
+    // The locale in the query (the widget's way: a request without a body needs no CORS preflight) or the body.
+    const query = typeof req.query.locale === 'string' ? { locale: req.query.locale } : undefined;
+    const locale = parseRequest(StartBody, req.body ?? query)?.locale;
+    const conversationId = randomUUID();
+    const userId = `user-${randomUUID()}`;
+    const { token, expiresIn } = signer.issue(conversationId, userId);
+    await begin(signer.verify(token)!, locale);
+    const { activities, last } = await history.after(conversationId, 0, PAGE);
+    res
+      .status(201)
+      .set('cache-control', 'no-store')
+      .json({
+        conversationId,
+        userId,
+        token,
+        expires_in: expiresIn,
+        activities: activities.map((k) => k.activity),
+        watermark: String(last),
+      });
+  });
+
+  router.post('/conversations', async (req, res) => {
+    const claims = await authorize(req, res);
+    if (!claims) return;
+    const locale = parseRequest(StartBody, req.body)?.locale;
+    // The first start runs the bot's welcome; a later one (a reload, a second tab) resumes the same conversation.
+    const started = await begin(claims, locale);
     res
       .status(started ? 201 : 200)
       .set('cache-control', 'no-store')

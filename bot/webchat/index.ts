@@ -55,7 +55,8 @@ export function createWebChat(
   const directLine = { parts, adapter, hub, history, signer, revoked };
   return {
     router: webChatRouter(config.webchat),
-    directLine: directLineRouter(directLine),
+    // The widget's one-round-trip start, only where the widget uses our Direct Line (not with Azure's).
+    directLine: directLineRouter(directLine, { start: config.webchat.transport === 'embedded' }),
     upgrade: streamUpgrade(directLine, config.webchat.allowedOrigins),
     adapter,
     hub,

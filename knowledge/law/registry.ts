@@ -14,6 +14,11 @@ export interface ActVersion {
   title: string;
   url: string;
   validFrom: IsoDate;
+  /**
+   * Whether the document at `url` holds the act's sections under their own numbers, so a section's link can point at
+   * it (false for a version read from an amending act, whose § 1 changes another act).
+   */
+  sectionAnchors?: boolean;
 }
 
 export interface Act {
@@ -172,9 +177,10 @@ const ActsFile = z.object({
       label: text,
       name: text,
       versions: z
-        .array(z.object({ id: text, title: text, url: text, validFrom: date }), {
-          error: 'must list at least one version',
-        })
+        .array(
+          z.object({ id: text, title: text, url: text, validFrom: date, sectionAnchors: z.boolean().optional() }),
+          { error: 'must list at least one version' },
+        )
         .min(1, { error: 'must list at least one version' }),
     }),
   ),
@@ -293,10 +299,8 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
         errors.push(new ContentError(rel, `${f}.version`, `"${p.version}" is not a version of ${p.act}`));
       if (p.validTo !== null && p.validTo < p.validFrom)
         errors.push(new ContentError(rel, `${f}.validTo`, 'is before validFrom'));
-      // The act's address unless a provision names its own. retsinformation.dk's ELI addresses name an act
-      // (…/eli/lta/<year>/<number>, and …/xml for its text); no address or anchor of a single section is known to us
-      // (law-notes §§ 6 and S8), so a link goes to the act rather than to a guessed anchor that may lead nowhere.
-      const url = p.url ?? version?.url ?? '';
+      // The provision's own address when it names one; else the section in the act version (sectionUrl); else the act.
+      const url = p.url ?? (version ? sectionUrl(version, p.section) : '');
       // In the schema's order of fields, so the bundle stays the same from one build to the next.
       provisions.push(
         Object.fromEntries(
@@ -328,4 +332,22 @@ export function loadLawRegistry(dir: string, root: string): LawRegistry {
 
   if (errors.length) throw new ContentErrors(errors);
   return new LawRegistry(acts, provisions, reforms);
+}
+
+/** An act's address on retsinformation.dk: https://www.retsinformation.dk/eli/lta/<year>/<number>. */
+const ELI_ACT = /^https:\/\/www\.retsinformation\.dk\/eli\/lta\/\d{4}\/\d+$/;
+/** A section number as the law writes it: "167", "23 d", "7a". */
+const SECTION = /^(\d+)\s*([a-z]?)$/i;
+
+/**
+ * The address of a section on retsinformation.dk: the act's ELI address with the anchor the site gives each section,
+ * "#P<number>" ("#P167"; "#P7a" for § 7 a). Read in a rendered ELI page of the site (LBK 1180/2023): every section
+ * has <span id="P<n>"> before its "§ n." (and "Par<n>" on the number itself); subsections (stk.) have no id of their
+ * own, so a link to "§ 167, stk. 2" goes to § 167. Anything else (another site, a version read from an amending
+ * act, no section) keeps the act's address.
+ */
+export function sectionUrl(version: Pick<ActVersion, 'url' | 'sectionAnchors'>, section: string | null): string {
+  const m = section === null ? null : SECTION.exec(section.trim());
+  if (!m || version.sectionAnchors === false || !ELI_ACT.test(version.url)) return version.url;
+  return `${version.url}#P${m[1]}${m[2]!.toLowerCase()}`;
 }

@@ -205,6 +205,39 @@ describe('Direct Line 3.0: the official client (botframework-directlinejs) again
     }
   });
 
+  it('starts a conversation with its welcome in one request (POST /start), which the client then resumes without a second welcome', async () => {
+    const started = await call(`${s.domain}/start`, { body: { locale: 'da-DK' } });
+    expect(started.status).to.equal(201);
+    expect(started.headers.get('cache-control')).to.equal('no-store');
+    const st = started.json as {
+      token: string;
+      conversationId: string;
+      userId: string;
+      activities: Received[];
+      watermark: string;
+    };
+    expect(st.userId).to.match(/^user-[0-9a-f-]{36}$/);
+    expect(st.activities.map((a) => a.text ?? '').join('\n')).to.contain('Jeg er Mentorbot');
+    expect(st.activities.every((a) => a.from?.role === 'bot')).to.equal(true);
+    expect(Number(st.watermark)).to.equal(st.activities.length);
+    // The welcome's buttons come with it, so the page can offer them before Web Chat has loaded.
+    expect(JSON.stringify(st.activities.at(-1))).to.contain('Jeg er borger');
+    const resumed = client({ domain: s.domain, token: st.token, conversationId: st.conversationId });
+    try {
+      await resumed.until(byText('Jeg er Mentorbot'), 'the welcome from the history');
+      await resumed.post({ type: 'message', text: 'hvor længe kan jeg have en mentor?' });
+      await resumed.until(byText('6 måneder'), 'the answer');
+      expect(resumed.received.filter(byText('Jeg er Mentorbot'))).to.have.length(1);
+    } finally {
+      resumed.end();
+    }
+    const english = await call(`${s.domain}/start`, { body: { locale: 'en-GB' } });
+    expect((english.json.activities as Received[]).map((a) => a.text ?? '').join('\n')).to.contain('I am Mentorbot');
+    const bad = await call(`${s.domain}/start`, { body: { locale: 'fr-FR' } });
+    expect(bad.status).to.equal(400);
+    expect((bad.json.error as { field: string }).field).to.equal('locale');
+  });
+
   it("brings a message sent outside a turn (a caseworker's, through continueConversation) over the stream", async () => {
     const { token, conversationId, userId } = await newToken();
     const c = client({ domain: s.domain, token });

@@ -57,6 +57,7 @@ describe('OpenAPI description at GET /api/openapi.json', function () {
       '/api/directline/token',
       '/v3/directline/tokens/generate',
       '/v3/directline/tokens/refresh',
+      '/v3/directline/start',
       '/v3/directline/conversations',
       '/v3/directline/conversations/{conversationId}',
       '/v3/directline/conversations/{conversationId}/activities',
@@ -118,6 +119,14 @@ describe('OpenAPI description at GET /api/openapi.json', function () {
       ).status,
     ).to.equal(401);
     expect((await checked(`${dl}/tokens/refresh`, { method: 'POST', headers: auth })).status).to.equal(200);
+    const start = (body: unknown) =>
+      checked(`${dl}/start`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await start({ locale: 'en-GB' })).status).to.equal(201);
+    expect((await start({ locale: 'fr' })).status).to.equal(400);
   });
 
   it('gave every answer above a described status and a body that matches its schema', () => {

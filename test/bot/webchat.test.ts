@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import express from 'express';
 import { MemoryStorage } from 'botbuilder';
@@ -6,6 +9,7 @@ import { type Config, readConfig } from '../../bot/config.js';
 import { createBotRuntime } from '../../bot/runtime.js';
 import { type WebChat, createWebChat } from '../../bot/webchat/index.js';
 import { knowledgeBase, listen } from '../helpers.js';
+import { projectRoot } from '../../knowledge/paths.js';
 
 /** Our server with the web chat, on a loopback port. */
 async function serve(env: Record<string, string> = {}) {
@@ -88,6 +92,35 @@ describe("web chat: the page's server side", () => {
 
   it('does not serve source files from public/', async () => {
     expect((await s.call('/README.md')).status).to.equal(404);
+  });
+
+  it('serves our own page, widget and styles compressed, with an ETag that answers 304, and never a file outside public/', async () => {
+    const widget = readFileSync(join(projectRoot(), 'public', 'widget.js'), 'utf8');
+    const br = await fetch(`${s.url}/widget.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).to.equal('br');
+    expect(br.headers.get('content-type')).to.match(/javascript/);
+    expect(br.headers.get('vary')).to.equal('Accept-Encoding');
+    expect(br.headers.get('content-security-policy')).to.include("script-src 'self'");
+    expect(await br.text()).to.equal(widget);
+    const page = await fetch(`${s.url}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers.get('content-encoding')).to.equal('gzip');
+    expect(page.headers.get('content-type')).to.match(/^text\/html/);
+    expect(await page.text()).to.include('Mentorordning');
+    const etag = br.headers.get('etag')!;
+    // node:http, since fetch adds "cache-control: no-cache" to a conditional request (as the Fetch standard says).
+    const again = await new Promise<number>((resolve, reject) =>
+      get(`${s.url}/widget.js`, { headers: { 'accept-encoding': 'br', 'if-none-match': etag } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      }).on('error', reject),
+    );
+    expect(again).to.equal(304);
+    // Without compression (and for images) the files come as they are.
+    const plain = await fetch(`${s.url}/site.css`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).to.equal(null);
+    expect(await plain.text()).to.include('{');
+    for (const path of ['/%2e%2e/package.json', '/..%2fpackage.json', '/%00.js', '/nothing.js'])
+      expect((await fetch(`${s.url}${path}`, { headers: { 'accept-encoding': 'br' } })).status, path).to.equal(404);
   });
 
   it("no longer has the home-made transport's routes: the conversation goes through /v3/directline", async () => {

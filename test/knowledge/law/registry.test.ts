@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContentErrors } from '../../../knowledge/content-error.js';
-import { loadLawRegistry } from '../../../knowledge/law/registry.js';
+import { loadLawRegistry, sectionUrl } from '../../../knowledge/law/registry.js';
 import { knowledgePaths, projectRoot } from '../../../knowledge/paths.js';
 import { knowledgeBase } from '../../helpers.js';
 
@@ -62,6 +62,22 @@ describe('law registry', () => {
     expect(registry.act('LOV-1749-2025').versions[0]!.url).to.equal('https://www.retsinformation.dk/eli/lta/2025/1749');
     expect(registry.citation('LOV-1749-2025').label).to.equal('LOV 1749/2025');
     expect(registry.reform('udgiftsloft-2026').provisions).to.include('LOV-1749-2025');
+  });
+
+  it("links a section to its anchor on retsinformation.dk (#P167, #P23d), an act or an amending act's change to the act", () => {
+    const lbk = 'https://www.retsinformation.dk/eli/lta/2024/280';
+    expect(registry.citation('LAB-167-2').url).to.equal(`${lbk}#P167`);
+    expect(registry.citation('LAB-168').url).to.equal(`${lbk}#P168`);
+    expect(registry.citation('INTL-23d-1').url).to.equal('https://www.retsinformation.dk/eli/lta/2020/1146#P23d');
+    expect(registry.citation('BEK-136-4').url).to.equal('https://www.retsinformation.dk/eli/lta/2023/1216#P136');
+    // § 203 a is read from the amending act, where it is not a section of its own: the act.
+    expect(registry.citation('LAB-203a-4').url).to.equal('https://www.retsinformation.dk/eli/lta/2025/1749');
+    expect(registry.citation('LOV-1750-2025').url).to.equal('https://www.retsinformation.dk/eli/lta/2025/1750');
+    expect(sectionUrl({ url: lbk }, '7 a')).to.equal(`${lbk}#P7a`);
+    expect(sectionUrl({ url: lbk }, null)).to.equal(lbk);
+    expect(sectionUrl({ url: lbk, sectionAnchors: false }, '167')).to.equal(lbk);
+    expect(sectionUrl({ url: 'https://star.dk/da/x' }, '167')).to.equal('https://star.dk/da/x');
+    for (const p of registry.provisions) expect(p.url, p.id).to.match(/^https:\/\/[^\s#]+(#P\d+[a-z]?)?$/);
   });
 
   it('marks VITAS (BEK § 136, stk. 4, only paraphrased) as unverified', () => {
