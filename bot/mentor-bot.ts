@@ -4,7 +4,7 @@ import { MAIN_DIALOG, type MainDialog } from '../dialogs/main-dialog.js';
 import { DialogSet, DialogTurnStatus, type DialogState } from '../dialogs/sdk.js';
 import { languageOf, newChatData, newProfile } from '../dialogs/state.js';
 import { CPR_REMOVED } from './privacy/privacy-middleware.js';
-import { DATA_DELETED } from './transcript.js';
+import { DATA_DELETED, type TranscriptStore, conversationKey, saveTranscript } from './transcript.js';
 import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from './sdk.js';
 
 /** Messages longer than this are answered from their start, and the person is told so. */
@@ -31,9 +31,10 @@ export class MentorBot extends ActivityHandler {
     private readonly userState: UserState,
     mainDialog: MainDialog,
     private readonly deps: DialogDeps,
+    private readonly transcripts: TranscriptStore,
   ) {
     super();
-    for (const [name, dep] of Object.entries({ conversationState, userState, mainDialog, deps })) {
+    for (const [name, dep] of Object.entries({ conversationState, userState, mainDialog, deps, transcripts })) {
       if (!dep) throw new Error(`MentorBot needs "${name}"`);
     }
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
@@ -84,6 +85,7 @@ export class MentorBot extends ActivityHandler {
       if (context.turnState.get(DATA_DELETED)) return next();
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);
+      await saveTranscript(this.transcripts, context);
       await next();
     });
   }
@@ -99,6 +101,7 @@ export class MentorBot extends ActivityHandler {
     if (counted?.length) this.deps.record?.({ type: 'forget', questions: counted });
     if (this.handoff) await this.handoff.forgetCitizen(context);
     await this.conversationState.delete(context);
+    await this.transcripts.deleteTranscript(conversationKey(context));
     await this.userState.delete(context);
     context.turnState.set(DATA_DELETED, true);
     await context.sendActivity(this.deps.replies.message(lang, 'privacy.deleted'));

@@ -53,6 +53,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>, file:
  */
 export class Templates {
   private readonly compiled: Record<Lang, Map<TemplateKey, Compiled>>;
+  /** What templates rendered without data gave: always the same text (button labels, fixed sentences). */
+  private readonly fixed: Record<Lang, Map<TemplateKey, string>> = { da: new Map(), en: new Map() };
 
   constructor(dir: string = join(projectRoot(), 'dialogs', 'templates')) {
     this.compiled = { da: new Map(), en: new Map() };
@@ -92,6 +94,18 @@ export class Templates {
 
   /** The reply text for `key` in `lang`. Throws when `data` lacks a value the template uses. */
   render(lang: Lang, key: TemplateKey, data: object = {}): string {
-    return this.compiled[lang].get(key)!(data).trim();
+    const withoutData = isEmpty(data);
+    if (withoutData) {
+      const known = this.fixed[lang].get(key);
+      if (known !== undefined) return known;
+    }
+    const text = this.compiled[lang].get(key)!(data).trim();
+    if (withoutData) this.fixed[lang].set(key, text);
+    return text;
   }
+}
+
+function isEmpty(data: object): boolean {
+  for (const _key in data) return false;
+  return true;
 }

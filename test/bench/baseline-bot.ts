@@ -37,6 +37,7 @@ import {
   type WaterfallStep,
 } from 'botbuilder-dialogs';
 import { SqliteStorage } from '../../bot/storage/sqlite-storage.js';
+import { conversationKey, keepsTranscripts } from '../../bot/transcript.js';
 import { type IoScript, type RecordedTurn, WELCOME_KEY, replyToSend, turnKey } from './io-script.js';
 
 interface Profile {
@@ -152,21 +153,25 @@ class BaselineBot extends ActivityHandler {
     if (turn) await this.padState(context, turn);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);
-    if (turn && turn.transcriptBytes > 0) await appendTranscript(this.storage, context, turn.transcriptBytes);
+    if (turn) await appendTranscript(this.storage, context, turn);
   }
 }
 
 const RECORDED = Symbol('recorded');
 
-/** Transcript rows of the recorded size, through the storage's own method when it keeps transcripts apart. */
-async function appendTranscript(storage: Storage, context: TurnContext, bytes: number): Promise<void> {
-  const append = (storage as { appendTranscript?: (key: string, lines: unknown[]) => Promise<void> }).appendTranscript;
-  if (!append) return;
-  const key = `${context.activity.channelId}/conversations/${context.activity.conversation.id}/`;
-  // One line whose JSON has the recorded size.
-  const line = { from: 'bot', text: '', at: new Date().toISOString() };
-  line.text = 'x'.repeat(Math.max(0, bytes - JSON.stringify([line]).length));
-  await append.call(storage, key, [line]);
+/** Transcript rows of the recorded number and size, through the storage's own method when it keeps them apart. */
+async function appendTranscript(storage: Storage, context: TurnContext, turn: RecordedTurn): Promise<void> {
+  if (!keepsTranscripts(storage) || turn.transcriptLines === 0) return;
+  const at = new Date().toISOString();
+  // Each line's JSON ({"from":"bot","text":"…","at":"…"}) gets its share of the recorded bytes.
+  const empty = JSON.stringify({ from: 'bot', text: '', at }).length;
+  const share = Math.max(0, Math.round(turn.transcriptBytes / turn.transcriptLines) - empty);
+  const lines = Array.from({ length: turn.transcriptLines }, () => ({
+    from: 'bot' as const,
+    text: 'x'.repeat(share),
+    at,
+  }));
+  await storage.appendTranscript(conversationKey(context), lines);
 }
 
 const scriptFile = process.env.IO_SCRIPT;

@@ -39,6 +39,7 @@ import {
 } from './bench-lib.js';
 import { BOT_MIX, type Conversation, EARLY_TURN, LATE_TURN, LONG_CONVERSATION, WELCOME } from './bot-mix.js';
 import { type IoScript, WELCOME_KEY, turnKey } from './io-script.js';
+import { type CpuProfile, componentTimes } from './profile-lib.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -83,6 +84,7 @@ interface Settings {
   wideTurns: number;
   long: number;
   memory: number;
+  profileTurns: number;
   /** The CPUs the servers run on (taskset -c), or null when not pinned. */
   serverCpus: string | null;
 }
@@ -102,7 +104,7 @@ interface Server {
   output: () => string;
 }
 
-async function startServer(bot: Bot, s: Settings, ioScript: string | null): Promise<Server> {
+async function startServer(bot: Bot, s: Settings, ioScript: string | null, nodeFlags: string[] = []): Promise<Server> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mentorbot-bench-'));
   tempDirs.push(dataDir);
@@ -119,7 +121,7 @@ async function startServer(bot: Bot, s: Settings, ioScript: string | null): Prom
   delete env.DATABASE_URL;
   if (bot.key === 'io' && ioScript) env.IO_SCRIPT = ioScript;
   for (const name of Object.keys(env)) if (/^MicrosoftApp/i.test(name)) delete env[name];
-  const node = [process.execPath, resolve(ROOT, bot.script)];
+  const node = [process.execPath, ...nodeFlags, resolve(ROOT, bot.script)];
   const [command, ...args] = s.serverCpus ? ['taskset', '-c', s.serverCpus, ...node] : node;
   const started = performance.now();
   const child = spawn(command!, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -316,7 +318,7 @@ function storeSizes(file: string): { state: number; transcript: number } {
     const transcript = hasTranscripts
       ? (
           db
-            .prepare('SELECT avg(n) AS n FROM (SELECT sum(length(lines)) AS n FROM transcripts GROUP BY conversation)')
+            .prepare('SELECT avg(n) AS n FROM (SELECT sum(length(line)) AS n FROM transcripts GROUP BY conversation)')
             .get() as { n: number | null }
         ).n
       : 0;
@@ -338,14 +340,15 @@ async function record(s: Settings): Promise<IoScript> {
     const db = new Database(join(server.dataDir, ours.store!), { readonly: true });
     const size = (key: string) =>
       (db.prepare('SELECT length(value) AS n FROM items WHERE key = ?').get(key) as { n: number } | undefined)?.n ?? 0;
+    const hasTranscripts = () => db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'transcripts'`).get();
     const transcriptSize = (key: string) =>
-      db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'transcripts'`).get()
-        ? ((
-            db.prepare('SELECT sum(length(lines)) AS n FROM transcripts WHERE conversation = ?').get(key) as {
-              n: number | null;
-            }
-          ).n ?? 0)
-        : 0;
+      hasTranscripts()
+        ? (db
+            .prepare(
+              'SELECT count(*) AS lines, coalesce(sum(length(line)), 0) AS bytes FROM transcripts WHERE conversation = ?',
+            )
+            .get(key) as { lines: number; bytes: number })
+        : { lines: 0, bytes: 0 };
     for (const conversation of BOT_MIX) {
       const session: ChatSession = {
         conversationId: randomUUID(),
@@ -354,7 +357,7 @@ async function record(s: Settings): Promise<IoScript> {
       };
       const conversationKey = `emulator/conversations/${session.conversationId}/`;
       let key = WELCOME_KEY;
-      let transcript = 0;
+      let transcript = { lines: 0, bytes: 0 };
       const texts: string[] = [];
       for (const turn of conversation) {
         const activity =
@@ -369,7 +372,8 @@ async function record(s: Settings): Promise<IoScript> {
           replies,
           conversationBytes: size(conversationKey),
           userBytes: size(`emulator/users/${session.userId}/`),
-          transcriptBytes: transcriptNow - transcript,
+          transcriptBytes: transcriptNow.bytes - transcript.bytes,
+          transcriptLines: transcriptNow.lines - transcript.lines,
         };
         transcript = transcriptNow;
       }
@@ -382,6 +386,41 @@ async function record(s: Settings): Promise<IoScript> {
     await stopServer(server);
   }
   return script;
+}
+
+/** CPU milliseconds per turn by component, from a CPU profile of `turns` turns of the mix after the warm-up. */
+async function profileRun(bot: Bot, s: Settings, ioScript: string): Promise<Map<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'mentorbot-profile-'));
+  tempDirs.push(dir);
+  const server = await startServer(bot, s, ioScript, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const microseconds = () => Number(process.hrtime.bigint() / 1000n);
+  const window = await (async () => {
+    try {
+      await cannon(server.url, { connections: s.connections, amount: s.warmup }, `${bot.label}, warm-up`);
+      const from = microseconds();
+      const run = await cannon(
+        server.url,
+        { connections: s.connections, amount: s.profileTurns },
+        `${bot.label}, profile`,
+      );
+      return { from, to: microseconds(), turns: run.requests.total };
+    } finally {
+      await stopServer(server);
+    }
+  })();
+  const { from, to, turns } = window;
+  for (let waited = 0; waited < 5000; waited += 100) {
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) {
+      const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+      const times = componentTimes(profile, from, to);
+      const perTurn = new Map<string, number>();
+      for (const [name, ms] of times) perTurn.set(name, ms / turns);
+      return perTurn;
+    }
+    await sleep(100);
+  }
+  throw new BenchFailure(`${bot.label} wrote no CPU profile`);
 }
 
 /** RSS after `conversations` conversations of the mix on 8 connections, in a fresh process. */
@@ -411,6 +450,7 @@ function settingsFrom(argv: string[]): Settings {
       'wide-turns': { type: 'string', default: '1500' },
       long: { type: 'string', default: '5' },
       memory: { type: 'string', default: '1000' },
+      'profile-turns': { type: 'string', default: '2000' },
       'no-pin': { type: 'boolean', default: false },
     },
   });
@@ -430,6 +470,7 @@ function settingsFrom(argv: string[]): Settings {
     wideTurns: whole('wide-turns', 50),
     long: whole('long', 1),
     memory: whole('memory', 0),
+    profileTurns: whole('profile-turns', 0),
     // The servers on the last core, the bench and its load generator on the others.
     serverCpus: !values['no-pin'] && cores >= 2 ? String(cores - 1) : null,
   };
@@ -478,7 +519,32 @@ async function main(): Promise<void> {
     }
     console.log('done');
   }
+  const profiles = new Map<Bot['key'], Map<string, number>>();
+  if (s.profileTurns > 0) {
+    process.stdout.write(`CPU profiles of ${s.profileTurns} turns: `);
+    for (const bot of BOTS) {
+      process.stdout.write(`${bot.key} … `);
+      profiles.set(bot.key, await profileRun(bot, s, scriptFile));
+    }
+    console.log('done');
+  }
   console.log('\n' + report(figures, memory, s));
+  if (profiles.size > 0) console.log('\n' + breakdown(profiles));
+}
+
+/** The per-component table of the CPU profiles, largest first by our bot's share. */
+function breakdown(profiles: Map<Bot['key'], Map<string, number>>): string {
+  const names = [...new Set([...profiles.values()].flatMap((p) => [...p.keys()]))];
+  const ours = profiles.get('ours') ?? new Map<string, number>();
+  names.sort((a, b) => (ours.get(b) ?? 0) - (ours.get(a) ?? 0));
+  const cell = (key: Bot['key'], name: string) => (profiles.get(key)?.get(name) ?? 0).toFixed(3);
+  const total = (key: Bot['key']) => [...(profiles.get(key)?.values() ?? [])].reduce((a, b) => a + b, 0).toFixed(3);
+  const rows = [
+    ['CPU ms per turn, by component (one profiled run)', ...BOTS.map((b) => b.label)],
+    ...names.map((name) => [name, ...BOTS.map((b) => cell(b.key, name))]),
+    ['total (profiled; idle left out)', ...BOTS.map((b) => total(b.key))],
+  ];
+  return formatTable(rows);
 }
 
 /** The tables and the verdicts against the goals. */

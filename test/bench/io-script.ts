@@ -11,7 +11,8 @@ export interface RecordedTurn {
   /** Bytes of the conversation's state and of the person's state in the store after the turn. */
   conversationBytes: number;
   userBytes: number;
-  /** Bytes the turn added to the conversation's transcript rows, when they are kept apart from the state. */
+  /** Lines and bytes the turn added to the conversation's transcript rows, when they are kept apart from the state. */
+  transcriptLines: number;
   transcriptBytes: number;
 }
 
