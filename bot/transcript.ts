@@ -146,6 +146,16 @@ export async function saveTranscript(store: TranscriptStore, context: TurnContex
   await store.appendTranscript(conversationKey(context), lines.splice(0));
 }
 
+/**
+ * Lines that versions before the transcript had rows of its own kept in the conversation state: put before the
+ * turn's own, so the turn writes them to the rows (and a caseworker sees them) with its own.
+ */
+export function carryOver(context: TurnContext, older: readonly TranscriptEntry[]): void {
+  const lines = context.turnState.get(PENDING) as TranscriptEntry[] | undefined;
+  if (lines) lines.unshift(...older);
+  else context.turnState.set(PENDING, [...older]);
+}
+
 /** The transcript of the turn's conversation so far, this turn's lines included: what a caseworker is shown. */
 export async function transcriptOf(store: TranscriptStore, context: TurnContext): Promise<Transcript> {
   const stored = await store.readTranscript(conversationKey(context));

@@ -71,4 +71,21 @@ describe('the transcript, kept in rows of its own beside the conversation state'
     );
     expect(appends).to.have.length(written);
   });
+
+  it('moves a transcript that an earlier version kept in the state to the rows at the conversation’s next turn', async () => {
+    const bot = driver();
+    await bot.join();
+    const state = (await storage.read([key]))[key]!;
+    const old = [
+      { from: 'user', text: 'skrevet før opdateringen', at: '2026-11-01T10:00:00.000Z' },
+      { from: 'bot', text: 'svar før opdateringen', at: '2026-11-01T10:00:01.000Z' },
+    ];
+    await storage.deleteTranscript(key);
+    await storage.write({ [key]: { ...state, transcript: { entries: old }, eTag: '*' } });
+    await bot.say('Jeg er borger');
+    const lines = await storage.readTranscript(key);
+    expect(lines.slice(0, 2)).to.deep.equal(old);
+    expect(lines[2]).to.include({ from: 'user', text: 'Jeg er borger' });
+    expect((await storage.read([key]))[key]).not.to.have.property('transcript');
+  });
 });
