@@ -45,7 +45,13 @@ export function createApp(kb: KnowledgeBase, runtime?: BotRuntime, site?: SitePa
   // JSON answers carry <, > and & as \u escapes, so text a client sent (a query, a field name) never reads as HTML.
   app.set('json escape', true);
   app.set('trust proxy', protection?.rateLimit.trustProxy ?? false);
-  if (site) app.use(securityHeaders(site.config));
+  if (site) {
+    // The page's headers (CSP and the rest) mean nothing to the Bot Framework channel posting a turn: not on the turn.
+    const headers = securityHeaders(site.config);
+    app.use((req, res, next) =>
+      req.method === 'POST' && req.path === '/api/messages' ? next() : headers(req, res, next),
+    );
+  }
   if (protection) {
     const limits: RateLimits = rateLimits(protection.rateLimit, {
       pool: protection.pool ?? null,

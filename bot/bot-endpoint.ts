@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { BadRequest, sendError } from './api/errors.js';
 import { checkActivity } from './activity-check.js';
 import { log } from './log.js';
@@ -77,12 +77,22 @@ export function botEndpoint(runtime: BotRuntime, protection: unknown): RequestHa
       );
       if (res.headersSent) return;
       res.status(response?.status ?? 200);
-      if (response?.body !== undefined) res.json(response.body);
+      if (response?.body !== undefined) sendJson(res, response.body);
       else res.end();
     } catch (e) {
       next(e);
     }
   };
+}
+
+/**
+ * JSON as res.json writes it in this app (<, > and & as \u escapes: 'json escape'), without the ETag res.json would
+ * compute from the whole body: nobody revalidates a turn's replies.
+ */
+function sendJson(res: Response, body: unknown): void {
+  const json = JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  res.set('Content-Type', 'application/json; charset=utf-8');
+  res.end(json);
 }
 
 /** The first line of an error's message, for a log line without a stack trace. */

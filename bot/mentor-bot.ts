@@ -4,8 +4,22 @@ import { MAIN_DIALOG, type MainDialog } from '../dialogs/main-dialog.js';
 import { DialogSet, DialogTurnStatus, type DialogState } from '../dialogs/sdk.js';
 import { languageOf, newChatData, newProfile } from '../dialogs/state.js';
 import { CPR_REMOVED } from './privacy/privacy-middleware.js';
-import { DATA_DELETED } from './transcript.js';
-import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from './sdk.js';
+import {
+  DATA_DELETED,
+  type Transcript,
+  type TranscriptStore,
+  carryOver,
+  conversationKey,
+  saveTranscript,
+} from './transcript.js';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from './sdk.js';
 
 /** Messages longer than this are answered from their start, and the person is told so. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -24,6 +38,7 @@ export interface HandoffRouter {
 
 export class MentorBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
+  private readonly legacyTranscript: StatePropertyAccessor<Transcript>;
   private handoff: HandoffRouter | null = null;
 
   constructor(
@@ -31,13 +46,26 @@ export class MentorBot extends ActivityHandler {
     private readonly userState: UserState,
     mainDialog: MainDialog,
     private readonly deps: DialogDeps,
+    private readonly transcripts: TranscriptStore,
   ) {
     super();
-    for (const [name, dep] of Object.entries({ conversationState, userState, mainDialog, deps })) {
+    for (const [name, dep] of Object.entries({ conversationState, userState, mainDialog, deps, transcripts })) {
       if (!dep) throw new Error(`MentorBot needs "${name}"`);
     }
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     this.dialogs.add(mainDialog);
+    this.legacyTranscript = conversationState.createProperty<Transcript>('transcript');
+
+    // A conversation begun before the transcript had rows of its own carries it in its state: its first turn since
+    // moves it to the rows (written with the turn's lines; the state saved without it).
+    this.onTurn(async (context, next) => {
+      const legacy = await this.legacyTranscript.get(context);
+      if (legacy) {
+        carryOver(context, legacy.entries ?? []);
+        await this.legacyTranscript.delete(context);
+      }
+      await next();
+    });
 
     this.onMembersAdded(async (context, next) => {
       if (context.activity.channelId === 'msteams' && this.handoff) {
@@ -84,6 +112,7 @@ export class MentorBot extends ActivityHandler {
       if (context.turnState.get(DATA_DELETED)) return next();
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);
+      await saveTranscript(this.transcripts, context);
       await next();
     });
   }
@@ -99,6 +128,7 @@ export class MentorBot extends ActivityHandler {
     if (counted?.length) this.deps.record?.({ type: 'forget', questions: counted });
     if (this.handoff) await this.handoff.forgetCitizen(context);
     await this.conversationState.delete(context);
+    await this.transcripts.deleteTranscript(conversationKey(context));
     await this.userState.delete(context);
     context.turnState.set(DATA_DELETED, true);
     await context.sendActivity(this.deps.replies.message(lang, 'privacy.deleted'));

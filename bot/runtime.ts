@@ -1,5 +1,5 @@
 import { type OpeningHours, describeHours } from './handoff/opening-hours.js';
-import { todayInDenmark, type IsoDate } from '../knowledge/dates.js';
+import { danishDayClock, type IsoDate } from '../knowledge/dates.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { DialogDeps } from '../dialogs/deps.js';
 import { MainDialog } from '../dialogs/main-dialog.js';
@@ -16,13 +16,14 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type InvokeResponse,
-  ConversationState,
+  type ConversationState,
   type Middleware,
   type Storage,
   type TurnContext,
-  UserState,
+  type UserState,
 } from './sdk.js';
-import { type Transcript, TranscriptMiddleware } from './transcript.js';
+import { TranscriptMiddleware, type TranscriptStore, transcriptStoreFor } from './transcript.js';
+import { JsonConversationState, JsonUserState } from './storage/json-state.js';
 import { Metrics } from './ops/metrics.js';
 import { TurnLock } from './turn-lock.js';
 import { OutboundTimeoutMiddleware } from './timeout.js';
@@ -93,6 +94,8 @@ export interface BotParts {
   userState: UserState;
   /** Where the state lives; the handoff keeps its cases there too. */
   storage: Storage;
+  /** Where the conversations' transcripts live (in the same store, apart from the state). */
+  transcripts: TranscriptStore;
   /** The operators' counts. */
   metrics: Metrics;
   /** One turn at a time per conversation, for every adapter. */
@@ -104,14 +107,15 @@ export interface BotParts {
 export type ContactSettings = Omit<Config['contact'], 'hours'> & { hours?: OpeningHours | null };
 
 export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: RuntimeOptions): BotParts {
-  const conversationState = new ConversationState(options.storage);
-  const userState = new UserState(options.storage);
+  const conversationState = new JsonConversationState(options.storage);
+  const userState = new JsonUserState(options.storage);
+  const transcripts = transcriptStoreFor(options.storage);
   const deps: DialogDeps = {
     kb,
     replies: new Replies(options.templates ?? new Templates()),
     profile: userState.createProperty<Profile>('profile'),
     chat: conversationState.createProperty<ChatData>('chat'),
-    today: options.today ?? (() => todayInDenmark()),
+    today: options.today ?? danishDayClock(),
     contact: {
       municipality: contact.municipality ?? '',
       phone: contact.phone,
@@ -121,11 +125,11 @@ export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: 
   };
   const metrics = new Metrics(options.storage);
   deps.record = (event) => metrics.record(event);
-  const bot = new MentorBot(conversationState, userState, new MainDialog(deps), deps);
+  const bot = new MentorBot(conversationState, userState, new MainDialog(deps), deps, transcripts);
   const middleware: Middleware[] = [
     new OutboundTimeoutMiddleware(options.outboundTimeoutMs ?? 10_000),
     new PrivacyMiddleware(),
-    new TranscriptMiddleware(conversationState.createProperty<Transcript>('transcript')),
+    new TranscriptMiddleware(),
   ];
   const onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', {
@@ -153,6 +157,7 @@ export function createBot(kb: KnowledgeBase, contact: ContactSettings, options: 
     conversationState,
     userState,
     storage: options.storage,
+    transcripts,
     metrics,
     turns: new TurnLock(5, options.postgres?.lockPool ?? null, options.turnTimeoutMs ?? 20_000),
     onTurnError,

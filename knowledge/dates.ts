@@ -42,6 +42,29 @@ export function todayInDenmark(now: Date = new Date()): IsoDate {
   return DANISH_DAY.format(now);
 }
 
+/**
+ * Today's date in Denmark as a clock that works it out once a day: the answer is kept until the next midnight in
+ * Copenhagen (22:00 or 23:00 UTC, by summer time), so a turn that asks many times pays once. Same answers as
+ * todayInDenmark on the same `clock`, also when the clock goes back.
+ */
+export function danishDayClock(clock: () => number = Date.now): () => IsoDate {
+  let today = '';
+  let from = Infinity;
+  let until = -Infinity;
+  return () => {
+    const now = clock();
+    if (now >= from && now < until) return today;
+    today = todayInDenmark(new Date(now));
+    from = now;
+    // Midnight in Copenhagen on `today` is 22:00 or 23:00 UTC of the same calendar date: the first that reads as
+    // another day.
+    const utc = Date.parse(`${today}T00:00:00Z`);
+    const candidates = [utc + 22 * 3_600_000, utc + 23 * 3_600_000];
+    until = candidates.find((t) => todayInDenmark(new Date(t)) !== today) ?? now + 60_000;
+    return today;
+  };
+}
+
 /** A day of 24 hours in milliseconds: the one place the project counts days in time. */
 const DAY_MS = 86_400_000;
 

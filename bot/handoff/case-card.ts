@@ -1,7 +1,8 @@
 // The package's main typings also declare JSONSchemaCard, which needs @types/json-schema (not installed, and
-// strict type checking of libraries is on); the template engine alone is all we use. Named import checked at runtime
-// under Node's ESM loader (the package is CommonJS).
-import { Template } from 'adaptivecards-templating/lib/template-engine.js';
+// strict type checking of libraries is on); the template engine alone is all we use, required at the first card (the
+// package is CommonJS).
+import { createRequire } from 'node:module';
+import type { Template } from 'adaptivecards-templating/lib/template-engine.js';
 import { escapeMarkdown } from '../../dialogs/templates.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { CASE_CARD_TEMPLATE } from './case-card-template.js';
@@ -48,7 +49,17 @@ const STATUS: Record<CaseCardData['status'], { text: (by: string | null) => stri
   callback: { text: () => 'Ønsker opkald', color: 'Accent' },
 };
 
-const template = new Template(CASE_CARD_TEMPLATE);
+/** The template engine is loaded at the first card, not at start: most turns never hand a conversation over. */
+let template: Template | null = null;
+function cardTemplate(): Template {
+  if (!template) {
+    const engine = createRequire(import.meta.url)('adaptivecards-templating/lib/template-engine.js') as {
+      Template: typeof Template;
+    };
+    template = new engine.Template(CASE_CARD_TEMPLATE);
+  }
+  return template;
+}
 
 /**
  * The caseworker's Adaptive Card (version 1.5) as a plain object: header with the time, status in words, the
@@ -68,7 +79,7 @@ export function caseCard(data: CaseCardData): Record<string, unknown> {
   const lines = data.transcript.slice(-MAX_TRANSCRIPT_LINES).map(transcriptLine);
   let omitted = data.transcript.length - lines.length;
   for (;;) {
-    const card = template.expand({ $root: viewModel(data, lines, omitted) }) as Record<string, unknown>;
+    const card = cardTemplate().expand({ $root: viewModel(data, lines, omitted) }) as Record<string, unknown>;
     const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
     if (bytes <= MAX_CARD_BYTES) return card;
     if (lines.length === 0)

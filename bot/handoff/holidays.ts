@@ -4,7 +4,8 @@
  * agreement (Grundlovsdag 5 June and Juleaftensdag 24 December, which the library lists as observances, and
  * Nytårsaftensdag 31 December, which it does not list), and the municipality's own extra days (HANDOFF_HOLIDAYS).
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysLibrary from 'date-holidays';
 import type { IsoDate } from '../../knowledge/dates.js';
 
 /** A set of days, as opening-hours.ts asks "is this day closed?". A Set<string> is one. */
@@ -17,12 +18,20 @@ const DAYS_OFF_BY_AGREEMENT = new Set(['06-05', '12-24']);
 /** Nytårsaftensdag: a day off by agreement that the library does not list. */
 const NEW_YEARS_EVE = '12-31';
 
-const denmark = new Holidays('DK');
+/** The library's Danish calendar, loaded at the first question about a day: the bot starts without it. */
+let denmark: HolidaysLibrary | null = null;
+function danishCalendar(): HolidaysLibrary {
+  if (!denmark) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysLibrary;
+    denmark = new Holidays('DK');
+  }
+  return denmark;
+}
 
 /** The Danish closed days of one year, YYYY-MM-DD. */
 function closedIn(year: number): Set<IsoDate> {
   const days = new Set<IsoDate>([`${year}-${NEW_YEARS_EVE}`]);
-  for (const h of denmark.getHolidays(year)) {
+  for (const h of danishCalendar().getHolidays(year)) {
     if (h.type === 'public' || DAYS_OFF_BY_AGREEMENT.has(h.rule)) days.add(h.date.slice(0, 10));
   }
   return days;

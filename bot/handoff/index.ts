@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { log } from '../log.js';
 import type { BotRuntime } from '../runtime.js';
 import type { TurnContext } from '../sdk.js';
-import type { Transcript } from '../transcript.js';
+import { transcriptOf } from '../transcript.js';
 import type { WebChat } from '../webchat/index.js';
 import { TeamsEraser } from './eraser.js';
 import { HandoffRelay } from './relay.js';
@@ -60,14 +60,13 @@ export function createHandoff(
     // A slow channel must not hold the caseworker's turn.
     await withTimeout(send, options.teamsTimeoutMs ?? 10_000, "The citizen's channel");
   };
-  const transcript = parts.conversationState.createProperty<Transcript>('transcript');
   const store = new CaseStore(parts.storage);
   const now = options.now ?? (() => new Date());
   const service = new HandoffService(
     store,
     channel,
     toCitizen,
-    (context) => transcript.get(context, { entries: [] }),
+    (context) => transcriptOf(parts.transcripts, context),
     parts.deps.replies,
     {
       hours: settings.openingHours,

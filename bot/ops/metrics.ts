@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CountedQuestion, OpsEvent } from '../../dialogs/deps.js';
-import { todayInDenmark } from '../../knowledge/dates.js';
+import { danishDayClock } from '../../knowledge/dates.js';
 import { log } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Storage, StoreItem } from '../sdk.js';
@@ -93,6 +93,8 @@ export function questionId(kept: string): string {
 export class Metrics {
   private pending = new Map<string, DayStats>();
   private timer: NodeJS.Timeout | null = null;
+  /** Today in Denmark on `now`, worked out once a day: every answered question asks. */
+  private readonly today = danishDayClock(() => this.now().getTime());
 
   constructor(
     private readonly storage: Storage,
@@ -105,7 +107,7 @@ export class Metrics {
       this.forget(event.questions);
       return null;
     }
-    const day = todayInDenmark(this.now());
+    const day = this.today();
     const d = this.pendingDay(day);
     if (event.type === 'answer') {
       d.questions[event.kind] += 1;

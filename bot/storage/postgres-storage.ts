@@ -3,9 +3,13 @@ import pg from 'pg';
 import { log } from '../log.js';
 import type { Storage, StoreItem, StoreItems } from '../sdk.js';
 import { etagConflict } from './etag.js';
+import type { JsonStorage, StoredJson } from './json-state.js';
+import { MAX_ENTRIES, type TranscriptEntry, type TranscriptStore } from '../transcript.js';
 
 /** The name of the state table, in the connection's current schema (search_path). */
 export const STATE_TABLE = 'mentorbot_state';
+/** The transcripts' table: one row per line, keyed by the conversation state's key. */
+export const TRANSCRIPT_TABLE = 'mentorbot_transcripts';
 
 /** Runs `work` in one transaction on one checked-out connection: committed if it resolves, rolled back if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -71,8 +75,12 @@ interface Change {
  * Values are kept in a `json` column, not `jsonb`: json keeps the text exactly as JSON.stringify wrote it, and jsonb
  * rejects a `\u0000` in a string, which a person can type; nothing queries inside the values.
  * A one-key write is one conditional upsert (one round trip); a read is one query for all its keys.
+ *
+ * Besides the Storage contract: items read and written as their JSON text (JsonStorage: one round trip each), and
+ * transcripts as lines of their own (TranscriptStore): an append is one statement (insert the lines, delete all but
+ * the newest MAX_ENTRIES). The lines' ids come from one sequence, which takes no lock a transaction holds.
  */
-export class PostgresStorage implements Storage {
+export class PostgresStorage implements Storage, JsonStorage, TranscriptStore {
   private readonly ensureTable: () => Promise<void>;
   private closed = false;
 
@@ -87,7 +95,14 @@ export class PostgresStorage implements Storage {
         value json NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       );
-      CREATE INDEX IF NOT EXISTS ${STATE_TABLE}_updated_at ON ${STATE_TABLE} (updated_at);`,
+      CREATE INDEX IF NOT EXISTS ${STATE_TABLE}_updated_at ON ${STATE_TABLE} (updated_at);
+      CREATE TABLE IF NOT EXISTS ${TRANSCRIPT_TABLE} (
+        id bigserial PRIMARY KEY,
+        conversation text NOT NULL,
+        line json NOT NULL,
+        written_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX IF NOT EXISTS ${TRANSCRIPT_TABLE}_conversation ON ${TRANSCRIPT_TABLE} (conversation, id);`,
     );
   }
 
@@ -109,6 +124,51 @@ export class PostgresStorage implements Storage {
     // pg parses each value anew, so the caller gets its own copy.
     for (const row of rows) items[givenKey(row.key)] = { ...row.value, eTag: row.etag };
     return items;
+  }
+
+  async readJson(key: string): Promise<StoredJson | undefined> {
+    await this.ensureTable();
+    const { rows } = await this.pool.query<{ etag: string; json: string }>(
+      `SELECT etag, value::text AS json FROM ${STATE_TABLE} WHERE key = $1`,
+      [storedKey(key)],
+    );
+    const row = rows[0];
+    return row ? { value: { ...(JSON.parse(row.json) as StoreItem), eTag: row.etag }, json: row.json } : undefined;
+  }
+
+  async writeJson(key: string, json: string): Promise<void> {
+    await this.ensureTable();
+    await upsert(this.pool, { key, expected: null, json });
+  }
+
+  async appendTranscript(conversation: string, lines: readonly TranscriptEntry[]): Promise<void> {
+    if (lines.length === 0) return;
+    await this.ensureTable();
+    const added = lines.slice(-MAX_ENTRIES);
+    // The DELETE sees the table as it was before the INSERT: it keeps the newest lines that still fit beside the new.
+    await this.pool.query(
+      `WITH added AS (
+         INSERT INTO ${TRANSCRIPT_TABLE} (conversation, line)
+         SELECT $1, l FROM unnest($2::json[]) WITH ORDINALITY AS x(l, n) ORDER BY n
+       )
+       DELETE FROM ${TRANSCRIPT_TABLE} WHERE conversation = $1 AND id <=
+         (SELECT id FROM ${TRANSCRIPT_TABLE} WHERE conversation = $1 ORDER BY id DESC OFFSET $3 LIMIT 1)`,
+      [storedKey(conversation), added.map((l) => JSON.stringify(l)), MAX_ENTRIES - added.length],
+    );
+  }
+
+  async readTranscript(conversation: string): Promise<TranscriptEntry[]> {
+    await this.ensureTable();
+    const { rows } = await this.pool.query<{ line: TranscriptEntry }>(
+      `SELECT line FROM ${TRANSCRIPT_TABLE} WHERE conversation = $1 ORDER BY id`,
+      [storedKey(conversation)],
+    );
+    return rows.map((r) => r.line);
+  }
+
+  async deleteTranscript(conversation: string): Promise<void> {
+    await this.ensureTable();
+    await this.pool.query(`DELETE FROM ${TRANSCRIPT_TABLE} WHERE conversation = $1`, [storedKey(conversation)]);
   }
 
   async write(changes: StoreItems): Promise<void> {
@@ -139,13 +199,25 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * Deletes every item not written since `cutoff` (retention: conversation state, transcripts and handoff cases
-   * alike) and returns how many went.
+   * Deletes every item not written since `cutoff` (retention: conversation state and handoff cases alike) and returns
+   * how many went. A conversation's state and transcript go together, once neither was written since `cutoff`.
    */
   async deleteOlderThan(cutoff: Date): Promise<number> {
     await this.ensureTable();
-    const result = await this.pool.query(`DELETE FROM ${STATE_TABLE} WHERE updated_at < $1`, [cutoff]);
-    return result.rowCount ?? 0;
+    const { rows } = await this.pool.query<{ items: string }>(
+      `WITH items AS (
+         DELETE FROM ${STATE_TABLE} s WHERE updated_at < $1 AND NOT EXISTS
+           (SELECT 1 FROM ${TRANSCRIPT_TABLE} t WHERE t.conversation = s.key AND t.written_at >= $1)
+         RETURNING 1
+       ), lines AS (
+         DELETE FROM ${TRANSCRIPT_TABLE} t WHERE conversation IN
+           (SELECT conversation FROM ${TRANSCRIPT_TABLE} GROUP BY conversation HAVING max(written_at) < $1)
+           AND NOT EXISTS (SELECT 1 FROM ${STATE_TABLE} s WHERE s.key = t.conversation AND s.updated_at >= $1)
+       )
+       SELECT count(*) AS items FROM items`,
+      [cutoff],
+    );
+    return Number(rows[0]?.items ?? 0);
   }
 
   /** Resolves when the state table can be queried; rejects otherwise (server down, closed). For /readyz. */

@@ -5,6 +5,8 @@ import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { etagConflict } from './etag.js';
+import { MAX_ENTRIES, type TranscriptEntry, type TranscriptStore } from '../transcript.js';
+import type { JsonStorage, StoredJson } from './json-state.js';
 
 /** How long a write waits, in all, for another connection's write lock; it waits asynchronously, in steps. */
 const BUSY_WAIT_MS = 5_000;
@@ -37,14 +39,23 @@ interface ItemRow {
  * blocks the event loop, SQLite is told not to wait (busy timeout 0) and a busy write is retried here, asynchronously,
  * for up to BUSY_WAIT_MS. A write that fails because the disk is full or broken makes `ping` fail until a later
  * write succeeds; `ping` also fails when the folder has less than MIN_FREE_BYTES free.
+ *
+ * Besides the Storage contract: items read and written as the JSON text they are stored as (JsonStorage, so the bot's
+ * state is serialised once per save), and transcripts as lines of their own in the `transcripts` table
+ * (TranscriptStore), one row per line, each line's JSON in `line`.
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements Storage, JsonStorage, TranscriptStore {
   private readonly db: Database.Database;
   private readonly selectItem: Database.Statement<[string], ItemRow>;
   private readonly selectEtag: Database.Statement<[string], { etag: string }>;
   private readonly upsertItem: Database.Statement<[string, string, string, number]>;
   private readonly deleteItem: Database.Statement<[string]>;
   private readonly probe: Database.Statement<[], unknown>;
+  private readonly insertLine: Database.Statement<[string, string, number]>;
+  private readonly pruneLines: Database.Statement<[string, string, number]>;
+  private readonly selectLines: Database.Statement<[string], { line: string }>;
+  private readonly deleteLines: Database.Statement<[string]>;
+  private readonly appendLines: Database.Transaction<(conversation: string, lines: readonly TranscriptEntry[]) => void>;
   private readonly readAll: Database.Transaction<(keys: string[]) => StoreItems>;
   private readonly writeAll: Database.Transaction<(changes: StoreItems) => void>;
   private readonly deleteAll: Database.Transaction<(keys: string[]) => void>;
@@ -74,6 +85,13 @@ export class SqliteStorage implements Storage {
       value TEXT NOT NULL,
       updated_at INTEGER NOT NULL
     ) STRICT`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS transcripts (
+      id INTEGER PRIMARY KEY,
+      conversation TEXT NOT NULL,
+      line TEXT NOT NULL,
+      written_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS transcripts_conversation ON transcripts (conversation, id)`);
 
     this.selectItem = this.db.prepare('SELECT etag, value FROM items WHERE key = ?');
     this.selectEtag = this.db.prepare('SELECT etag FROM items WHERE key = ?');
@@ -81,6 +99,17 @@ export class SqliteStorage implements Storage {
       ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at`);
     this.deleteItem = this.db.prepare('DELETE FROM items WHERE key = ?');
     this.probe = this.db.prepare('SELECT 1 FROM items LIMIT 1');
+    this.insertLine = this.db.prepare('INSERT INTO transcripts (conversation, line, written_at) VALUES (?, ?, ?)');
+    // Everything but the conversation's newest MAX_ENTRIES lines.
+    this.pruneLines = this.db.prepare(`DELETE FROM transcripts WHERE conversation = ? AND id <=
+      (SELECT id FROM transcripts WHERE conversation = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`);
+    this.selectLines = this.db.prepare('SELECT line FROM transcripts WHERE conversation = ? ORDER BY id');
+    this.deleteLines = this.db.prepare('DELETE FROM transcripts WHERE conversation = ?');
+    this.appendLines = this.db.transaction((conversation: string, lines: readonly TranscriptEntry[]) => {
+      const now = Date.now();
+      for (const line of lines) this.insertLine.run(conversation, JSON.stringify(line), now);
+      this.pruneLines.run(conversation, conversation, MAX_ENTRIES);
+    });
 
     // One transaction per call: a read sees one snapshot, a write is all or nothing.
     this.readAll = this.db.transaction((keys: string[]) => {
@@ -123,6 +152,28 @@ export class SqliteStorage implements Storage {
     return row ? { [key]: { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag } } : {};
   }
 
+  async readJson(key: string): Promise<StoredJson | undefined> {
+    const row = this.selectItem.get(key);
+    return row ? { value: { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag }, json: row.value } : undefined;
+  }
+
+  async writeJson(key: string, json: string): Promise<void> {
+    await this.whenFree(() => this.upsertItem.run(key, randomUUID(), json, Date.now()));
+  }
+
+  async appendTranscript(conversation: string, lines: readonly TranscriptEntry[]): Promise<void> {
+    if (lines.length === 0) return;
+    await this.whenFree(() => this.appendLines.immediate(conversation, lines.slice(-MAX_ENTRIES)));
+  }
+
+  async readTranscript(conversation: string): Promise<TranscriptEntry[]> {
+    return this.selectLines.all(conversation).map((r) => JSON.parse(r.line) as TranscriptEntry);
+  }
+
+  async deleteTranscript(conversation: string): Promise<void> {
+    await this.whenFree(() => this.deleteLines.run(conversation));
+  }
+
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     // IMMEDIATE takes the write lock before the eTag check, so another process cannot commit in between.
@@ -159,12 +210,21 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Deletes every item not written since `cutoff` (retention: conversation state, transcripts and handoff cases
-   * alike) and returns how many went.
+   * Deletes every item not written since `cutoff` (retention: conversation state and handoff cases alike) and returns
+   * how many went. A conversation's state and transcript go together, once neither was written since `cutoff`.
    */
   async deleteOlderThan(cutoff: Date): Promise<number> {
-    const remove = this.db.prepare('DELETE FROM items WHERE updated_at < ?');
-    return this.whenFree(() => remove.run(cutoff.getTime()).changes);
+    const removeItems = this.db.prepare(`DELETE FROM items WHERE updated_at < @cutoff AND NOT EXISTS
+      (SELECT 1 FROM transcripts t WHERE t.conversation = items.key AND t.written_at >= @cutoff)`);
+    const removeLines = this.db.prepare(`DELETE FROM transcripts WHERE conversation IN
+      (SELECT conversation FROM transcripts GROUP BY conversation HAVING max(written_at) < @cutoff)
+      AND NOT EXISTS (SELECT 1 FROM items i WHERE i.key = transcripts.conversation AND i.updated_at >= @cutoff)`);
+    const both = this.db.transaction((at: number) => {
+      const items = removeItems.run({ cutoff: at }).changes;
+      removeLines.run({ cutoff: at });
+      return items;
+    });
+    return this.whenFree(() => both.immediate(cutoff.getTime()));
   }
 
   /**

@@ -1,4 +1,5 @@
-import * as Recognizers from '@microsoft/recognizers-text-suite';
+import { createRequire } from 'node:module';
+import type * as RecognizersText from '@microsoft/recognizers-text-suite';
 
 /**
  * The only door to Microsoft's Recognizers-Text, and it is always opened in English. The library has no Danish: under
@@ -10,8 +11,18 @@ import * as Recognizers from '@microsoft/recognizers-text-suite';
  * The library's time grows faster than the length of the text (5,000 characters of "yes yes ..." take a minute), so
  * text longer than `MAX_ENGLISH_CHARS` is not read at all: each function then returns null, and the parsers answer
  * "not understood". An answer to one of our questions is a sentence or two, far below the limit.
+ *
+ * The library is loaded at its first use, not at start: it takes a noticeable part of the start-up, and only people
+ * who write English need it.
  */
-const ENGLISH = Recognizers.Culture.English;
+let loaded: typeof RecognizersText | null = null;
+function recognizers(): typeof RecognizersText {
+  loaded ??= createRequire(import.meta.url)('@microsoft/recognizers-text-suite') as typeof RecognizersText;
+  return loaded;
+}
+
+/** The culture every call is made in (Recognizers.Culture.English). */
+const ENGLISH = 'en-us';
 
 /** The longest text handed to the recognizers (about half a second in the worst case we measured). */
 export const MAX_ENGLISH_CHARS = 500;
@@ -27,7 +38,7 @@ export interface EnglishNumber {
 export function englishNumbers(text: string): EnglishNumber[] | null {
   if (text.length > MAX_ENGLISH_CHARS) return null;
   const out: EnglishNumber[] = [];
-  for (const r of Recognizers.recognizeNumber(text, ENGLISH)) {
+  for (const r of recognizers().recognizeNumber(text, ENGLISH)) {
     const value = Number(r.resolution['value']);
     if (Number.isFinite(value)) out.push({ value, start: r.start, end: r.end + 1 });
   }
@@ -38,7 +49,7 @@ export function englishNumbers(text: string): EnglishNumber[] | null {
 export function englishBooleans(text: string): boolean[] | null {
   if (text.length > MAX_ENGLISH_CHARS) return null;
   const out: boolean[] = [];
-  for (const r of Recognizers.recognizeBoolean(text, ENGLISH)) {
+  for (const r of recognizers().recognizeBoolean(text, ENGLISH)) {
     if (typeof r.resolution['value'] === 'boolean') out.push(r.resolution['value']);
     for (const other of (r.resolution['otherResults'] ?? []) as { value?: unknown }[]) {
       if (typeof other.value === 'boolean') out.push(other.value);
@@ -61,7 +72,7 @@ export interface EnglishTimex {
 export function englishDateTimes(text: string, today: Date): EnglishTimex[] | null {
   if (text.length > MAX_ENGLISH_CHARS) return null;
   const out: EnglishTimex[] = [];
-  for (const r of Recognizers.recognizeDateTime(text, ENGLISH, undefined, today)) {
+  for (const r of recognizers().recognizeDateTime(text, ENGLISH, undefined, today)) {
     const kind = r.typeName === 'datetimeV2.duration' ? 'duration' : r.typeName === 'datetimeV2.date' ? 'date' : null;
     if (!kind) continue;
     const values = (r.resolution['values'] ?? []) as { timex?: unknown; value?: unknown }[];

@@ -295,18 +295,25 @@ export class SearchEngine {
   private phraseMatch(tokens: QueryToken[], total: number, owner: Map<string, number>, lang: Lang, n: number): number {
     if (total === 0) return 0;
     let best = 0;
+    // Which of the question's tokens a phrasing hits, marked with the phrasing's number (no set per phrasing).
+    const hitBy = new Int32Array(tokens.length).fill(-1);
+    let number = 0;
     for (const phrasing of this.weightedPhrasings[lang][n] ?? []) {
-      const hitTokens = new Set<number>();
+      number++;
       let phraseSide = 0;
+      let questionSide = 0;
+      let hits = 0;
       for (const [term, weight] of phrasing.terms) {
         const i = owner.get(term);
         if (i === undefined) continue;
-        hitTokens.add(i);
         phraseSide += weight;
+        if (hitBy[i] !== number) {
+          hitBy[i] = number;
+          questionSide += tokens[i]!.weight;
+          hits++;
+        }
       }
-      if (hitTokens.size === 0) continue;
-      let questionSide = 0;
-      for (const i of hitTokens) questionSide += tokens[i]!.weight;
+      if (hits === 0) continue;
       const q = questionSide / total;
       const p = phrasing.total === 0 ? 0 : phraseSide / phrasing.total;
       if (q + p > 0) best = Math.max(best, (2 * q * p) / (q + p));

@@ -163,6 +163,10 @@ export function loadLexicon(path: string, root: string): LexiconData {
  * turned into no; a fact in a condition ("hvis jeg bliver sygemeldt") is dropped; of several values of one fact, the
  * one listed first in the lexicon wins, except for yes/no facts, where the last one said wins (a correction).
  */
+/** How many readings the lexicon keeps: a turn reads its message and at most one part of it; kept short, so that
+ * the same words from another conversation later are read anew (as a benchmark that repeats its texts should see). */
+const RECENT_READINGS = 2;
+
 export class Lexicon {
   private readonly negations: Set<string>;
   private readonly linkers: Set<string>;
@@ -193,7 +197,23 @@ export class Lexicon {
     return this.answerWordsOf[fact] ?? {};
   }
 
-  read(text: string): LexiconReading {
+  /** The latest readings by text: a turn reads its message in several places (its facts, its audience, its search). */
+  private readonly recent = new Map<string, Readonly<LexiconReading>>();
+
+  /**
+   * What the message says. The same text gives the same reading, and the latest few are kept, so the reading is
+   * shared: a caller must not change it.
+   */
+  read(text: string): Readonly<LexiconReading> {
+    const known = this.recent.get(text);
+    if (known) return known;
+    const reading = this.readAnew(text);
+    if (this.recent.size >= RECENT_READINGS) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(text, reading);
+    return reading;
+  }
+
+  private readAnew(text: string): LexiconReading {
     const words = splitWords(text);
     const conditional = this.conditionalWords(words);
     const found = new Map<LexiconFact, { value: string | boolean; said: string; at: number; rank: number }>();

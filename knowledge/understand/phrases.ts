@@ -98,14 +98,19 @@ function tokens(pattern: string): string[] {
   return out;
 }
 
+/** A pattern's word without its `*`s, folded as the message's words are: letters and digits only. */
+function foldedWord(word: string, pattern: string): string {
+  const folded = fold(word.replace(/^\*|\*$/g, '').toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+  if (folded === '') throw new Error(`Cannot read the word "${word}" in the phrase pattern "${pattern}"`);
+  return folded;
+}
+
 function wordSource(word: string, pattern: string): string {
   if (word === '*') return '[^ ]+';
   if (word === '#') return '\\d+';
   const prefix = word.endsWith('*');
   const suffix = word.startsWith('*');
-  const folded = fold(word.replace(/^\*|\*$/g, '').toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
-  if (folded === '') throw new Error(`Cannot read the word "${word}" in the phrase pattern "${pattern}"`);
-  return `${suffix ? '[^ ]*' : ''}${folded}${prefix ? '[^ ]*' : ''}`;
+  return `${suffix ? '[^ ]*' : ''}${foldedWord(word, pattern)}${prefix ? '[^ ]*' : ''}`;
 }
 
 /** A sequence of words, each with the space after it. Digits and letters written together are two words. */
@@ -131,6 +136,55 @@ function tokenSource(token: string, pattern: string): string {
   return sequenceSource(token, pattern);
 }
 
+/** What the first word of a match must look like: the word itself, and whether it may go on after or before it. */
+interface FirstWord {
+  text: string;
+  /** `word*`: the word may go on after `text`. */
+  prefix: boolean;
+  /** `*word`: the word may begin before `text`. */
+  suffix: boolean;
+}
+
+/**
+ * The words a match of each compiled pattern can begin with; a pattern that can begin with any word (`*`, `#`, an
+ * optional group first) has none. findPhrase runs the expression only when the message has such a word: most
+ * patterns do not match most messages, and this check is far cheaper than the scan.
+ */
+const FIRST_WORDS = new WeakMap<RegExp, FirstWord[]>();
+
+function firstWordOf(text: string, pattern: string): FirstWord | null {
+  const word = text
+    .trim()
+    .replace(/(\d)(\p{L})/gu, '$1 $2')
+    .replace(/(\p{L})(\d)/gu, '$1 $2')
+    .split(/\s+/)[0]!;
+  if (word === '*' || word === '#') return null;
+  return { text: foldedWord(word, pattern), prefix: word.endsWith('*'), suffix: word.startsWith('*') };
+}
+
+function firstWords(token: string, pattern: string): FirstWord[] | null {
+  const group = /^\((.*)\)(\?)?$/.exec(token);
+  if (!group) {
+    const one = firstWordOf(token, pattern);
+    return one ? [one] : null;
+  }
+  if (group[2]) return null;
+  const out: FirstWord[] = [];
+  for (const alt of group[1]!.split('|')) {
+    const one = firstWordOf(alt, pattern);
+    if (!one) return null;
+    out.push(one);
+  }
+  return out;
+}
+
+function begins(word: string, first: FirstWord): boolean {
+  if (first.prefix && first.suffix) return word.includes(first.text);
+  if (first.prefix) return word.startsWith(first.text);
+  if (first.suffix) return word.endsWith(first.text);
+  return word === first.text;
+}
+
 /** Compiles a lexicon pattern; throws, naming the pattern, when it cannot be read. */
 export function compilePhrase(pattern: string): RegExp {
   const list = tokens(pattern);
@@ -138,12 +192,17 @@ export function compilePhrase(pattern: string): RegExp {
     throw new Error(`Cannot read the phrase pattern "${pattern}": it must begin and end with a word`);
   }
   // Each token consumes its words and the space after each, so tokens simply follow each other.
-  return new RegExp(`(?<= )${list.map((t) => tokenSource(t, pattern)).join('')}`, 'gu');
+  const phrase = new RegExp(`(?<= )${list.map((t) => tokenSource(t, pattern)).join('')}`, 'gu');
+  const first = firstWords(list[0]!, pattern);
+  if (first) FIRST_WORDS.set(phrase, first);
+  return phrase;
 }
 
 /** Every match of a compiled phrase in the words, leftmost first, not overlapping. */
-export function findPhrase(words: Words, phrase: RegExp): PhraseMatch[] {
+export function findPhrase(words: Words, phrase: RegExp, quickCheck = true): PhraseMatch[] {
   const out: PhraseMatch[] = [];
+  const first = quickCheck ? FIRST_WORDS.get(phrase) : undefined;
+  if (first && !words.folded.some((w) => first.some((f) => begins(w, f)))) return out;
   phrase.lastIndex = 0;
   for (const m of words.line.matchAll(phrase)) {
     const from = words.starts.indexOf(m.index);

@@ -1,14 +1,18 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import {
-  type BotFigures,
   type ReplyTally,
   conversationRequests,
-  cpuMsPerTurn,
+  formatSpread,
   formatTable,
+  newTally,
   parseProcStat,
+  parseSchedstat,
+  spread,
+  verdict,
 } from './bench-lib.js';
-import { BASELINE_MIX, BOT_MIX, type Conversation, WELCOME } from './bot-mix.js';
+import { BOT_MIX, type Conversation, EARLY_TURN, LATE_TURN, LONG_CONVERSATION, WELCOME } from './bot-mix.js';
+import { WELCOME_KEY, replyToSend, turnKey } from './io-script.js';
 
 interface Sent {
   type: string;
@@ -56,11 +60,19 @@ describe('bot benchmark helpers', () => {
 
     it('counts 200 answers with a message as answered and those without as silent, and ignores other statuses', () => {
       const tally: ReplyTally = { answered: 0, silent: 0 };
-      const [first] = conversationRequests(BASELINE_MIX, tally);
+      const [first] = conversationRequests(BOT_MIX, tally);
       first!.onResponse!(200, '{"activities":[{"type":"typing"},{"type":"message","text":"Hej"}]}', {}, {});
       first!.onResponse!(200, '{"activities":[]}', {}, {});
       first!.onResponse!(500, 'oops', {}, {});
       expect(tally).to.deep.equal({ answered: 1, silent: 1 });
+    });
+
+    it('counts the messages and bytes of the answers when the tally asks for them', () => {
+      const tally = newTally();
+      const [first] = conversationRequests(BOT_MIX, tally);
+      const body = '{"activities":[{"type":"message","text":"æ"},{"type":"message","text":"b"}]}';
+      first!.onResponse!(200, body, {}, {});
+      expect(tally).to.deep.equal({ answered: 1, silent: 0, messages: 2, bytes: Buffer.byteLength(body) });
     });
 
     it('refuses a mix whose conversation does not start with the welcome', () => {
@@ -87,32 +99,53 @@ describe('bot benchmark helpers', () => {
     });
   });
 
-  describe('the table', () => {
-    const figures = (label: string, turns: number, cpuTicks: number): BotFigures => ({
-      label,
-      turns,
-      seconds: 10,
-      p50: 4,
-      p99: 12.5,
-      non2xx: 0,
-      errors: 0,
-      silent: 0,
-      cpuTicks,
-      rssMiB: 120,
+  describe('the mix', () => {
+    it('holds a conversation of 40 turns whose last turn asks what its third asked', () => {
+      expect(BOT_MIX).to.include(LONG_CONVERSATION);
+      expect(LONG_CONVERSATION).to.have.length(LATE_TURN);
+      expect(LONG_CONVERSATION[LATE_TURN - 1]).to.equal(LONG_CONVERSATION[EARLY_TURN - 1]);
+    });
+  });
+
+  describe('the I/O-equivalent script', () => {
+    it('keys a turn by the texts of its conversation so far, so the same words after another path differ', () => {
+      const a = turnKey(turnKey(WELCOME_KEY, 'Jeg er borger'), 'nej');
+      expect(a).to.equal(turnKey(turnKey(WELCOME_KEY, 'Jeg er borger'), 'nej'));
+      expect(a).not.to.equal(turnKey(turnKey(WELCOME_KEY, 'Jeg er arbejdsgiver'), 'nej'));
     });
 
-    it('gives server CPU milliseconds per turn from clock ticks', () => {
-      expect(cpuMsPerTurn(figures('x', 2000, 500), 100)).to.equal(2.5);
+    it('replays a reply without the fields the adapter fills in', () => {
+      const reply = { type: 'message', text: 'Hej', id: '1', timestamp: 't', conversation: { id: 'c' }, from: {} };
+      expect(replyToSend(reply)).to.deep.equal({ type: 'message', text: 'Hej' });
+    });
+  });
+
+  describe('figures over rounds', () => {
+    it('gives the median and range, ignoring what was not measured', () => {
+      expect(spread([3, 1, 2])).to.deep.equal({ median: 2, min: 1, max: 3 });
+      expect(spread([4, 1, 2, 3, NaN])).to.deep.equal({ median: 2.5, min: 1, max: 4 });
+      expect(formatSpread(spread([1.234, 1.5, 2]))).to.equal('1.50 (1.23-2.00)');
+      expect(formatSpread(spread([]))).to.equal('n/a');
     });
 
-    it('shows both bots and the CPU ratio ours/baseline against the goal of 1.25', () => {
-      const table = formatTable(figures('ours', 1000, 130), figures('baseline', 1000, 100), 100);
-      expect(table).to.match(/^\s+turns\s+turns\/s\s+p50 ms\s+p99 ms\s+non-2xx\s+CPU ms\/turn\s+RSS MiB$/m);
-      expect(table).to.match(/^ours\s+1000\s+100\.0\s+4\.0\s+12\.5\s+0\s+1\.300\s+120$/m);
-      expect(table).to.include('CPU per turn, ours / baseline: 1.30  (goal ≤ 1.25: NOT met)');
-      expect(formatTable(figures('ours', 1000, 110), figures('baseline', 1000, 100), 100)).to.include(
-        '1.10  (goal ≤ 1.25: met)',
-      );
+    it('says whether a figure meets its goal, and by how much it misses', () => {
+      expect(verdict(1.2, 1.25)).to.equal('met');
+      expect(verdict(1.5, 1.25)).to.equal('NOT met, 20 % over');
+      expect(verdict(NaN, 1.25)).to.equal('not measured');
+    });
+
+    it("reads a thread's CPU nanoseconds from schedstat", () => {
+      expect(parseSchedstat('49738123 0 1\n')).to.equal(49738123);
+      expect(() => parseSchedstat('x')).to.throw(/schedstat/);
+    });
+
+    it('aligns a table: the first column left, the others right', () => {
+      expect(
+        formatTable([
+          ['', 'a', 'bb'],
+          ['ours', '10', '2'],
+        ]),
+      ).to.equal('       a  bb\nours  10   2');
     });
   });
 });

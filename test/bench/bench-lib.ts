@@ -13,7 +13,15 @@ export interface ReplyTally {
   answered: number;
   /** 200 answers with no message activity: the bot said nothing, which a user would notice. */
   silent: number;
+  /** Message activities in the 200 answers, and the answers' bytes (when counted: `newTally`). */
+  messages?: number;
+  bytes?: number;
 }
+
+/** A tally that also counts the replies' messages and bytes. */
+export const newTally = (): Required<ReplyTally> => ({ answered: 0, silent: 0, messages: 0, bytes: 0 });
+
+const MESSAGES = /"type"\s*:\s*"message"/g;
 
 /** An autocannon request whose hooks are functions (not worker file paths), so tests can call them. */
 export type SequenceRequest = autocannon.Request & {
@@ -38,6 +46,8 @@ export function conversationRequests(
     if (status !== 200) return;
     if (MESSAGE.test(body)) tally.answered++;
     else tally.silent++;
+    if (tally.messages !== undefined) tally.messages += body.match(MESSAGES)?.length ?? 0;
+    if (tally.bytes !== undefined) tally.bytes += Buffer.byteLength(body);
   };
   return mix.flatMap((conversation, c) => {
     if (conversation[0] !== WELCOME) throw new Error(`Conversation ${c + 1} of the mix does not start with WELCOME`);
@@ -87,47 +97,50 @@ export function parseProcStat(text: string): ProcStat {
   return { utime: field(14), stime: field(15), rssPages: field(24) };
 }
 
-/** The figures of one bot over the measured window. */
-export interface BotFigures {
-  label: string;
-  turns: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  silent: number;
-  cpuTicks: number;
-  rssMiB: number;
+/** CPU time a thread has spent running, in nanoseconds: the first field of /proc/<pid>/task/<tid>/schedstat. */
+export function parseSchedstat(text: string): number {
+  const ns = Number(text.trim().split(/\s+/)[0]);
+  if (!Number.isFinite(ns)) throw new Error('Not a schedstat line');
+  return ns;
 }
 
-/** Server CPU milliseconds per completed turn. */
-export function cpuMsPerTurn(f: BotFigures, ticksPerSecond: number): number {
-  return f.turns > 0 ? (f.cpuTicks * 1000) / ticksPerSecond / f.turns : NaN;
+/** The middle of a list of figures and its range: what the bench reports for figures measured over several rounds. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
 }
 
-export const CPU_RATIO_GOAL = 1.25;
+export function spread(values: readonly number[]): Spread {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return { median: NaN, min: NaN, max: NaN };
+  const sorted = [...finite].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
 
-/** The table the bench prints: one row per bot, then the CPU ratio ours/baseline against its goal. */
-export function formatTable(ours: BotFigures, baseline: BotFigures, ticksPerSecond: number): string {
-  const header = ['', 'turns', 'turns/s', 'p50 ms', 'p99 ms', 'non-2xx', 'CPU ms/turn', 'RSS MiB'];
-  const row = (f: BotFigures) => [
-    f.label,
-    String(f.turns),
-    (f.turns / f.seconds).toFixed(1),
-    f.p50.toFixed(1),
-    f.p99.toFixed(1),
-    String(f.non2xx),
-    cpuMsPerTurn(f, ticksPerSecond).toFixed(3),
-    f.rssMiB.toFixed(0),
-  ];
-  const rows = [header, row(ours), row(baseline)];
-  const widths = header.map((_h, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) =>
-    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
-  );
-  const ratio = cpuMsPerTurn(ours, ticksPerSecond) / cpuMsPerTurn(baseline, ticksPerSecond);
-  const verdict = ratio <= CPU_RATIO_GOAL ? 'met' : 'NOT met';
-  lines.push('', `CPU per turn, ours / baseline: ${ratio.toFixed(2)}  (goal ≤ ${CPU_RATIO_GOAL}: ${verdict})`);
-  return lines.join('\n');
+/** "2.13 (2.01-2.30)": the median and, in brackets, the lowest and highest of the rounds. */
+export function formatSpread(s: Spread, digits = 2): string {
+  if (!Number.isFinite(s.median)) return 'n/a';
+  return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}-${s.max.toFixed(digits)})`;
+}
+
+/** Whether a figure is within its goal (at most `goal`), in the words the bench prints. */
+export function verdict(value: number, goal: number): string {
+  if (!Number.isFinite(value)) return 'not measured';
+  return value <= goal ? 'met' : `NOT met, ${((value / goal - 1) * 100).toFixed(0)} % over`;
+}
+
+/** A plain text table: the first column left-aligned, the others right-aligned. */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_h, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

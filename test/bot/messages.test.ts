@@ -87,14 +87,16 @@ describe('POST /api/messages', () => {
     expect(stored).not.to.include('010190');
   });
 
-  it('keeps a transcript of both sides in the conversation state, with the CPR number masked', async () => {
+  it('keeps a transcript of both sides apart from the conversation state, with the CPR number masked', async () => {
     const conversation = randomUUID();
     await post(activity(conversation, { type: 'message', text: 'Jeg er borger' }));
     await post(activity(conversation, { type: 'message', text: 'ledig, cpr 0101901234' }));
     const memory = (storage as unknown as { memory: Record<string, string> }).memory;
-    const key = Object.keys(memory).find((k) => k.includes(conversation))!;
-    const entries = (JSON.parse(memory[key]!) as { transcript: { entries: { from: string; text: string }[] } })
-      .transcript.entries;
+    const keys = Object.keys(memory).filter((k) => k.includes(conversation));
+    const stateKey = keys.find((k) => k.endsWith('/'))!;
+    expect(JSON.parse(memory[stateKey]!)).not.to.have.property('transcript');
+    const entries = (JSON.parse(memory[`${stateKey}transcript`]!) as { entries: { from: string; text: string }[] })
+      .entries;
     expect(entries.filter((e) => e.from === 'user').map((e) => e.text)).to.deep.equal([
       'Jeg er borger',
       'ledig, cpr [CPR-nummer fjernet]',

@@ -120,4 +120,15 @@ describe('reply templates', () => {
     writeFileSync(join(dir, 'en.yaml'), readFileSync(join(source, 'en.yaml'), 'utf8').replace(/^restart:.*$/m, ''));
     expect(() => new Templates(dir)).to.throw(/en\.yaml.*missing template "restart"/);
   });
+
+  it('refuses to start when a template cannot be parsed, naming the file and key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'templates-'));
+    const source = join(projectRoot(), 'dialogs', 'templates');
+    writeFileSync(
+      join(dir, 'da.yaml'),
+      readFileSync(join(source, 'da.yaml'), 'utf8').replace(/^restart:.*$/m, 'restart: "{{#if x}}ubalanceret"'),
+    );
+    writeFileSync(join(dir, 'en.yaml'), readFileSync(join(source, 'en.yaml'), 'utf8'));
+    expect(() => new Templates(dir)).to.throw(/da\.yaml: template "restart"/);
+  });
 });

@@ -6,6 +6,7 @@ import {
   inRange,
   isIsoDate,
   rangesOverlap,
+  danishDayClock,
   todayInDenmark,
   weekdayOf,
 } from '../../knowledge/dates.js';
@@ -43,6 +44,30 @@ describe('dates', () => {
   it('todayInDenmark gives the Danish calendar day, also just after midnight in Copenhagen', () => {
     expect(todayInDenmark(new Date('2026-06-30T22:30:00Z'))).to.equal('2026-07-01');
     expect(todayInDenmark(new Date('2026-12-31T22:59:00Z'))).to.equal('2026-12-31');
+  });
+
+  it('danishDayClock answers as todayInDenmark on the same clock, across midnight in winter and summer and backwards', () => {
+    let now = 0;
+    const today = danishDayClock(() => now);
+    const instants = [
+      '2026-12-31T22:59:59.999Z',
+      '2026-12-31T23:00:00.000Z',
+      '2026-06-30T21:59:59.999Z',
+      '2026-06-30T22:00:00.000Z',
+      '2026-03-28T22:59:59.999Z',
+      '2026-03-28T23:00:00.000Z',
+      '2026-03-29T21:59:00.000Z',
+      '2026-03-29T22:00:00.000Z',
+      '2026-10-24T21:59:59.999Z',
+      '2026-10-24T22:00:00.000Z',
+      '2026-10-25T22:59:59.000Z',
+      '2026-10-25T23:00:00.000Z',
+      '2026-10-25T12:00:00.000Z',
+    ];
+    for (const at of instants) {
+      now = Date.parse(at);
+      expect(today(), at).to.equal(todayInDenmark(new Date(now)));
+    }
   });
 
   it('addDays counts calendar days across months, leap days and the change to summer time', () => {

@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import type pg from 'pg';
 import pgModule from 'pg';
-import { PostgresStorage, STATE_TABLE } from '../../../bot/storage/postgres-storage.js';
+import { PostgresStorage, STATE_TABLE, TRANSCRIPT_TABLE, storedKey } from '../../../bot/storage/postgres-storage.js';
 import { daysLater } from '../../../knowledge/dates.js';
 import { type TestSchema, freshSchema, poolOn } from '../postgres.js';
 import { atomicWriteContract } from './atomic-write-contract.js';
 import type { OpenStorage } from './storage-contract-helpers.js';
 import { storageContract } from './storage-contract.js';
+import { transcriptContract } from './transcript-contract.js';
 
 describe('PostgresStorage', () => {
   let schema: TestSchema;
@@ -38,6 +39,36 @@ describe('PostgresStorage', () => {
     return { storage, close: () => storage.close() };
   };
   storageContract('PostgresStorage', openEmpty);
+  transcriptContract('PostgresStorage', async () => {
+    const store = PostgresStorage.connect(schema.url, { max: 4 });
+    await store.ping();
+    await admin.query(`TRUNCATE ${STATE_TABLE}, ${TRANSCRIPT_TABLE}`);
+    const interval = (days: number) => `${days} days`;
+    return {
+      store,
+      age: async (kind, key, days) => {
+        if (kind === 'state')
+          await admin.query(`UPDATE ${STATE_TABLE} SET updated_at = now() - $1::interval WHERE key = $2`, [
+            interval(days),
+            storedKey(key),
+          ]);
+        else
+          await admin.query(
+            `UPDATE ${TRANSCRIPT_TABLE} SET written_at = now() - $1::interval WHERE conversation = $2`,
+            [interval(days), storedKey(key)],
+          );
+      },
+      rows: async (conversation) =>
+        Number(
+          (
+            await admin.query<{ n: string }>(`SELECT count(*) AS n FROM ${TRANSCRIPT_TABLE} WHERE conversation = $1`, [
+              storedKey(conversation),
+            ])
+          ).rows[0]!.n,
+        ),
+      close: () => store.close(),
+    };
+  });
   atomicWriteContract('PostgresStorage', openEmpty);
 
   describe('on a shared database', () => {

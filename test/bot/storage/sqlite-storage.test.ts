@@ -7,6 +7,7 @@ import { MIN_FREE_BYTES, SqliteStorage } from '../../../bot/storage/sqlite-stora
 import { atomicWriteContract } from './atomic-write-contract.js';
 import type { OpenStorage } from './storage-contract-helpers.js';
 import { storageContract } from './storage-contract.js';
+import { transcriptContract } from './transcript-contract.js';
 
 /** A fresh temporary folder per test, removed again by the returned function. */
 function tempFolder(): { dir: string; remove: () => void } {
@@ -31,6 +32,28 @@ atomicWriteContract('SqliteStorage (file)', openOnTempFile);
 storageContract('SqliteStorage (:memory:)', async () => {
   const storage = new SqliteStorage(':memory:');
   return { storage, close: () => storage.close() };
+});
+
+transcriptContract('SqliteStorage', async () => {
+  const { dir, remove } = tempFolder();
+  const file = join(dir, 'state.db');
+  const store = new SqliteStorage(file);
+  const db = new Database(file);
+  const ago = (days: number) => Date.now() - days * 86_400_000;
+  return {
+    store,
+    age: async (kind, key, days) => {
+      if (kind === 'state') db.prepare('UPDATE items SET updated_at = ? WHERE key = ?').run(ago(days), key);
+      else db.prepare('UPDATE transcripts SET written_at = ? WHERE conversation = ?').run(ago(days), key);
+    },
+    rows: async (conversation) =>
+      (db.prepare('SELECT count(*) AS n FROM transcripts WHERE conversation = ?').get(conversation) as { n: number }).n,
+    close: async () => {
+      db.close();
+      await store.close();
+      remove();
+    },
+  };
 });
 
 describe('SqliteStorage on a file', () => {

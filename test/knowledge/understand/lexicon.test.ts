@@ -75,3 +75,42 @@ describe('phrase patterns', () => {
     expect(() => compilePhrase('(a|tell (the|my))')).to.throw(/A group inside a group.*tell/);
   });
 });
+
+describe('phrase patterns: the quick check before the expression', () => {
+  /** Every text in a YAML file, however deep. */
+  const textsIn = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(textsIn)
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(textsIn)
+          : [];
+  const readYaml = (...path: string[]) => parseYaml(readFileSync(join(projectRoot(), ...path), 'utf8')) as unknown;
+
+  it('finds exactly what the expression alone finds, for every lexicon pattern and every message of the cases', () => {
+    const patterns = textsIn(readYaml('knowledge', 'understand', 'lexicon.yaml')).flatMap((text) => {
+      try {
+        return [compilePhrase(text)];
+      } catch {
+        return [];
+      }
+    });
+    const messages = [
+      ...textsIn(readYaml('test', 'cases', 'understanding', 'facts.yaml')),
+      ...textsIn(readYaml('test', 'cases', 'eval-questions.yaml')),
+      '24år og ledig, udskrevet fra den psykiatriske afdeling i går',
+      'Jeg er sygemeldt fra mit rengøringsfirma, hvad hvis jeg bliver 25?',
+    ];
+    expect(patterns.length).to.be.greaterThan(100);
+    let compared = 0;
+    for (const message of messages) {
+      const words = splitWords(message);
+      for (const p of patterns) {
+        expect(findPhrase(words, p), `${p.source} in "${message}"`).to.deep.equal(findPhrase(words, p, false));
+        compared++;
+      }
+    }
+    expect(compared).to.be.greaterThan(10_000);
+  });
+});
