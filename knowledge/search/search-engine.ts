@@ -117,8 +117,32 @@ interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
  * Never passes user text to lunr's query parser (which throws on input like "bolig:"); queries are built with
  * `index.query()` from normalised terms.
  */
-/** Every word of a text, lower case and folded, stop words kept: how a phrasing is recognised word for word. */
-const verbatimKey = (text: string): string => words(text).map(fold).join(' ');
+/** Greetings a question may open with ("hej, kan jeg få en mentor?"): no part of what it asks. */
+const GREETINGS = new Set([
+  'hej',
+  'hejsa',
+  'hey',
+  'hi',
+  'hello',
+  'yo',
+  'goddag',
+  'davs',
+  'halla',
+  'hallo',
+  'ok',
+  'okay',
+]);
+
+/**
+ * Every word of a text, lower case and folded, stop words kept, without greetings in front: how a phrasing is
+ * recognised word for word.
+ */
+const verbatimKey = (text: string): string => {
+  const all = words(text).map(fold);
+  let i = 0;
+  while (i < all.length - 1 && GREETINGS.has(all[i]!)) i++;
+  return all.slice(i).join(' ');
+};
 
 const plainHit = ({ article, score, strength, coverage }: RankedHit): SearchHit => ({
   article,

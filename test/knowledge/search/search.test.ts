@@ -97,6 +97,14 @@ describe('search', () => {
     );
   });
 
+  it('answers a question asked word for word as an article phrasing with that article, greetings and spelling aside', () => {
+    for (const q of ['kan jeg få mentor?', 'yo kan jeg faa mentor', 'Hej! Kan jeg få en mentor?']) {
+      const out = askQuestion(kb, q, { date: DATE });
+      expect(out.status, q).to.equal('answer');
+      expect(out.hits[0]!.article.id, q).to.equal('hvem-kan-faa-mentor');
+    }
+  });
+
   it('offers, but does not answer, the one article that a single word outside our topic names', () => {
     // "min mail er ..." (the address left out) once answered the article about direct contact.
     const out = askQuestion(kb, 'min mail er', { date: DATE });
