@@ -11,6 +11,7 @@ export {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  BotState,
   ConversationState,
   EventFactory,
   MemoryStorage,

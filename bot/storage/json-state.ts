@@ -1,4 +1,4 @@
-import { ConversationState, type Storage, type StoreItem, type TurnContext, UserState } from '../sdk.js';
+import { type BotState, ConversationState, type Storage, type StoreItem, type TurnContext, UserState } from '../sdk.js';
 
 /** An item as read, with the JSON text it is stored as (without its eTag). */
 export interface StoredJson {
@@ -82,70 +82,47 @@ class JsonStateCache {
 }
 
 /**
- * ConversationState that serialises once per save on a JsonStorage (SQLite, PostgreSQL), and is botbuilder's own on
- * any other storage.
+ * A bot state class (ConversationState, UserState) that serialises once per save on a JsonStorage (SQLite,
+ * PostgreSQL), and behaves as botbuilder's own on any other storage.
  */
-export class JsonConversationState extends ConversationState {
-  private readonly cache: JsonStateCache | null;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base constructor takes any arguments
+function savedAsJson<T extends new (...args: any[]) => BotState>(Base: T) {
+  return class extends Base {
+    readonly cache: JsonStateCache | null;
 
-  constructor(storage: Storage) {
-    super(storage);
-    this.cache = isJsonStorage(storage) ? new JsonStateCache(storage, async (c) => this.storageKey(c)) : null;
-  }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as the base's constructor
+    constructor(...args: any[]) {
+      super(...args);
+      const storage = args[0] as Storage;
+      this.cache = isJsonStorage(storage) ? new JsonStateCache(storage, async (c) => this.storageKey(c)) : null;
+    }
 
-  override load(context: TurnContext, force = false): Promise<StoreItem> {
-    return this.cache ? this.cache.load(context, force) : super.load(context, force);
-  }
+    override load(context: TurnContext, force = false): Promise<StoreItem> {
+      return this.cache ? this.cache.load(context, force) : super.load(context, force);
+    }
 
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.cache ? this.cache.save(context, force) : super.saveChanges(context, force);
-  }
+    override saveChanges(context: TurnContext, force = false): Promise<void> {
+      return this.cache ? this.cache.save(context, force) : super.saveChanges(context, force);
+    }
 
-  override clear(context: TurnContext): Promise<void> {
-    if (!this.cache) return super.clear(context);
-    this.cache.clear(context);
-    return Promise.resolve();
-  }
+    override clear(context: TurnContext): Promise<void> {
+      if (!this.cache) return super.clear(context);
+      this.cache.clear(context);
+      return Promise.resolve();
+    }
 
-  override delete(context: TurnContext): Promise<void> {
-    this.cache?.forget(context);
-    return super.delete(context);
-  }
+    override delete(context: TurnContext): Promise<void> {
+      this.cache?.forget(context);
+      return super.delete(context);
+    }
 
-  override get(context: TurnContext): StoreItem | undefined {
-    return this.cache ? this.cache.get(context) : super.get(context);
-  }
+    override get(context: TurnContext): StoreItem | undefined {
+      return this.cache ? this.cache.get(context) : super.get(context);
+    }
+  };
 }
 
+/** ConversationState that serialises once per save on a JsonStorage. */
+export const JsonConversationState = savedAsJson(ConversationState);
 /** UserState that serialises once per save on a JsonStorage, as JsonConversationState. */
-export class JsonUserState extends UserState {
-  private readonly cache: JsonStateCache | null;
-
-  constructor(storage: Storage) {
-    super(storage);
-    this.cache = isJsonStorage(storage) ? new JsonStateCache(storage, async (c) => this.storageKey(c)) : null;
-  }
-
-  override load(context: TurnContext, force = false): Promise<StoreItem> {
-    return this.cache ? this.cache.load(context, force) : super.load(context, force);
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.cache ? this.cache.save(context, force) : super.saveChanges(context, force);
-  }
-
-  override clear(context: TurnContext): Promise<void> {
-    if (!this.cache) return super.clear(context);
-    this.cache.clear(context);
-    return Promise.resolve();
-  }
-
-  override delete(context: TurnContext): Promise<void> {
-    this.cache?.forget(context);
-    return super.delete(context);
-  }
-
-  override get(context: TurnContext): StoreItem | undefined {
-    return this.cache ? this.cache.get(context) : super.get(context);
-  }
-}
+export const JsonUserState = savedAsJson(UserState);
