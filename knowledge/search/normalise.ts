@@ -227,7 +227,8 @@ export function terms(text: string, lang: Lang): string[] {
   return analyse(text, lang).map((w) => w.term);
 }
 
-const DANISH_MARKERS = new Set([
+/** Small Danish function words: a text with many of them is Danish (the search and the conversation count them). */
+export const DANISH_FUNCTION_WORDS: readonly string[] = [
   'jeg',
   'er',
   'en',
@@ -264,11 +265,9 @@ const DANISH_MARKERS = new Set([
   'være',
   'også',
   'eller',
-  'mentorstøtte',
-  'kommunen',
-]);
-const ENGLISH_MARKERS = new Set([
-  'i',
+];
+/** Small English function words, as DANISH_FUNCTION_WORDS. Not "i": it is Danish for "in" as often as English "I". */
+export const ENGLISH_FUNCTION_WORDS: readonly string[] = [
   'am',
   'is',
   'are',
@@ -278,7 +277,6 @@ const ENGLISH_MARKERS = new Set([
   'to',
   'of',
   'and',
-  'on',
   'my',
   'me',
   'what',
@@ -303,10 +301,10 @@ const ENGLISH_MARKERS = new Set([
   'will',
   'should',
   'im',
-  'allowed',
-  'after',
-  'long',
-]);
+];
+const DANISH_MARKERS = new Set([...DANISH_FUNCTION_WORDS, 'mentorstøtte', 'kommunen']);
+// A question to the search is short: "I" and a few question words tell English here.
+const ENGLISH_MARKERS = new Set([...ENGLISH_FUNCTION_WORDS, 'i', 'on', 'allowed', 'after', 'long']);
 
 /**
  * Guesses whether a question is Danish or English from its small function words ("jeg", "er" against "I", "is").
