@@ -8,7 +8,7 @@ import type { Reading } from './understand.js';
 import { askQuestion } from '../knowledge/answer.js';
 import { WEEKS_IN_A_PERIOD, estimateSupport } from '../knowledge/estimate.js';
 import { estimateActivity, estimateInput } from './estimate-dialog.js';
-import { type CostMention, isCostQuestion, parseCostMention } from './input/index.js';
+import { type CostMention, isCostQuestion, parseCostMention, withFigures } from './input/index.js';
 
 /** The article an estimate given in answer to a question is counted as, for the operators. */
 const ESTIMATE_ARTICLE = 'arbejdsgiver-beregning';
@@ -75,14 +75,7 @@ export class Answerer {
     const said = parseCostMention(text.slice(0, SEARCHED_CHARS), lang);
     // After an estimate, new hours or a new amount change that estimate ("nej, en time om dagen"); the rest is kept.
     const changes = said.hoursPerWeek !== undefined || (said.amount !== undefined && said.perHour === true);
-    const cost: CostMention =
-      lastCost && changes
-        ? {
-            ...lastCost,
-            ...Object.fromEntries(Object.entries(said).filter(([, v]) => v !== undefined)),
-            perHour: true,
-          }
-        : said;
+    const cost: CostMention = lastCost && changes ? { ...withFigures(lastCost, said), perHour: true } : said;
     // Without a period, one whole period of 6 months is reckoned, and the reply says so.
     const assumedPeriod = cost.weeks === undefined;
     const full = { ...cost, weeks: cost.weeks ?? WEEKS_IN_A_PERIOD };

@@ -11,14 +11,6 @@ import type { TemplateKey } from './template-keys.js';
 import { type Facts, type Said, factsFor } from './understand.js';
 import { contactFreeText, readingOf } from './turn-reading.js';
 
-/**
- * Other facts the words of an answer must not also state: "kontanthjælp" as the benefit at admission says nothing
- * about today's benefit or situation (so it is no correction of them either).
- */
-const ANSWER_SPEAKS_FOR: Partial<Record<string, readonly string[]>> = {
-  benefitAtAdmission: ['benefit', 'situation'],
-};
-
 export const ASK_DIALOG = 'ask';
 
 /** What to ask: an intake input, or free text (a question or a menu choice) with a prompt and buttons. */
@@ -143,8 +135,6 @@ export class AskDialog extends Dialog<AskOptions> {
     const pressedOffer = chat.offers.some((o) => sameLabel(text, o.label));
     const others = reading ? factsFor(options.role, reading.facts) : {};
     delete (others as Record<string, unknown>)[input];
-    // The benefit at admission names a benefit in the past: it says nothing about today's benefit or situation.
-    for (const name of ANSWER_SPEAKS_FOR[input] ?? []) delete (others as Record<string, unknown>)[name];
     const answer = pressedOffer ? null : (reading?.answer ?? null);
     if (answer || (!pressedOffer && Object.keys(others).length > 0)) {
       // An answer is an answer first; what the message asks besides is answered after it is taken.

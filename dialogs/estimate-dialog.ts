@@ -2,7 +2,14 @@ import { ESTIMATE_LIMITS, type Estimate, type EstimateInput, estimateSupport } f
 import type { Lang } from '../knowledge/search/normalise.js';
 import { ASK_DIALOG, type AskOptions, type AskResult } from './ask-dialog.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
-import { type CostMention, MONTHLY_HOURS, isDontKnow, parseCostMention, parseNumber } from './input/index.js';
+import {
+  type CostMention,
+  MONTHLY_HOURS,
+  isDontKnow,
+  parseCostMention,
+  parseNumber,
+  withFigures,
+} from './input/index.js';
 import { type Activity, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from './sdk.js';
 import { newChatData, newProfile } from './state.js';
 import type { TemplateKey } from './template-keys.js';
@@ -174,9 +181,7 @@ export class EstimateDialog extends WaterfallDialog {
     }
     const value = said[asked];
     const limits = LIMITS[asked];
-    const cost: CostMention = { ...state.cost };
-    for (const [k, v] of Object.entries(said))
-      if (v !== undefined && k !== 'perHour' && k !== 'perWeek') (cost as Record<string, unknown>)[k] = v;
+    const cost = withFigures(state.cost, said);
     if (value === undefined || value < limits.min || value > limits.max) {
       delete (cost as Record<string, unknown>)[asked];
       await step.context.sendActivity(this.deps.replies.message(lang, AGAIN[asked]));

@@ -17,7 +17,7 @@ import {
   type WaterfallStepContext,
 } from './sdk.js';
 import { languageOf, newChatData, newProfile } from './state.js';
-import { factsFor, hasRuleFacts, readMessage } from './understand.js';
+import { changedFacts, factsFor, hasRuleFacts, readMessage, wordsFor } from './understand.js';
 import { contactFreeText, keepReading, readingOf } from './turn-reading.js';
 import type { Role, Situation } from '../knowledge/rules/inputs.js';
 import type { IntakeOptions } from './intake/intake-dialog.js';
@@ -298,18 +298,17 @@ export class MainDialog extends ComponentDialog {
       articleShown = plan.kind === 'article';
     }
     chat.role = role;
-    const earlier = (chat.situation?.role === role ? chat.situation : {}) as Record<string, unknown>;
-    const stated = factsFor(role, reading.facts) as Record<string, unknown>;
+    const earlier = chat.situation?.role === role ? chat.situation : {};
+    const stated = factsFor(role, reading.facts);
     const known = { ...earlier, role, ...stated } as Situation;
     chat.situation = known;
     // A correction of what they told us before ("nej vent, jeg er faktisk ledig"): said so, and then the summary for
     // the corrected situation (or the questions it opens) rather than a second answer beside it.
-    const corrected = Object.keys(stated).filter((n) => earlier[n] !== undefined && earlier[n] !== stated[n]);
-    if (corrected.length > 0) {
-      const words = [...new Set(corrected.map((n) => reading.said[n as keyof typeof reading.said]).filter((w) => w))];
+    const corrected = changedFacts(earlier, stated);
+    const words = wordsFor(corrected, reading.said);
+    if (words) {
       const lang = await languageOf(this.deps.profile, step.context);
-      if (words.length > 0)
-        await step.context.sendActivity(this.deps.replies.message(lang, 'ask.corrected', { words: words.join(', ') }));
+      await step.context.sendActivity(this.deps.replies.message(lang, 'ask.corrected', { words }));
     }
     this.deps.record?.({ type: 'path', path: role, stage: 'started' });
     return {

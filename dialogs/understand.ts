@@ -163,12 +163,17 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
     (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)
   )
     role = 'employer';
-  // A question about the benefit at admission is answered with a benefit's words: they answer it, not today's benefit.
-  if (ctx.pending === 'benefitAtAdmission' && facts.benefit !== undefined) {
-    facts.benefitAtAdmission = facts.benefit;
+  // A question about the benefit at admission is answered with a benefit's words: they answer it, and say nothing
+  // about today's benefit or situation (so they correct neither).
+  if (ctx.pending === 'benefitAtAdmission') {
+    if (facts.benefit !== undefined) {
+      facts.benefitAtAdmission = facts.benefit;
+      said.benefitAtAdmission = said.benefit;
+    }
     delete facts.benefit;
-    said.benefitAtAdmission = said.benefit;
     delete said.benefit;
+    delete facts.situation;
+    delete said.situation;
   }
   // Asked what fits them best, a benefit alone ("uddannelseshjælp") says the situation too.
   if (ctx.pending === 'situation' && facts.situation === undefined && facts.benefit !== undefined) {
@@ -207,6 +212,19 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
     aboutOther: lexicon.aboutOther,
     answer,
   };
+}
+
+/** The facts a message changes: those it states that were known before with another value ("nej, jeg er ledig"). */
+export function changedFacts(before: object, stated: Facts): (keyof Facts)[] {
+  const known = before as Record<string, unknown>;
+  return (Object.keys(stated) as (keyof Facts)[]).filter(
+    (name) => known[name] !== undefined && known[name] !== stated[name],
+  );
+}
+
+/** The person's own words for some facts, each once, for "Det har jeg noteret: »…«" (empty when none). */
+export function wordsFor(names: readonly (keyof Facts)[], said: Said): string {
+  return [...new Set(names.map((n) => said[n]).filter((w) => w))].join(', ');
 }
 
 /**

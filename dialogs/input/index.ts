@@ -6,7 +6,7 @@
 export { parseNumber } from './numbers.js';
 export { type AgeAnswer, MAX_AGE, parseAge } from './age.js';
 export { parseMonths } from './duration.js';
-export { type CostMention, MONTHLY_HOURS, isCostQuestion, parseCostMention } from './money.js';
+export { type CostMention, MONTHLY_HOURS, isCostQuestion, parseCostMention, withFigures } from './money.js';
 export { isDecline, isDontKnow } from './dont-know.js';
 export { parseYesNo } from './yes-no.js';
 export { parseDate } from './dates.js';

@@ -195,6 +195,14 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
   return out;
 }
 
+/** `cost` with the figures `said` gives in place of its own (the flags perHour and perWeek are not figures). */
+export function withFigures(cost: CostMention, said: CostMention): CostMention {
+  const out: CostMention = { ...cost };
+  for (const [k, v] of Object.entries(said))
+    if (v !== undefined && k !== 'perHour' && k !== 'perWeek') (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
 /**
  * Whether a message asks for an estimate by itself: it names an amount per hour (or a wage or fee) and hours, so the
  * estimate can be given at once ("hvad kan vi få dækket, hvis mentoren tjener 230 kr. i timen og bruger 3 timer om

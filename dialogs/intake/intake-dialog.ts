@@ -7,7 +7,7 @@ import { languageOf, newChatData } from '../state.js';
 import type { AskableInput } from './questions.js';
 import { summary } from './summary.js';
 import { personalAnswer } from './personal.js';
-import type { Said } from '../understand.js';
+import { type Facts, type Said, changedFacts, wordsFor } from '../understand.js';
 
 export const INTAKE_DIALOG = 'intake';
 /** What an intake ends with: its summary has been sent. */
@@ -149,17 +149,14 @@ export class IntakeDialog extends WaterfallDialog {
     const set = (name: string, value: unknown) => ((situation as unknown as Record<string, unknown>)[name] = value);
     if (result.kind === 'value' || result.kind === 'facts') {
       // Other facts named in the same message fill in, or correct ("nej, jeg er sygemeldt, ikke ledig"), the others.
-      const before = situation as unknown as Record<string, unknown>;
-      const corrected = Object.entries(result.facts ?? {}).filter(
-        ([name, value]) => before[name] !== undefined && before[name] !== value,
-      );
+      const corrected = changedFacts(situation, result.facts ?? {});
       for (const [name, value] of Object.entries(result.facts ?? {})) set(name, value);
       if (result.kind === 'value') set(result.input, result.value);
       // A message that does not answer the question but tells something else ("nej vent, jeg er faktisk ledig") is
       // acknowledged in the person's own words before the question comes again, so they see it was taken.
       if (result.kind === 'facts' || corrected.length > 0) {
-        const names = result.kind === 'facts' ? Object.keys(result.facts) : corrected.map(([name]) => name);
-        const words = [...new Set(names.map((n) => result.said?.[n as keyof Said]).filter((w) => w))].join(', ');
+        const names = result.kind === 'facts' ? (Object.keys(result.facts) as (keyof Facts)[]) : corrected;
+        const words = wordsFor(names, result.said ?? {});
         const lang = await languageOf(this.deps.profile, step.context);
         if (words)
           await step.context.sendActivity(
