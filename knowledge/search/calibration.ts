@@ -41,6 +41,11 @@ export const CALIBRATION = {
   RIVAL_COVERAGE_GAP: 0.15,
   /** ... unless the best matches one of its own question phrasings this closely (0-1). */
   RIVAL_MAX_PHRASE: 0.6,
+  /**
+   * A question of one word outside our topic and of no kind gets its best article offered, not answered, unless the
+   * article matches one of its own phrasings this closely (0-1).
+   */
+  SINGLE_WORD_MAX_PHRASE: 0.6,
   /** A confident answer covers at least this much of the question; below it the best few are offered instead. */
   CONFIDENT_MIN_COVERAGE: 0.3,
   /** How much the best-matching question phrasing of an article adds to its score. */

@@ -530,10 +530,13 @@ export class SearchEngine {
       if (unknownWord && short && top.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
       // One word of no particular kind that is not our topic ("min mail er"): the article it names is offered, not
       // answered, unless the article was written for nearly that question.
-      if (tokens.filter((t) => t.weight > 0).length === 1 && asked.length === 0 && top.phrase < 0.6)
+      if (
+        tokens.filter((t) => t.weight > 0).length === 1 &&
+        asked.length === 0 &&
+        top.phrase < CALIBRATION.SINGLE_WORD_MAX_PHRASE
+      )
         return { status: 'ambiguous', confident: false, hits: [plainHit(top)], redirect: null };
     }
-    const plain = plainHit;
     const answers = hits.filter((h) => h.article.kind === 'answer');
     const close = answers.filter(
       (h) =>
@@ -548,7 +551,7 @@ export class SearchEngine {
       return {
         status: 'ambiguous',
         confident: false,
-        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain),
+        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
         redirect: null,
       };
     }
@@ -556,11 +559,11 @@ export class SearchEngine {
       return {
         status: 'ambiguous',
         confident: false,
-        hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plain),
+        hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
         redirect: null,
       };
     }
-    return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plain), redirect: null };
+    return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plainHit), redirect: null };
   }
 
   /**
