@@ -32,6 +32,9 @@ export interface EvalSet {
   heldOut: boolean;
 }
 
+/** heldout/, heldout2/ ...: sets reported as totals only. */
+export const isHeldOut = (name: string) => /^heldout\d*$/.test(name);
+
 /** The question or people sets in test/cases/: the flat eval-*.yaml files, the dev, dev2 ... folders and heldout/. */
 export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
   const sets: EvalSet[] = [];
@@ -42,10 +45,11 @@ export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
       sets.push({ name: f.replace(/\.yaml$/, ''), files: [f], heldOut: false });
     }
   }
-  const folders = readdirSync(casesDir())
-    .filter((f) => /^dev\d*$/.test(f))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  for (const folder of [...folders, 'heldout']) {
+  const numbered = (prefix: string) =>
+    readdirSync(casesDir())
+      .filter((f) => new RegExp(`^${prefix}\\d*$`).test(f))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const folder of [...numbered('dev'), ...numbered('heldout')]) {
     let files: string[];
     try {
       files = readdirSync(join(casesDir(), folder))
@@ -55,7 +59,7 @@ export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
       files = [];
     }
     if (files.length > 0)
-      sets.push({ name: folder, files: files.map((f) => `${folder}/${f}`), heldOut: folder === 'heldout' });
+      sets.push({ name: folder, files: files.map((f) => `${folder}/${f}`), heldOut: isHeldOut(folder) });
   }
   return sets;
 }

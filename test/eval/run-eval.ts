@@ -18,7 +18,7 @@ import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { askQuestion } from '../../knowledge/answer.js';
 import { converse } from './converse.js';
 import { loadPeople } from './people.js';
-import { evalSets, loadQuestions } from './questions.js';
+import { evalSets, isHeldOut, loadQuestions } from './questions.js';
 import { type EvalReport, addReports, emptyReport, scoreQuestions } from './score.js';
 
 const DATE = '2026-11-29';
@@ -42,7 +42,7 @@ const pct = (n: number, d: number) => (d === 0 ? '   n/a ' : `${((100 * n) / d).
 const filters = args.filter((a) => !a.startsWith('--'));
 const heldOut = args.includes('--heldout');
 const chosen = (name: string) =>
-  (name !== 'heldout' || heldOut) &&
+  (!isHeldOut(name) || heldOut) &&
   (filters.length === 0 || filters.some((f) => name.includes(f.replace(/\.yaml$/, ''))));
 const showMisses = args.includes('--misses');
 const onlyPeople = args.includes('--people');
