@@ -46,6 +46,8 @@ export const QUESTION_KINDS = [
   'decisive',
   'mentorTasks',
   'volunteer',
+  'change',
+  'example',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
