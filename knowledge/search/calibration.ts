@@ -21,7 +21,7 @@ export const CALIBRATION = {
   UNKNOWN_WEIGHT: 1.2,
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
-  AMBIGUOUS_RATIO: 0.8,
+  AMBIGUOUS_RATIO: 0.85,
   /**
    * On a path (the person is a citizen or an employer in our conversation), an out-of-scope topic declines a question
    * only when it covers at least the best article's coverage less this margin, and the best article does not match one
@@ -47,7 +47,7 @@ export const CALIBRATION = {
    */
   SINGLE_WORD_MAX_PHRASE: 0.6,
   /** A confident answer covers at least this much of the question; below it the best few are offered instead. */
-  CONFIDENT_MIN_COVERAGE: 0.3,
+  CONFIDENT_MIN_COVERAGE: 0.1,
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,

@@ -392,13 +392,14 @@ export class SearchEngine {
    */
   private addKindTerms(tokens: QueryToken[], lang: Lang, kinds: readonly string[]): void {
     const present = new Set(tokens.flatMap((t) => t.expansions.map((e) => e.term)));
-    const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter(
-      (t) => !present.has(t) && this.lookup[lang].has(t),
-    );
-    // A question that says little besides its kind ("hvad gør jeg, hvis kommunen siger nej?") is about that kind: then
-    // the kind's words count, as one word.
+    // A question that says little besides its kind ("hvad gør jeg, hvis kommunen siger nej?", "hvordan søger jeg?")
+    // is about that kind: then the kind's words count, as one word, even those the question already has.
     const said = tokens.reduce((sum, t) => sum + t.weight, 0);
-    const weight = said < CALIBRATION.MIN_STRENGTH ? CALIBRATION.KIND_TERM_WEIGHT : 0;
+    const little = said < CALIBRATION.MIN_STRENGTH;
+    const weight = little ? CALIBRATION.KIND_TERM_WEIGHT : 0;
+    const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter(
+      (t) => (little || !present.has(t)) && this.lookup[lang].has(t),
+    );
     if (extra.length > 0)
       tokens.push({ term: '#kind', weight, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
   }

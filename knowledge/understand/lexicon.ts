@@ -58,6 +58,12 @@ export interface LexiconData {
   conditions: string[];
   /** Phrases that put a psychiatric discharge years back, so it is not the discharge the right is about. */
   longAgo: string[];
+  /**
+   * Phrases that say, right after a situation or benefit, that it is over ("integrationsprogrammet er slut", "the
+   * programme finished long ago"), or right before, that it was earlier ("tidligere på dagpenge"): not taken.
+   */
+  ended: string[];
+  formerly: string[];
   /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
@@ -135,6 +141,8 @@ export function loadLexicon(path: string, root: string): LexiconData {
     linkers: asStrings(doc.linkers) ?? [],
     conditions: list(doc.conditions, 'conditions'),
     longAgo: list(doc.longAgo ?? [], 'longAgo'),
+    ended: list(doc.ended ?? [], 'ended'),
+    formerly: list(doc.formerly ?? [], 'formerly'),
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
     questionKinds: kinds,
@@ -168,12 +176,16 @@ export function loadLexicon(path: string, root: string): LexiconData {
 /** How many readings the lexicon keeps: a turn reads its message and at most one part of it; kept short, so that
  * the same words from another conversation later are read anew (as a benchmark that repeats its texts should see). */
 const RECENT_READINGS = 2;
+/** How many words may stand between a situation and the phrase that says it is over. */
+const ENDED_WITHIN = 1;
 
 export class Lexicon {
   private readonly negations: Set<string>;
   private readonly linkers: Set<string>;
   private readonly conditions: RegExp[];
   private readonly longAgo: RegExp[];
+  private readonly ended: RegExp[];
+  private readonly formerly: RegExp[];
   private readonly facts: [LexiconFact, string, RegExp[]][];
   private readonly aboutOther: RegExp[];
   private readonly kinds: [QuestionKind, RegExp[]][];
@@ -184,6 +196,8 @@ export class Lexicon {
     this.linkers = new Set(data.linkers);
     this.conditions = compile(data.conditions);
     this.longAgo = compile(data.longAgo ?? []);
+    this.ended = compile(data.ended ?? []);
+    this.formerly = compile(data.formerly ?? []);
     this.facts = LEXICON_FACTS.flatMap((fact) =>
       data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]),
     );
@@ -229,6 +243,7 @@ export class Lexicon {
           v = !v;
         }
         if (fact === 'psychiatricDischarge' && v === true && this.saidLongAgo(words, m)) v = false;
+        if ((fact === 'situation' || fact === 'benefit') && this.over(words, m)) continue;
         const old = found.get(fact);
         // Yes/no: a later statement of the other value corrects an earlier one; of two saying the same, the longer.
         const wins =
@@ -276,6 +291,25 @@ export class Lexicon {
   private saidLongAgo(words: Words, m: PhraseMatch): boolean {
     const sentence = words.sentence[m.from];
     return this.longAgo.some((p) => findPhrase(words, p).some((x) => words.sentence[x.from] === sentence));
+  }
+
+  /**
+   * Whether a situation or benefit is said to be over: an ending phrase starts within ENDED_WITHIN words after it, or
+   * a "formerly" phrase ends just before it, in its sentence.
+   */
+  private over(words: Words, m: PhraseMatch): boolean {
+    const sentence = words.sentence[m.from];
+    const after = this.ended.some((p) =>
+      findPhrase(words, p).some(
+        (x) => words.sentence[x.from] === sentence && x.from >= m.to && x.from - m.to <= ENDED_WITHIN,
+      ),
+    );
+    return (
+      after ||
+      this.formerly.some((p) =>
+        findPhrase(words, p).some((x) => words.sentence[x.from] === sentence && x.to <= m.from && m.from - x.to <= 2),
+      )
+    );
   }
 
   /** A negation up to three words before the match, in its sentence, with only linking words between. */

@@ -116,6 +116,12 @@ describe('search', () => {
     const out = askQuestion(kb, 'hvad gør jeg hvis kommunen siger nej', { date: DATE, audience: 'citizen' });
     expect(out.status).to.equal('answer');
     expect(out.hits[0]!.article.id).to.equal('klage');
+    // ... also when its only word is the kind's own: "hvordan søger jeg?" after the bot's answer.
+    for (const q of ['hvordan søger jeg', 'Where do I apply?']) {
+      const applied = askQuestion(kb, q, { date: DATE, audience: 'citizen' });
+      expect(applied.status, q).to.equal('answer');
+      expect(applied.hits[0]!.article.id, q).to.equal('saadan-soeger-du');
+    }
   });
 
   it('is not confident when the best article covers little of the question, or a rival covers clearly more', () => {
