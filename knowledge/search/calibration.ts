@@ -47,7 +47,7 @@ export const CALIBRATION = {
    */
   SINGLE_WORD_MAX_PHRASE: 0.6,
   /** A confident answer covers at least this much of the question; below it the best few are offered instead. */
-  CONFIDENT_MIN_COVERAGE: 0.1,
+  CONFIDENT_MIN_COVERAGE: 0.3,
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   MAX_ALTERNATIVES: 3,

@@ -393,13 +393,17 @@ export class SearchEngine {
   private addKindTerms(tokens: QueryToken[], lang: Lang, kinds: readonly string[]): void {
     const present = new Set(tokens.flatMap((t) => t.expansions.map((e) => e.term)));
     // A question that says little besides its kind ("hvad gør jeg, hvis kommunen siger nej?", "hvordan søger jeg?")
-    // is about that kind: then the kind's words count, as one word, even those the question already has.
+    // is about that kind: then the kind's words count, as one word (the question's own, when it has them all).
     const said = tokens.reduce((sum, t) => sum + t.weight, 0);
     const little = said < CALIBRATION.MIN_STRENGTH;
     const weight = little ? CALIBRATION.KIND_TERM_WEIGHT : 0;
-    const extra = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter(
-      (t) => (little || !present.has(t)) && this.lookup[lang].has(t),
+    const known = [...new Set(kinds.flatMap((k) => this.kindTerms[k]?.[lang] ?? []))].filter((t) =>
+      this.lookup[lang].has(t),
     );
+    const missing = known.filter((t) => !present.has(t));
+    // Only a question that does not name our topic needs them to be ours at all ("mentor" says it already).
+    const named = tokens.some((t) => this.isDomainTerm(t.term));
+    const extra = missing.length > 0 || !little || named ? missing : known;
     if (extra.length > 0)
       tokens.push({ term: '#kind', weight, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
   }
