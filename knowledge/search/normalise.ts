@@ -121,6 +121,28 @@ const FILLER: ReadonlySet<string> = new Set([
   'hmm',
   'øh',
   'æh',
+  // English contractions, written without their apostrophe ("I'm" -> "im").
+  'im',
+  'ive',
+  'youre',
+  'theyre',
+  'hes',
+  'shes',
+  'thats',
+  'whats',
+  'dont',
+  'doesnt',
+  'didnt',
+  'cant',
+  'couldnt',
+  'wont',
+  'wouldnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'havent',
+  'hasnt',
+  'lets',
 ]);
 
 /**
@@ -145,16 +167,61 @@ export function fold(word: string): string {
 }
 
 /**
- * Splits text into lower-case words. Hyphenated words give the joined form and each part; a part keeps at least
- * two characters, digits excepted ("6").
+ * How people write common words in a chat, and the words they mean: "ka ik" is "kan ikke", "hva" is "hvad", "mby"
+ * is "måske". Only words that mean nothing else here; one word for one word, so a reading keeps its positions.
+ */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  hva: 'hvad',
+  hvaa: 'hvad',
+  ka: 'kan',
+  ik: 'ikke',
+  ikk: 'ikke',
+  ike: 'ikke',
+  ikek: 'ikke',
+  mby: 'måske',
+  mbe: 'måske',
+  mske: 'måske',
+  ha: 'have',
+  gi: 'give',
+  ska: 'skal',
+  sku: 'skulle',
+  ku: 'kunne',
+  nogn: 'nogen',
+  osse: 'også',
+  ogs: 'også',
+  oxo: 'også',
+  hvordn: 'hvordan',
+  hvorn: 'hvornår',
+  lissom: 'ligesom',
+  te: 'til',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  cuz: 'because',
+  coz: 'because',
+};
+
+/** A word as it is written outside a chat ("ka" -> "kan"); other words as they are. Takes a lower-case word. */
+export function standardSpelling(word: string): string {
+  return CHAT_SPELLINGS[word] ?? word;
+}
+
+/**
+ * Splits text into lower-case words, chat spellings written out ("ka" -> "kan") and apostrophes inside a word dropped
+ * ("don't" -> "dont"). Hyphenated words give the joined form and each part; a part keeps at least two characters,
+ * digits excepted ("6").
  */
 export function words(text: string): string[] {
   const out: string[] = [];
-  const lowered = text.normalize('NFC').toLowerCase();
+  const lowered = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   for (const chunk of lowered.match(/[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)*/gu) ?? []) {
     const parts = chunk.split(/[-‐‑–]/);
     if (parts.length > 1) out.push(parts.join(''));
-    for (const p of parts) if (p.length >= 2 || /^\d+$/.test(p)) out.push(p);
+    for (const p of parts) if (p.length >= 2 || /^\d+$/.test(p)) out.push(standardSpelling(p));
   }
   return out;
 }

@@ -499,8 +499,14 @@ export class SearchEngine {
     if (top.article.kind === 'outside') return { ...NONE, redirect: top.article };
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
+      // An article that answers the specific kind asked ("can I switch to someone else?" about one's mentor) is what
+      // the other words ask for, whether or not it shares them.
       const otherWords = tokens.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
-      if ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC) return NONE;
+      const ofTheKindAsked = (this.kindsOf[top.article.id] ?? []).some(
+        (k) => asked.includes(k) && !GENERAL_KINDS.has(k),
+      );
+      if (!ofTheKindAsked && ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC))
+        return NONE;
     } else {
       const ofItsKind = (this.kindsOf[top.article.id] ?? []).some((k) => asked.includes(k));
       // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else

@@ -1,4 +1,4 @@
-import { fold } from '../search/normalise.js';
+import { fold, standardSpelling } from '../search/normalise.js';
 
 /**
  * Phrase patterns over the words of a message, as the lexicon (lexicon.yaml) writes them. A pattern is words
@@ -52,7 +52,7 @@ export function splitWords(text: string): Words {
         sentence.push(i);
       }
     });
-  const folded = raw.map((w) => fold(w));
+  const folded = raw.map((w) => fold(standardSpelling(w)));
   const starts: number[] = [];
   let line = ' ';
   for (const w of folded) {

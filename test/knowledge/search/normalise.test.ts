@@ -54,6 +54,12 @@ describe('text normaliser', () => {
     expect(terms('what is the deadline', 'en')).to.deep.equal(['deadlin']);
   });
 
+  it('reads chat spellings and English contractions as the words they stand for', () => {
+    expect(terms('hva er mentorstøtte', 'da')).to.deep.equal(terms('hvad er mentorstøtte', 'da'));
+    expect(terms('ka man ik få en mentor', 'da')).to.deep.equal(terms('kan man ikke få en mentor', 'da'));
+    expect(terms("I'm sure we don't get along", 'en')).to.deep.equal(['sure', 'along']);
+  });
+
   it('keeps the stop words that carry meaning here', () => {
     expect(terms('hvem kan være mentor', 'da')).to.include('var');
     expect(terms('under 30 år', 'da')).to.include('und');

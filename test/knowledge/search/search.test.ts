@@ -116,6 +116,12 @@ describe('search', () => {
     const out = askQuestion(kb, 'hvad gør jeg hvis kommunen siger nej', { date: DATE, audience: 'citizen' });
     expect(out.status).to.equal('answer');
     expect(out.hits[0]!.article.id).to.equal('klage');
+    // ... and a question that names the scheme is answered by the article of the kind it asks, whatever its other words.
+    const change = askQuestion(kb, "My mentor and I really don't get along. Can I switch to someone else?", {
+      date: DATE,
+    });
+    expect(change.status).to.equal('answer');
+    expect(change.hits[0]!.article.id).to.equal('mentor-syg-eller-skift');
     // ... also when its only word is the kind's own: "hvordan søger jeg?" after the bot's answer.
     for (const q of ['hvordan søger jeg', 'Where do I apply?']) {
       const applied = askQuestion(kb, q, { date: DATE, audience: 'citizen' });
