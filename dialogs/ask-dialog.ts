@@ -117,19 +117,18 @@ export class AskDialog extends Dialog<AskOptions> {
       await this.ask(dc, next);
       return Dialog.EndOfTurn;
     }
-    // "ved ikke" is understood in English too: people mix the languages.
+    // One reading of the message (MainDialog made it, knowing this question): the answer to the question, other facts
+    // it states (several at once, or a correction), and whether it also asks something.
+    const reading = readingOf(dc.context);
+    // "ved ikke" is understood in English too: people mix the languages. An answer given with a doubt ("det er vist
+    // sygedagpenge, jeg er ikke helt sikker") is an answer.
     if (
-      isDontKnow(text, lang) ||
-      isDontKnow(text, 'da') ||
-      isDecline(text) ||
-      sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow'))
+      sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow')) ||
+      ((isDontKnow(text, lang) || isDontKnow(text, 'da') || isDecline(text)) && !reading?.answer)
     ) {
       await send('ask.skipped');
       return dc.endDialog({ kind: 'skipped', input } satisfies AskResult);
     }
-    // One reading of the message (MainDialog made it, knowing this question): the answer to the question, other facts
-    // it states (several at once, or a correction), and whether it also asks something.
-    const reading = readingOf(dc.context);
     const chat = await this.deps.chat.get(dc.context, newChatData());
     const audience = options.role === 'employer' ? 'employer' : 'citizen';
     const pressedOffer = chat.offers.some((o) => sameLabel(text, o.label));

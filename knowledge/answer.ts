@@ -45,13 +45,14 @@ function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOut
   const voice = opts.audience
     ? null
     : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
-  const result = kb.search.search(text, { ...opts, kinds, stated, voice });
+  const aboutScheme = read.describesMentor;
+  const result = kb.search.search(text, { ...opts, kinds, stated, voice, aboutScheme });
   // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
   if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
   // On a path, a question about the other audience's matters ("hvor længe kan min nye medarbejder have en mentor?")
   // is answered from all articles, the path's audience only favoured, when that gives a clear answer.
   const { audience, ...rest } = opts;
-  const wider = kb.search.search(text, { ...rest, kinds, stated, voice: audience });
+  const wider = kb.search.search(text, { ...rest, kinds, stated, voice: audience, aboutScheme });
   return wider.status === 'answer' ? wider : result;
 }
 

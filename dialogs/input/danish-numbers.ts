@@ -105,8 +105,15 @@ function below100(tokens: readonly Token[], i: number): Read | null {
     if (ten !== undefined && unit > 0) return { value: unit + ten, next: i + 3, words: true };
     return { value: unit, next: i + 1, words: true };
   }
-  const other = TEENS[t.key] ?? TENS[t.key];
-  return other === undefined ? null : { value: other, next: i + 1, words: true };
+  const teen = TEENS[t.key];
+  if (teen !== undefined) return { value: teen, next: i + 1, words: true };
+  const ten = TENS[t.key];
+  if (ten === undefined) return null;
+  // A ten, then a unit, as English has it and people new to Danish write it: "tyve fire" is 24.
+  const after = UNITS[tokens[i + 1]?.key ?? ''];
+  if (after !== undefined && after > 0 && after < 10 && tokens[i + 1]?.key !== 'en' && tokens[i + 1]?.key !== 'et')
+    return { value: ten + after, next: i + 2, words: true };
+  return { value: ten, next: i + 1, words: true };
 }
 
 /** A word-only tail after "hundrede"/"tusind": "(og) tyve", "(og) fem". */

@@ -51,6 +51,8 @@ export interface SearchOptions {
   stated?: string[];
   /** Who the words sound like: the other audience's articles are disfavoured, not left out. */
   voice?: 'citizen' | 'employer' | null;
+  /** The words describe the scheme without naming it (knowledge/understand: describesMentor). */
+  aboutScheme?: boolean;
   limit?: number;
 }
 
@@ -378,7 +380,14 @@ export class SearchEngine {
         break;
       }
     }
-    const out = this.judge(tokens, ranked, opts.limit ?? 5, opts.kinds ?? [], opts.audience !== undefined);
+    const out = this.judge(
+      tokens,
+      ranked,
+      opts.limit ?? 5,
+      opts.kinds ?? [],
+      opts.audience !== undefined,
+      opts.aboutScheme === true,
+    );
     return {
       ...out,
       hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
@@ -490,11 +499,14 @@ export class SearchEngine {
     limit: number,
     asked: readonly string[] = [],
     onPath = false,
+    aboutScheme = false,
   ): SearchOutcome {
-    const aboutOurTopic = tokens.some((t) => this.isDomainTerm(t.term));
+    const named = tokens.some((t) => this.isDomainTerm(t.term));
+    const aboutOurTopic = named || aboutScheme;
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
-    // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor".
-    const top = aboutOurTopic ? hits.find((h) => h.article.kind === 'answer' || h.domainMatch) : hits[0];
+    // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor". One that describes the
+    // scheme without naming it may still be about another topic ("hjælp til at skrive en ansøgning").
+    const top = named ? hits.find((h) => h.article.kind === 'answer' || h.domainMatch) : hits[0];
     if (!top) return NONE;
     if (top.article.kind === 'outside') return { ...NONE, redirect: top.article };
     if (aboutOurTopic) {
@@ -549,6 +561,14 @@ export class SearchEngine {
         return { status: 'ambiguous', confident: false, hits: [plainHit(top)], redirect: null };
     }
     const answers = hits.filter((h) => h.article.kind === 'answer');
+    // The scheme described in other words: offered, not answered, unless the best article covers most of the question.
+    if (!named && aboutScheme && top.coverage < CALIBRATION.MIN_COVERAGE)
+      return {
+        status: 'ambiguous',
+        confident: false,
+        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
+        redirect: null,
+      };
     const close = answers.filter(
       (h) =>
         h === top ||

@@ -67,6 +67,9 @@ export interface LexiconData {
   /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
+  /** The scheme described without its name, and the words of work or education that must come with it. */
+  describesMentor: string[];
+  workOrSchool: string[];
   questionKinds: Record<QuestionKind, string[]>;
   /** Short answers to the intake's questions: fact -> value -> the words that name it (whole answers, folded). */
   answers: Record<string, Record<string, string[]>>;
@@ -85,6 +88,8 @@ export interface LexiconReading {
   kinds: QuestionKind[];
   /** The person writes for somebody else (a son, a mother): the facts are about them. */
   aboutOther: boolean;
+  /** Whether the message describes the scheme without naming it (support from someone, at work or in education). */
+  describesMentor: boolean;
 }
 
 const asStrings = (v: unknown): string[] | null =>
@@ -145,6 +150,8 @@ export function loadLexicon(path: string, root: string): LexiconData {
     formerly: list(doc.formerly ?? [], 'formerly'),
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
+    describesMentor: list(doc.describesMentor ?? [], 'describesMentor'),
+    workOrSchool: list(doc.workOrSchool ?? [], 'workOrSchool'),
     questionKinds: kinds,
     answers: {},
   };
@@ -188,6 +195,8 @@ export class Lexicon {
   private readonly formerly: RegExp[];
   private readonly facts: [LexiconFact, string, RegExp[]][];
   private readonly aboutOther: RegExp[];
+  private readonly describesMentor: RegExp[];
+  private readonly workOrSchool: RegExp[];
   private readonly kinds: [QuestionKind, RegExp[]][];
 
   constructor(data: LexiconData) {
@@ -202,6 +211,8 @@ export class Lexicon {
       data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]),
     );
     this.aboutOther = compile(data.aboutOther);
+    this.describesMentor = compile(data.describesMentor ?? []);
+    this.workOrSchool = compile(data.workOrSchool ?? []);
     this.kinds = QUESTION_KINDS.map((k) => [k, compile(data.questionKinds[k])]);
     this.answerWordsOf = data.answers ?? {};
   }
@@ -256,7 +267,13 @@ export class Lexicon {
     const kinds = this.kinds
       .filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0))
       .map(([k]) => k);
-    return { facts, kinds, aboutOther: this.aboutOther.some((p) => findPhrase(words, p).length > 0) };
+    const says = (patterns: RegExp[]) => patterns.some((p) => findPhrase(words, p).length > 0);
+    return {
+      facts,
+      kinds,
+      aboutOther: says(this.aboutOther),
+      describesMentor: says(this.describesMentor) && says(this.workOrSchool),
+    };
   }
 
   /**

@@ -13,6 +13,8 @@ const CASES: [string, Lang, AgeAnswer][] = [
   ['Jeg er 24', 'da', years(24)],
   ['jeg er fireogtyve', 'da', years(24)],
   ['Jeg er fire og tyve år gammel', 'da', years(24)],
+  // A ten before its unit, as people new to Danish write it.
+  ['tyve fire år', 'da', years(24)],
   ['24 år gammel', 'da', years(24)],
   ['ca. 24', 'da', years(24)],
   ['jeg er en 24-årig mand', 'da', years(24)],
