@@ -9,7 +9,8 @@
  * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
  * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best; if it is short (SHORT_QUESTION_WORDS
  * content words or fewer) and has a word no article knows, MIN_COVERAGE_WITH_UNKNOWN.
- * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best.
+ * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best (AMBIGUOUS_RATIO_FEW_WORDS for a
+ * question of FEW_WORDS content words or fewer).
  */
 export const CALIBRATION = {
   MIN_STRENGTH: 1.5,
@@ -22,6 +23,9 @@ export const CALIBRATION = {
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
   AMBIGUOUS_RATIO: 0.85,
+  /** ... and at AMBIGUOUS_RATIO_FEW_WORDS of the best when the question has FEW_WORDS content words or fewer. */
+  AMBIGUOUS_RATIO_FEW_WORDS: 0.8,
+  FEW_WORDS: 2,
   /**
    * On a path (the person is a citizen or an employer in our conversation), an out-of-scope topic declines a question
    * only when it covers at least the best article's coverage less this margin, and the best article does not match one

@@ -561,6 +561,9 @@ export class SearchEngine {
         return { status: 'ambiguous', confident: false, hits: [plainHit(top)], redirect: null };
     }
     const answers = hits.filter((h) => h.article.kind === 'answer');
+    // A question of few words says too little to tell two close articles apart ("mentor ret").
+    const few = tokens.filter((t) => t.weight > 0).length <= CALIBRATION.FEW_WORDS;
+    const ambiguousRatio = few ? CALIBRATION.AMBIGUOUS_RATIO_FEW_WORDS : CALIBRATION.AMBIGUOUS_RATIO;
     // The scheme described in other words: offered, not answered, unless the best article covers most of the question.
     if (!named && aboutScheme && top.coverage < CALIBRATION.MIN_COVERAGE)
       return {
@@ -573,7 +576,7 @@ export class SearchEngine {
       (h) =>
         h === top ||
         (h.strength >= CALIBRATION.MIN_STRENGTH / 2 &&
-          (h.score >= CALIBRATION.AMBIGUOUS_RATIO * top.score ||
+          (h.score >= ambiguousRatio * top.score ||
             (top.phrase < CALIBRATION.RIVAL_MAX_PHRASE &&
               h.score >= CALIBRATION.RIVAL_RATIO * top.score &&
               h.coverage >= top.coverage + CALIBRATION.RIVAL_COVERAGE_GAP))),

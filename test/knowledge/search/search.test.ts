@@ -116,7 +116,7 @@ describe('search', () => {
     const out = askQuestion(kb, 'hvad gør jeg hvis kommunen siger nej', { date: DATE, audience: 'citizen' });
     expect(out.status).to.equal('answer');
     expect(out.hits[0]!.article.id).to.equal('klage');
-    // ... and a question that names the scheme is answered by the article of the kind it asks, whatever its other words.
+    // ... and a question that names the scheme is answered by the article of the kind it asks, whatever else it says.
     const change = askQuestion(kb, "My mentor and I really don't get along. Can I switch to someone else?", {
       date: DATE,
     });
