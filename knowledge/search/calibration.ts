@@ -9,8 +9,8 @@
  * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
  * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best; if it is short (SHORT_QUESTION_WORDS
  * content words or fewer) and has a word no article knows, MIN_COVERAGE_WITH_UNKNOWN.
- * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best (AMBIGUOUS_RATIO_FEW_WORDS for a
- * question of FEW_WORDS content words or fewer).
+ * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best
+ * (AMBIGUOUS_RATIO_FEW_WORDS for a question of FEW_WORDS content words or fewer).
  */
 export const CALIBRATION = {
   MIN_STRENGTH: 1.5,
