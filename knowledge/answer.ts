@@ -39,7 +39,9 @@ function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOut
   const stated = Object.entries(read.facts)
     .filter(([f]) => f !== 'role')
     .map(([f, v]) => `${f}.${String(v!.value)}`);
-  const kinds = opts.kinds ?? read.kinds;
+  // A complaint about another benefit ("afslag på sygedagpenge") is not a complaint about a mentor, unless it says so.
+  const otherComplaint = read.kinds.includes('complainOther') && !/mentor/i.test(text);
+  const kinds = (opts.kinds ?? read.kinds).filter((k) => !(otherComplaint && k === 'complain'));
   const role = read.facts.role?.value;
   // On a path the audience is known; the voice matters only where it is not.
   const voice = opts.audience
@@ -47,6 +49,7 @@ function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOut
     : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
   const aboutScheme = read.describesMentor;
   const result = kb.search.search(text, { ...opts, kinds, stated, voice, aboutScheme });
+  if (otherComplaint) return { status: 'none', confident: false, hits: [], redirect: result.redirect };
   // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
   if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
   // On a path, a question about the other audience's matters ("hvor længe kan min nye medarbejder have en mentor?")

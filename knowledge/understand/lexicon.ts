@@ -48,6 +48,8 @@ export const QUESTION_KINDS = [
   'volunteer',
   'change',
   'example',
+  'whatIsScheme',
+  'complainOther',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

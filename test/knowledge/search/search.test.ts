@@ -105,6 +105,14 @@ describe('search', () => {
     }
   });
 
+  it('declines a complaint about another benefit, but takes one about a mentor', () => {
+    expect(askQuestion(kb, 'Hvordan klager jeg over et afslag på sygedagpenge?', { date: DATE }).status).to.equal(
+      'none',
+    );
+    const mentor = askQuestion(kb, 'kan jeg klage over afslaget på min mentor og min kontanthjælp', { date: DATE });
+    expect(mentor.hits[0]?.article.id).to.equal('klage');
+  });
+
   it('offers, but does not answer, the one article that a single word outside our topic names', () => {
     // "min mail er ..." (the address left out) once answered the article about direct contact.
     const out = askQuestion(kb, 'min mail er', { date: DATE });
