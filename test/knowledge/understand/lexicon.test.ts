@@ -40,6 +40,18 @@ describe("the lexicon: what people's own words say", () => {
     expect(kb.lexicon.read('min søn er indlagt på psykiatrisk afdeling').aboutOther).to.equal(true);
     expect(kb.lexicon.read('jeg er indlagt på psykiatrisk afdeling').aboutOther).to.equal(false);
   });
+
+  it('marks the scheme described without its name, at work or in education, and not help with other things', () => {
+    const described = [
+      'Min mor har fået job i et storkøkken, men hun er bange for ikke at kunne følge med. Kan nogen støtte hende?',
+      'Vi har ansat en ung fyr på lageret. Han har brug for, at en af os går ved siden af ham. Kan vi få hjælp?',
+      'får vi noget for de timer lars bruger på at lære den nye op',
+      'Can we get compensated for the extra time a colleague spends with our new employee?',
+    ];
+    for (const text of described) expect(kb.lexicon.read(text).describesMentor, text).to.equal(true);
+    for (const text of ['er der nogen der kan hjælpe mig med min selvangivelse', 'kan nogen hjælpe mig med at flytte'])
+      expect(kb.lexicon.read(text).describesMentor, text).to.equal(false);
+  });
 });
 
 describe('phrase patterns', () => {
