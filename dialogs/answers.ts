@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/articles/article.js';
 import type { Lang } from '../knowledge/search/normalise.js';
-import { sameLabel } from './commands.js';
+import { isAcknowledgement, sameLabel } from './commands.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import type { Activity } from './sdk.js';
 import { type ChatData, MAX_COUNTED, type Offer } from './state.js';
@@ -30,6 +30,8 @@ export interface AnswerPlan {
   askedAudienceFor?: string;
   /** The figures of the estimate these replies give, kept for a follow-up that changes one of them. */
   cost?: CostMention;
+  /** The message only acknowledged the reply ("ok", "nej tak"): not an unanswered question. */
+  acknowledged?: true;
 }
 
 export type Audience = 'citizen' | 'employer';
@@ -127,6 +129,15 @@ export class Answerer {
       const activity = replies.message(lang, 'answer.redirect', { answer: result.redirect.answer[lang] }, [human]);
       return { kind: 'redirect', articleId: result.redirect.id, activities: [activity], offers: [] };
     }
+    // "ok", "nej tak" after a reply asks nothing: say how to go on, without "Det kan jeg ikke svare på".
+    if (isAcknowledgement(text))
+      return {
+        kind: 'none',
+        articleId: null,
+        activities: [replies.message(lang, employer ? 'answer.acknowledgedEmployer' : 'answer.acknowledged')],
+        offers: [],
+        acknowledged: true,
+      };
     return {
       kind: 'none',
       articleId: null,
@@ -141,6 +152,7 @@ export class Answerer {
    */
   record(plan: AnswerPlan, question: string, chat: ChatData): void {
     if (plan.cost) chat.lastCost = plan.cost;
+    if (plan.acknowledged) return;
     const counted = this.deps.record?.({ type: 'answer', kind: plan.kind, articleId: plan.articleId, question });
     if (counted) chat.counted = [...(chat.counted ?? []), counted].slice(-MAX_COUNTED);
   }

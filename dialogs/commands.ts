@@ -233,6 +233,44 @@ export function recogniseCommand(text: string | undefined): Command | null {
   return SENTENCES.find(([, pattern]) => pattern.test(key))?.[0] ?? null;
 }
 
+/** A bare "ok", "ja", "nej tak", "got it": the person has read the reply, and asks nothing. */
+const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(
+  [
+    'ok',
+    'okay',
+    'oki',
+    'okay så',
+    'ok så',
+    'ja',
+    'ja ok',
+    'jo',
+    'nej',
+    'nej tak',
+    'nope',
+    'fint',
+    'godt',
+    'forstået',
+    'nå',
+    'nå okay',
+    'nå ok',
+    'aha',
+    'okay forstået',
+    'yes',
+    'no',
+    'no thanks',
+    'fine',
+    'got it',
+    'alright',
+    'cool',
+    'i see',
+  ].map((p) => commandKey(p)),
+);
+
+/** True when the whole message only acknowledges ("ok", "nej tak", "got it"). */
+export function isAcknowledgement(text: string): boolean {
+  return text.length <= 30 && ACKNOWLEDGEMENTS.has(commandKey(text));
+}
+
 /** True when the text, as a whole, is the given label (a button a person pressed or typed again). */
 export function sameLabel(text: string, label: string): boolean {
   return commandKey(text) === commandKey(label) && commandKey(label) !== '';
