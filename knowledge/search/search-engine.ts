@@ -387,6 +387,7 @@ export class SearchEngine {
       opts.kinds ?? [],
       opts.audience !== undefined,
       opts.aboutScheme === true,
+      opts.voice ?? null,
     );
     return {
       ...out,
@@ -500,6 +501,7 @@ export class SearchEngine {
     asked: readonly string[] = [],
     onPath = false,
     aboutScheme = false,
+    voice: 'citizen' | 'employer' | null = null,
   ): SearchOutcome {
     const named = tokens.some((t) => this.isDomainTerm(t.term));
     const aboutOurTopic = named || aboutScheme;
@@ -572,10 +574,17 @@ export class SearchEngine {
         hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
         redirect: null,
       };
+    // Who asks is known from the words ("vi", "min chef"): the other audience's article is no real alternative.
+    const otherAudience = (h: RankedHit) =>
+      voice !== null &&
+      h.article.audience !== 'both' &&
+      h.article.audience !== voice &&
+      (top.article.audience === voice || top.article.audience === 'both');
     const close = answers.filter(
       (h) =>
         h === top ||
-        (h.strength >= CALIBRATION.MIN_STRENGTH / 2 &&
+        (!otherAudience(h) &&
+          h.strength >= CALIBRATION.MIN_STRENGTH / 2 &&
           (h.score >= ambiguousRatio * top.score ||
             (top.phrase < CALIBRATION.RIVAL_MAX_PHRASE &&
               h.score >= CALIBRATION.RIVAL_RATIO * top.score &&
