@@ -58,6 +58,9 @@ export const TOPIC_OF_INPUT: Record<string, Topic> = {
   period: 'wage',
 };
 
-/** An employer persona: one whose answers speak of the workplace's mentor. */
-export const isEmployer = (p: Person) =>
-  ['beyondUsual', 'mentorWho', 'several', 'wage'].some((t) => p.answers[t as Topic] !== undefined);
+/**
+ * An employer persona: one who heads for the employer's provision (LAB § 169), the support a workplace or a school can
+ * get. A person knows whether they write as an employer; their answers alone do not say it, since some writers give
+ * every persona an answer to every topic, the workplace's too.
+ */
+export const isEmployer = (p: Person) => /§ 169\b/.test(p.expect.citation);
