@@ -4,13 +4,14 @@ import {
   type Role,
   SITUATION_OF_BENEFIT,
   type Situation,
+  admittedWithinYouthRight,
   benefitOn,
 } from '../knowledge/rules/inputs.js';
 import type { IsoDate } from '../knowledge/dates.js';
 import { DANISH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, type Lang } from '../knowledge/search/normalise.js';
 import type { QuestionKind } from '../knowledge/understand/lexicon.js';
 import { type Command, recogniseCommand } from './commands.js';
-import { parseAge, parseMonths } from './input/index.js';
+import { parseAge, parseMonths, pastDateMentioned } from './input/index.js';
 import type { AskableInput, IntakeQuestions } from './intake/questions.js';
 
 /** The facts a message can state, as the rule module names them. */
@@ -104,6 +105,21 @@ const ENGLISH = new Set([
 ]);
 const DANISH = new Set([...DANISH_FUNCTION_WORDS, 'hej', 'tak', 'jo', 'lige', 'gerne', 'hjælp', 'nej', 'ja']);
 
+/** Words of an admission or a start that lie in the past ("startede", "fik optagelsesbrev", "got in"). */
+const PAST_ADMISSION =
+  /(?<![\p{L}])(?:optaget|optagelse|optagelsesbrev|startede|startet|begyndte|begyndt|kom ind|kommet ind|started|admitted|accepted|got in|began)(?![\p{L}])/iu;
+
+/** The writer speaks of themselves, in the singular. */
+const FIRST_PERSON_SINGULAR =
+  /(?<![\p{L}])(?:jeg|mig|min|mit|mine|im|my)(?![\p{L}])|(?<![\p{L}])i (?:am|have|work|get|need)(?![\p{L}])/iu;
+
+/** Outside the question about age, the youngest age read from a message ("jeg er 16"). */
+const YOUNGEST_READ_AGE = 13;
+
+/** A start still ahead ("fra januar", "starter i januar"): its month is not a past admission's. */
+const FUTURE_START =
+  /(?<![\p{L}])(?:fra|per|pr|til|starter|skal starte|begynder|skal begynde|skal i gang|næste|naeste|kommende|from|starting|will start|next)\s+(?:den\s+|d\.\s*|1\.?\s+|i\s+|in\s+)?(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|nytår|nytaar|new year|month|måned|maaned)/iu;
+
 /** "har haft mentor i 4 måneder", "haft en mentor siden ..." : a duration said about the mentor so far. */
 const MENTOR_SO_FAR =
   /\bhaft\s+(?:en\s+|min\s+)?(?:mentor\w*\s+)?(?:i\s+)?(.{1,40})$|\b(?:had|have had)\s+(?:a\s+)?mentor\s+(?:for\s+)?(.{1,40})$/iu;
@@ -144,8 +160,9 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
       delete said[fact];
     }
   }
+  // Outside the question about age, a small number of years is not an age ("et år på efterskole").
   const age = parseAge(stated, inLang);
-  if (age.ok) {
+  if (age.ok && (ctx.pending === 'age' || age.years >= YOUNGEST_READ_AGE)) {
     facts.age = age.years;
     said.age = String(age.years);
   }
@@ -157,9 +174,47 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
       said.monthsWithMentor = soFar[0].trim();
     }
   }
+  // The kind of education counts for the admission only: asked about a vocational qualification or anything else,
+  // "et år på efterskole" or "et AMU-kursus" tells of schooling before, not of the education the person is admitted to.
+  const aboutTheAdmission =
+    ctx.pending === 'admittedToEducation' || ctx.pending === 'educationKind' || ctx.pending === 'admittedRecently';
+  if (
+    !aboutTheAdmission &&
+    ctx.pending !== undefined &&
+    facts.admittedToEducation !== true &&
+    facts.educationKind !== undefined
+  ) {
+    delete facts.educationKind;
+    delete said.educationKind;
+  }
+  // Asked whether they are admitted to an education, a person who names the education ("SOSU-hjælper på SOSU Nord")
+  // or their start says yes.
+  if (ctx.pending === 'admittedToEducation' && facts.admittedToEducation === undefined) {
+    if (facts.educationKind !== undefined || facts.situation === 'uddannelse' || PAST_ADMISSION.test(stated)) {
+      facts.admittedToEducation = true;
+      said.admittedToEducation = said.educationKind ?? said.situation ?? PAST_ADMISSION.exec(stated)![0];
+    }
+  }
+  // When an admission lies in the past, its date says whether the youth right's months are still running ("startede
+  // i august").
+  const aboutAdmission = facts.admittedToEducation === true || aboutTheAdmission;
+  if (
+    aboutAdmission &&
+    facts.admittedRecently === undefined &&
+    PAST_ADMISSION.test(stated) &&
+    !FUTURE_START.test(stated)
+  ) {
+    const when = pastDateMentioned(stated, inLang, ctx.date);
+    if (when) {
+      facts.admittedRecently = admittedWithinYouthRight(when.date, ctx.date);
+      said.admittedRecently = when.said;
+    }
+  }
   // An employer's facts make the role; a citizen's facts (a benefit, a discharge) make the other.
+  // One who writes of themselves ("jeg glemmer aftaler", "min chef") is a citizen, whatever else they say.
   if (
     role === null &&
+    !FIRST_PERSON_SINGULAR.test(stated) &&
     (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)
   )
     role = 'employer';

@@ -178,3 +178,32 @@ export function parseDate(text: string, lang: Lang, today: IsoDate): IsoDate | n
   const [only] = distinct;
   return distinct.size === 1 && only !== 'invalid' ? only! : null;
 }
+
+/** "i august", "august 2026", "in October": a month, with its year when given. */
+const MONTH_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH})\\.?(?![\\p{L}])(?:\\s*(\\d{4})(?![\\p{N}]))?`, 'gu');
+
+/**
+ * The first day or month the text names that lies in the past (or today): a date as parseDate reads one, else a month
+ * with or without its year ("startede i august" in November is this year's August; "i december" is last year's).
+ * For a text about something that happened ("jeg blev optaget i august"). Null when it names none.
+ */
+export function pastDateMentioned(text: string, lang: Lang, today: IsoDate): { date: IsoDate; said: string } | null {
+  const prepared = prepare(text);
+  const found: { date: IsoDate; said: string }[] = [];
+  for (const d of explicitDates(prepared, lang, today))
+    if (d !== 'invalid' && d <= today) found.push({ date: d, said: d });
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  for (const m of prepared.matchAll(MONTH_YEAR)) {
+    // A month with its day ("4. august") is a date, read above.
+    if (/\d\.?\s*(?:of\s+)?$/u.test(prepared.slice(0, m.index))) continue;
+    const n = MONTHS[m[1]!]!;
+    // "may" is also a verb: in English, only with its year.
+    if (lang === 'en' && m[1] === 'may' && !m[2]) continue;
+    const y = m[2] ? Number(m[2]) : n <= month ? year : year - 1;
+    const first = isoOf(y, n, 1);
+    if (first !== 'invalid' && first <= today) found.push({ date: first, said: m[0] });
+  }
+  // The earliest: "optaget 4. august og startede 17. august" was admitted on the 4th.
+  return found.sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
+}

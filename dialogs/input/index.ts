@@ -9,6 +9,6 @@ export { parseMonths } from './duration.js';
 export { type CostMention, MONTHLY_HOURS, isCostQuestion, parseCostMention, withFigures } from './money.js';
 export { isDecline, isDontKnow } from './dont-know.js';
 export { parseYesNo } from './yes-no.js';
-export { parseDate } from './dates.js';
+export { parseDate, pastDateMentioned } from './dates.js';
 export { type ChoiceMatch, type ChoiceOption, matchChoice } from './choice.js';
 export { parsePhone } from './phone.js';

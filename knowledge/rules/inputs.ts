@@ -143,6 +143,16 @@ export function benefitChoicesOn(date: IsoDate): { value: Benefit; formerly: Ben
  */
 export const YOUTH_GROUP_BENEFITS: ReadonlySet<Benefit> = new Set(['uddannelseshjaelp', 'kontanthjaelp']);
 
+/** The youth right (LAB § 167, stk. 3) can be used within this many months of admission. */
+export const YOUTH_RIGHT_MONTHS = 6;
+
+/** Whether an admission on this day lies within the youth right's months before `today` (or is still ahead). */
+export function admittedWithinYouthRight(admission: IsoDate, today: IsoDate): boolean {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const limit = new Date(Date.UTC(y, m - 1 - YOUTH_RIGHT_MONTHS, d)).toISOString().slice(0, 10);
+  return admission >= limit;
+}
+
 /**
  * Benefits a person often gets only after starting an education, so today's says nothing about the one at admission.
  */

@@ -185,6 +185,9 @@ export function loadLexicon(path: string, root: string): LexiconData {
 /** How many readings the lexicon keeps: a turn reads its message and at most one part of it; kept short, so that
  * the same words from another conversation later are read anew (as a benchmark that repeats its texts should see). */
 const RECENT_READINGS = 2;
+/** Words that join a list, so a negation before its first item holds for the next ("ikke X eller Y"). */
+const LIST_WORDS: ReadonlySet<string> = new Set(['eller', 'or', 'nor']);
+
 /** How many words may stand between a situation and the phrase that says it is over. */
 const ENDED_WITHIN = 1;
 
@@ -340,6 +343,11 @@ export class Lexicon {
     ) {
       const w = words.folded[i]!;
       if (this.negations.has(w)) return true;
+      // A list under one negation: "ikke sygedagpenge eller kontanthjælp", "not X or Y".
+      if (LIST_WORDS.has(w) && i >= 1) {
+        i--;
+        continue;
+      }
       if (!this.linkers.has(w)) return false;
     }
     return false;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseDate } from '../../../dialogs/input/index.js';
+import { parseDate, pastDateMentioned } from '../../../dialogs/input/index.js';
 import type { Lang } from '../../../knowledge/search/normalise.js';
 
 const TODAY = '2026-03-10';
@@ -79,4 +79,21 @@ describe('dialogs/input parseDate', () => {
     expect(parseDate(long, 'en', TODAY)).to.equal(null);
     expect(Date.now() - started).to.be.below(1500);
   });
+});
+
+describe('dialogs/input pastDateMentioned', () => {
+  const today = '2026-11-29';
+  const cases: [string, Lang, string | null][] = [
+    ['han startede på hf i august', 'da', '2026-08-01'],
+    ['jeg startede i december', 'da', '2025-12-01'],
+    ['optaget i marts 2025', 'da', '2025-03-01'],
+    ['fik optagelsesbrev den 4. august 2026 og startede den 17. august', 'da', '2026-08-04'],
+    ['I started in October', 'en', '2026-10-01'],
+    ['I may start soon', 'en', null],
+    ['jeg er ledig', 'da', null],
+  ];
+  for (const [text, lang, expected] of cases)
+    it(`reads ${JSON.stringify(text)} as ${expected}`, () => {
+      expect(pastDateMentioned(text, lang, today)?.date ?? null).to.equal(expected);
+    });
 });

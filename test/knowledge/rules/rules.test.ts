@@ -11,6 +11,7 @@ import {
   INPUTS,
   SITUATIONS,
   type Situation,
+  admittedWithinYouthRight,
   benefitAtAdmissionOf,
   benefitChoicesOn,
   benefitOn,
@@ -162,6 +163,12 @@ describe('rule module', () => {
       expect(ids).to.not.include('newActExpected2027');
       expect(checkCitations(withAct)).to.deep.equal([]);
     });
+  });
+
+  it('counts an admission within the 6 months of the youth right before today, or ahead, as recent', () => {
+    expect(admittedWithinYouthRight('2026-05-29', '2026-11-29')).to.equal(true);
+    expect(admittedWithinYouthRight('2026-05-28', '2026-11-29')).to.equal(false);
+    expect(admittedWithinYouthRight('2027-01-05', '2026-11-29')).to.equal(true);
   });
 
   describe('benefits by date', () => {
