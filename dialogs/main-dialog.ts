@@ -275,16 +275,18 @@ export class MainDialog extends ComponentDialog {
     const specific = reading.kinds.filter((k) => k !== 'eligibility' && k !== 'whatIs');
     const rightFact = reading.facts.psychiatricDischarge === true;
     // An employer who asks what they can get ("hvad kan vi få?") asks the employer's eligibility question.
+    // So does one who tells what their mentor would do, measured against their usual introduction ("alle nye går føl").
     const employerAsks =
       role === 'employer' &&
-      reading.kinds.some((k) => k === 'coverage' || k === 'cost') &&
+      (reading.kinds.some((k) => k === 'coverage' || k === 'cost') ||
+        (reading.kinds.includes('usualIntro') && reading.facts.supportBeyondUsual !== undefined)) &&
       !reading.kinds.includes('amount');
     if (!hasRuleFacts(role, reading.facts)) {
       // Who they are, and that they ask whether they can get a mentor, is enough to start: the rest is asked.
       if (!(
         reading.role &&
         (reading.kinds.includes('eligibility') || employerAsks) &&
-        specific.every((k) => k === 'coverage' || k === 'cost')
+        specific.every((k) => k === 'coverage' || k === 'cost' || k === 'usualIntro')
       ))
         return null;
     } else if (!(reading.kinds.includes('eligibility') || employerAsks || specific.length === 0 || rightFact))
