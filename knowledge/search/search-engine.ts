@@ -67,6 +67,7 @@ const ROUTE_KINDS: ReadonlySet<string> = new Set([
   'changeMentor',
   'relativeMentor',
   'meetingPlace',
+  'whatIsScheme',
 ]);
 
 /**

@@ -105,6 +105,17 @@ describe('search', () => {
     }
   });
 
+  it('answers what the scheme itself is from the article on it, whatever else the question mentions', () => {
+    for (const q of [
+      'what exactly is this mentorstøtte thing my caseworker keeps mentioning',
+      'min sagsbehandler skrev at jeg skal have "mentorstøtte". hvad er det for noget?? skal jeg være bekymret',
+    ])
+      expect(askQuestion(kb, q, { date: DATE }).hits[0]?.article.id, q).to.equal('hvad-er-mentorstoette');
+    expect(
+      askQuestion(kb, 'hvad dækker mentorstøtten for os som arbejdsgiver', { date: DATE }).hits[0]?.article.id,
+    ).to.not.equal('hvad-er-mentorstoette');
+  });
+
   it('declines a complaint about another benefit, but takes one about a mentor', () => {
     expect(askQuestion(kb, 'Hvordan klager jeg over et afslag på sygedagpenge?', { date: DATE }).status).to.equal(
       'none',
