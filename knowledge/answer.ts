@@ -40,7 +40,9 @@ function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOut
     .filter(([f]) => f !== 'role')
     .map(([f, v]) => `${f}.${String(v!.value)}`);
   // A complaint about another benefit ("afslag på sygedagpenge") is not a complaint about a mentor, unless it says so.
-  const otherComplaint = read.kinds.includes('complainOther') && !/mentor/i.test(text);
+  // So is a question about another scheme itself ("hvad er et jobafklaringsforløb?").
+  const otherComplaint =
+    (read.kinds.includes('complainOther') || read.kinds.includes('otherSchemeAsked')) && !/mentor/i.test(text);
   const kinds = (opts.kinds ?? read.kinds).filter((k) => !(otherComplaint && k === 'complain'));
   const role = read.facts.role?.value;
   // On a path the audience is known; the voice matters only where it is not.

@@ -50,6 +50,7 @@ export const QUESTION_KINDS = [
   'example',
   'whatIsScheme',
   'complainOther',
+  'otherSchemeAsked',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

@@ -116,12 +116,16 @@ describe('search', () => {
     ).to.not.equal('hvad-er-mentorstoette');
   });
 
-  it('declines a complaint about another benefit, but takes one about a mentor', () => {
+  it('declines a complaint about another benefit or a question about another scheme, not one about a mentor', () => {
     expect(askQuestion(kb, 'Hvordan klager jeg over et afslag på sygedagpenge?', { date: DATE }).status).to.equal(
       'none',
     );
     const mentor = askQuestion(kb, 'kan jeg klage over afslaget på min mentor og min kontanthjælp', { date: DATE });
     expect(mentor.hits[0]?.article.id).to.equal('klage');
+    // ... and so is a question about another scheme itself, pointed to where it is answered when we know.
+    for (const q of ['Hvad er et jobafklaringsforløb?', 'How do I register as unemployed in Denmark?'])
+      expect(askQuestion(kb, q, { date: DATE }).status, q).to.equal('none');
+    expect(askQuestion(kb, 'hvad er et fleksjob', { date: DATE }).redirect?.id).to.equal('fleksloentilskud-visitation');
   });
 
   it('offers, but does not answer, the one article that a single word outside our topic names', () => {
