@@ -51,6 +51,7 @@ export const QUESTION_KINDS = [
   'whatIsScheme',
   'complainOther',
   'otherSchemeAsked',
+  'process',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
