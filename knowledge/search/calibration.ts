@@ -58,6 +58,8 @@ export const CALIBRATION = {
   /** How much an article that answers the kind of question asked gains, and one that answers only other kinds loses. */
   KIND_BONUS: 0.5,
   KIND_PENALTY: 0.4,
+  /** How much the article about a situation the question states gains, when it asks who can get a mentor. */
+  STATED_BONUS: 0.5,
   /**
    * A letter (LETTER_TOKENS content words or more) that asks what its best article answers needs this much matched
    * weight.

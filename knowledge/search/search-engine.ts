@@ -488,7 +488,7 @@ export class SearchEngine {
       else if (specific) factor *= 1 - CALIBRATION.KIND_PENALTY;
     }
     const general = asked.length === 0 || asked.includes('eligibility');
-    if (general && (opts.stated ?? []).some((f) => answers.includes(f))) factor *= 1 + CALIBRATION.KIND_BONUS;
+    if (general && (opts.stated ?? []).some((f) => answers.includes(f))) factor *= 1 + CALIBRATION.STATED_BONUS;
     if (opts.voice && article.kind === 'answer' && article.audience !== 'both' && article.audience !== opts.voice)
       factor *= 1 - CALIBRATION.VOICE_PENALTY;
     return factor;
