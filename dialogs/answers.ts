@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/articles/article.js';
 import type { Lang } from '../knowledge/search/normalise.js';
-import { isAcknowledgement, sameLabel } from './commands.js';
+import { isAcknowledgement, isNoneOfThem, sameLabel } from './commands.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import type { Activity } from './sdk.js';
 import { type ChatData, MAX_COUNTED, type Offer } from './state.js';
@@ -68,7 +68,8 @@ export class Answerer {
     const human = replies.text(lang, 'buttons.human');
     // Employers are "I" (a company), citizens "du".
     const employer = audience === 'employer';
-    if (offers.length > 0 && sameLabel(text, noneOfThese)) {
+    const alternatives = offers.some((o) => o.alternative);
+    if (offers.length > 0 && (sameLabel(text, noneOfThese) || (alternatives && isNoneOfThem(text)))) {
       const key = employer ? 'answer.noneOfTheseEmployer' : 'answer.noneOfThese';
       return { kind: 'none', articleId: null, activities: [replies.message(lang, key, {}, [human])], offers: [] };
     }
@@ -115,7 +116,9 @@ export class Answerer {
       };
     }
     if (result.status === 'ambiguous') {
-      const choices = result.hits.slice(0, 3).map((h) => ({ label: h.article.title[lang], articleId: h.article.id }));
+      const choices = result.hits
+        .slice(0, 3)
+        .map((h): Offer => ({ label: h.article.title[lang], articleId: h.article.id, alternative: true }));
       const buttons = [...choices.map((c) => c.label), noneOfThese];
       const key = employer ? 'answer.ambiguousEmployer' : 'answer.ambiguous';
       return {

@@ -266,6 +266,18 @@ const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(
   ].map((p) => commandKey(p)),
 );
 
+/** A bare "nej" to offered choices: none of them. */
+const NONE_OF_THEM: ReadonlySet<string> = new Set(
+  ['nej', 'nej tak', 'nope', 'ingen', 'ingen af dem', 'ingen af delene', 'no', 'no thanks', 'none', 'neither'].map(
+    (p) => commandKey(p),
+  ),
+);
+
+/** True when the whole message says no to the choices offered ("nej", "ingen af dem", "neither"). */
+export function isNoneOfThem(text: string): boolean {
+  return text.length <= 30 && NONE_OF_THEM.has(commandKey(text));
+}
+
 /** True when the whole message only acknowledges ("ok", "nej tak", "got it"). */
 export function isAcknowledgement(text: string): boolean {
   return text.length <= 30 && ACKNOWLEDGEMENTS.has(commandKey(text));

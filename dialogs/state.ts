@@ -17,6 +17,8 @@ export interface Profile {
 export interface Offer {
   label: string;
   articleId: string;
+  /** One of the alternatives of "Mente du ...?" (a "nej" then means none of them). */
+  alternative?: true;
 }
 
 /** What the bot remembers about one conversation besides the dialog stack (conversation state). */
