@@ -271,8 +271,15 @@ export class Lexicon {
     });
     const facts: LexiconReading['facts'] = {};
     for (const [fact, f] of found) facts[fact] = { value: f.value, said: f.said };
+    // In the order the message asks them: the first is what it asks first ("hvor skal jeg mødes med mentoren, jeg har
+    // ingen bil" asks where to meet, and then tells why).
     const kinds = this.kinds
-      .filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0))
+      .map(([k, patterns]): [QuestionKind, number] => [
+        k,
+        Math.min(...patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from)), Infinity),
+      ])
+      .filter(([, at]) => at !== Infinity)
+      .sort((a, b) => a[1] - b[1])
       .map(([k]) => k);
     const says = (patterns: RegExp[]) => patterns.some((p) => findPhrase(words, p).length > 0);
     return {
