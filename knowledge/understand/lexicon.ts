@@ -273,12 +273,11 @@ export class Lexicon {
     for (const [fact, f] of found) facts[fact] = { value: f.value, said: f.said };
     // In the order the message asks them: the first is what it asks first ("hvor skal jeg mødes med mentoren, jeg har
     // ingen bil" asks where to meet, and then tells why).
+    const firstAt = (patterns: RegExp[]) =>
+      Math.min(...patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from)));
     const kinds = this.kinds
-      .map(([k, patterns]): [QuestionKind, number] => [
-        k,
-        Math.min(...patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from)), Infinity),
-      ])
-      .filter(([, at]) => at !== Infinity)
+      .filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0))
+      .map(([k, patterns]): [QuestionKind, number] => [k, firstAt(patterns)])
       .sort((a, b) => a[1] - b[1])
       .map(([k]) => k);
     const says = (patterns: RegExp[]) => patterns.some((p) => findPhrase(words, p).length > 0);
