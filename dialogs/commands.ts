@@ -233,55 +233,56 @@ export function recogniseCommand(text: string | undefined): Command | null {
   return SENTENCES.find(([, pattern]) => pattern.test(key))?.[0] ?? null;
 }
 
-/** A bare "ok", "ja", "nej tak", "got it": the person has read the reply, and asks nothing. */
-const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(
-  [
-    'ok',
-    'okay',
-    'oki',
-    'okay så',
-    'ok så',
-    'ja',
-    'ja ok',
-    'jo',
-    'nej',
-    'nej tak',
-    'nope',
-    'fint',
-    'godt',
-    'forstået',
-    'nå',
-    'nå okay',
-    'nå ok',
-    'aha',
-    'okay forstået',
-    'yes',
-    'no',
-    'no thanks',
-    'fine',
-    'got it',
-    'alright',
-    'cool',
-    'i see',
-  ].map((p) => commandKey(p)),
-);
+/** A test whether a whole message, short as a bare reply is, is one of these phrases (compared as commands are). */
+function bareReplyOneOf(phrases: readonly string[]): (text: string) => boolean {
+  const keys = new Set(phrases.map((p) => commandKey(p)));
+  return (text) => text.length <= 30 && keys.has(commandKey(text));
+}
 
-/** A bare "nej" to offered choices: none of them. */
-const NONE_OF_THEM: ReadonlySet<string> = new Set(
-  ['nej', 'nej tak', 'nope', 'ingen', 'ingen af dem', 'ingen af delene', 'no', 'no thanks', 'none', 'neither'].map(
-    (p) => commandKey(p),
-  ),
-);
+/** True when the whole message only acknowledges ("ok", "nej tak", "got it"): it read the reply and asks nothing. */
+export const isAcknowledgement = bareReplyOneOf([
+  'ok',
+  'okay',
+  'oki',
+  'okay så',
+  'ok så',
+  'ja',
+  'ja ok',
+  'jo',
+  'nej',
+  'nej tak',
+  'nope',
+  'fint',
+  'godt',
+  'forstået',
+  'nå',
+  'nå okay',
+  'nå ok',
+  'aha',
+  'okay forstået',
+  'yes',
+  'no',
+  'no thanks',
+  'fine',
+  'got it',
+  'alright',
+  'cool',
+  'i see',
+]);
 
 /** True when the whole message says no to the choices offered ("nej", "ingen af dem", "neither"). */
-export function isNoneOfThem(text: string): boolean {
-  return text.length <= 30 && NONE_OF_THEM.has(commandKey(text));
-}
-
-/** True when the whole message only acknowledges ("ok", "nej tak", "got it"). */
-export function isAcknowledgement(text: string): boolean {
-  return text.length <= 30 && ACKNOWLEDGEMENTS.has(commandKey(text));
-}
+export const isNoneOfThem = bareReplyOneOf([
+  'nej',
+  'nej tak',
+  'nope',
+  'ingen',
+  'ingen af dem',
+  'ingen af delene',
+  'no',
+  'no thanks',
+  'none',
+  'neither',
+]);
 
 /** True when the text, as a whole, is the given label (a button a person pressed or typed again). */
 export function sameLabel(text: string, label: string): boolean {

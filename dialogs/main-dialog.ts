@@ -47,6 +47,11 @@ const MENU_BUTTONS: TemplateKey[] = [
   'buttons.language',
 ];
 const MORE_BUTTONS: TemplateKey[] = ['buttons.citizen', 'buttons.employer', 'buttons.human', 'buttons.menu'];
+/**
+ * Kinds of question that belong to the employer's question whether they can get support: what it covers, what it
+ * costs, and the mentor's work against the usual introduction.
+ */
+const EMPLOYER_ELIGIBILITY_KINDS: ReadonlySet<string> = new Set(['coverage', 'cost', 'usualIntro']);
 
 /**
  * The whole conversation: the welcome and main menu, the citizen and employer intakes, and free questions. It also
@@ -286,7 +291,7 @@ export class MainDialog extends ComponentDialog {
       if (!(
         reading.role &&
         (reading.kinds.includes('eligibility') || employerAsks) &&
-        specific.every((k) => k === 'coverage' || k === 'cost' || k === 'usualIntro')
+        specific.every((k) => EMPLOYER_ELIGIBILITY_KINDS.has(k))
       ))
         return null;
     } else if (!(reading.kinds.includes('eligibility') || employerAsks || specific.length === 0 || rightFact))

@@ -9,7 +9,7 @@ import {
 } from '../knowledge/rules/inputs.js';
 import type { IsoDate } from '../knowledge/dates.js';
 import { DANISH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, type Lang } from '../knowledge/search/normalise.js';
-import type { QuestionKind } from '../knowledge/understand/lexicon.js';
+import { type QuestionKind, firstPersonVoice } from '../knowledge/understand/lexicon.js';
 import { type Command, recogniseCommand } from './commands.js';
 import { parseAge, parseMonths, pastDateMentioned } from './input/index.js';
 import type { AskableInput, IntakeQuestions } from './intake/questions.js';
@@ -105,20 +105,8 @@ const ENGLISH = new Set([
 ]);
 const DANISH = new Set([...DANISH_FUNCTION_WORDS, 'hej', 'tak', 'jo', 'lige', 'gerne', 'hjælp', 'nej', 'ja']);
 
-/** Words of an admission or a start that lie in the past ("startede", "fik optagelsesbrev", "got in"). */
-const PAST_ADMISSION =
-  /(?<![\p{L}])(?:optaget|optagelse|optagelsesbrev|startede|startet|begyndte|begyndt|kom ind|kommet ind|started|admitted|accepted|got in|began)(?![\p{L}])/iu;
-
-/** The writer speaks of themselves, in the singular. */
-const FIRST_PERSON_SINGULAR =
-  /(?<![\p{L}])(?:jeg|mig|min|mit|mine|im|my)(?![\p{L}])|(?<![\p{L}])i (?:am|have|work|get|need)(?![\p{L}])/iu;
-
 /** Outside the question about age, the youngest age read from a message ("jeg er 16"). */
 const YOUNGEST_READ_AGE = 13;
-
-/** A start still ahead ("fra januar", "starter i januar"): its month is not a past admission's. */
-const FUTURE_START =
-  /(?<![\p{L}])(?:fra|per|pr|til|starter|skal starte|begynder|skal begynde|skal i gang|næste|naeste|kommende|from|starting|will start|next)\s+(?:den\s+|d\.\s*|1\.?\s+|i\s+|in\s+)?(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|nytår|nytaar|new year|month|måned|maaned)/iu;
 
 /** "har haft mentor i 4 måneder", "haft en mentor siden ..." : a duration said about the mentor so far. */
 const MENTOR_SO_FAR =
@@ -176,10 +164,10 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   }
   // The kind of education counts for the admission only: asked about a vocational qualification or anything else,
   // "et år på efterskole" or "et AMU-kursus" tells of schooling before, not of the education the person is admitted to.
-  const aboutTheAdmission =
+  const askedOfAdmission =
     ctx.pending === 'admittedToEducation' || ctx.pending === 'educationKind' || ctx.pending === 'admittedRecently';
   if (
-    !aboutTheAdmission &&
+    !askedOfAdmission &&
     ctx.pending !== undefined &&
     facts.admittedToEducation !== true &&
     facts.educationKind !== undefined
@@ -189,21 +177,18 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   }
   // Asked whether they are admitted to an education, a person who names the education ("SOSU-hjælper på SOSU Nord")
   // or their start says yes.
+  const admission = kb.lexicon.admission(stated);
   if (ctx.pending === 'admittedToEducation' && facts.admittedToEducation === undefined) {
-    if (facts.educationKind !== undefined || facts.situation === 'uddannelse' || PAST_ADMISSION.test(stated)) {
+    const words = said.educationKind ?? (facts.situation === 'uddannelse' ? said.situation : admission.past);
+    if (words) {
       facts.admittedToEducation = true;
-      said.admittedToEducation = said.educationKind ?? said.situation ?? PAST_ADMISSION.exec(stated)![0];
+      said.admittedToEducation = words;
     }
   }
   // When an admission lies in the past, its date says whether the youth right's months are still running ("startede
   // i august").
-  const aboutAdmission = facts.admittedToEducation === true || aboutTheAdmission;
-  if (
-    aboutAdmission &&
-    facts.admittedRecently === undefined &&
-    PAST_ADMISSION.test(stated) &&
-    !FUTURE_START.test(stated)
-  ) {
+  const aboutAdmission = facts.admittedToEducation === true || askedOfAdmission;
+  if (aboutAdmission && facts.admittedRecently === undefined && admission.past !== null && !admission.ahead) {
     const when = pastDateMentioned(stated, inLang, ctx.date);
     if (when) {
       facts.admittedRecently = admittedWithinYouthRight(when.date, ctx.date);
@@ -214,7 +199,7 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
   // One who writes of themselves ("jeg glemmer aftaler", "min chef") is a citizen, whatever else they say.
   if (
     role === null &&
-    !FIRST_PERSON_SINGULAR.test(stated) &&
+    firstPersonVoice(stated) !== 'citizen' &&
     (facts.supportBeyondUsual !== undefined || facts.mentorType !== undefined || facts.severalPersons !== undefined)
   )
     role = 'employer';

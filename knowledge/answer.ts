@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from './kb.js';
 import type { Lang } from './search/normalise.js';
 import type { SearchOutcome } from './search/search-engine.js';
+import { firstPersonVoice } from './understand/lexicon.js';
 
 /**
  * How the bot meets a free-text question: the one function the conversation and the evaluation both call, so the
@@ -16,42 +17,54 @@ export type Asked = SearchOutcome & {
 };
 
 export function askQuestion(kb: KnowledgeBase, text: string, opts: AskOptions): Asked {
-  const outcome = answerFor(kb, text, opts);
+  const signals = signalsOf(kb, text, opts);
+  const outcome = answerFor(kb, text, opts, signals);
   const audiences = new Set(outcome.hits.slice(0, 2).map((h) => h.article.audience));
   const tie =
     outcome.status === 'ambiguous' &&
     !opts.audience &&
     audiences.has('citizen') &&
     audiences.has('employer') &&
-    voiceOf(kb, text, opts) === null;
+    signals.voice === null;
   return { ...outcome, audienceTie: tie };
 }
 
-function voiceOf(kb: KnowledgeBase, text: string, opts: AskOptions): 'citizen' | 'employer' | null {
-  const role = kb.lexicon.read(text).facts.role?.value;
-  return opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text));
+/** What a question says besides its words, as the search takes it; and whether it is about another matter. */
+interface Signals {
+  kinds: string[];
+  stated: string[];
+  voice: 'citizen' | 'employer' | null;
+  aboutScheme: boolean;
+  role: string | undefined;
+  /**
+   * A complaint about another benefit ("afslag på sygedagpenge"), or a question about another scheme itself ("hvad er
+   * et jobafklaringsforløb?"), that does not name ours: declined.
+   */
+  anotherMatter: boolean;
 }
 
-function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions): SearchOutcome {
+function signalsOf(kb: KnowledgeBase, text: string, opts: AskOptions): Signals {
   // The conversation passes its reading; the evaluation and the API let the lexicon read the question here.
   const read = kb.lexicon.read(text);
   // The facts a question states ("situation.fleksjob") point to the articles about that situation.
   const stated = Object.entries(read.facts)
     .filter(([f]) => f !== 'role')
     .map(([f, v]) => `${f}.${String(v!.value)}`);
-  // A complaint about another benefit ("afslag på sygedagpenge") is not a complaint about a mentor, unless it says so.
-  // So is a question about another scheme itself ("hvad er et jobafklaringsforløb?").
-  const otherComplaint =
-    (read.kinds.includes('complainOther') || read.kinds.includes('otherSchemeAsked')) && !/mentor/i.test(text);
-  const kinds = (opts.kinds ?? read.kinds).filter((k) => !(otherComplaint && k === 'complain'));
-  const role = read.facts.role?.value;
+  const anotherMatter =
+    (read.kinds.includes('complainOther') || read.kinds.includes('otherSchemeAsked')) && !kb.search.namesOurTopic(text);
+  const kinds = (opts.kinds ?? read.kinds).filter((k) => !(anotherMatter && k === 'complain'));
+  const role = read.facts.role?.value as string | undefined;
   // On a path the audience is known; the voice matters only where it is not.
   const voice = opts.audience
     ? null
-    : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
-  const aboutScheme = read.describesMentor;
+    : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPersonVoice(text)));
+  return { kinds, stated, voice, aboutScheme: read.describesMentor, role, anotherMatter };
+}
+
+function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions, signals: Signals): SearchOutcome {
+  const { kinds, stated, voice, aboutScheme, role, anotherMatter } = signals;
   const result = kb.search.search(text, { ...opts, kinds, stated, voice, aboutScheme });
-  if (otherComplaint) return { status: 'none', confident: false, hits: [], redirect: result.redirect };
+  if (anotherMatter) return { status: 'none', confident: false, hits: [], redirect: result.redirect };
   // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
   if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
   // On a path, a question about the other audience's matters ("hvor længe kan min nye medarbejder have en mentor?")
@@ -72,26 +85,8 @@ export interface AskOptions {
   voice?: 'citizen' | 'employer' | null;
 }
 
-/**
- * Who a question sounds like when the lexicon names no role: the first person singular ("hvordan søger jeg", "my
- * caseworker") a citizen; the first person plural only ("hvad er vores egenbetaling", "can we") an employer.
- */
-function firstPerson(text: string): 'citizen' | 'employer' | null {
-  const singular =
-    /(?<![\p{L}])(?:jeg|mig|min|mit|mine|me|my|im)(?![\p{L}])|(?<![\p{L}])i (?:am|have|get|need|want|can|do|was|will|work)(?![\p{L}])/iu;
-  if (singular.test(text)) return 'citizen';
-  return /(?<![\p{L}])(?:vi|vores|vor|os|we|our|us)(?![\p{L}])/iu.test(text) ? 'employer' : null;
-}
-
 /** The search's ranking for a question with the signals askQuestion would give it (for calibration tools). */
 export function diagnoseQuestion(kb: KnowledgeBase, text: string, opts: AskOptions) {
-  const read = kb.lexicon.read(text);
-  const stated = Object.entries(read.facts)
-    .filter(([f]) => f !== 'role')
-    .map(([f, v]) => `${f}.${String(v!.value)}`);
-  const role = read.facts.role?.value;
-  const voice = opts.audience
-    ? null
-    : (opts.voice ?? (role === 'citizen' || role === 'employer' ? role : firstPerson(text)));
-  return kb.search.diagnose(text, { ...opts, kinds: opts.kinds ?? read.kinds, stated, voice });
+  const { kinds, stated, voice, aboutScheme } = signalsOf(kb, text, opts);
+  return kb.search.diagnose(text, { ...opts, kinds, stated, voice, aboutScheme });
 }

@@ -73,6 +73,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The same day of the month `months` months before `date` (a day the month lacks runs on into the next month). */
+export function monthsBefore(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
+}
+
 /** The days from `from` to `to`, both included, in order; empty when `from` is after `to`; at most `max` of them. */
 export function daysFrom(from: IsoDate, to: IsoDate, max = Infinity): IsoDate[] {
   const days: IsoDate[] = [];

@@ -8,6 +8,7 @@ import { ESTIMATE_LIMITS } from '../../knowledge/estimate.js';
 import { INPUTS, type InputSpec } from '../../knowledge/rules/inputs.js';
 import { z } from '../../knowledge/schemas.js';
 import * as S from './schemas.js';
+import { LOCALES } from '../webchat/inbound.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,6 +52,15 @@ const TOO_MANY = error('Over the rate limit (per address, or per conversation); 
 const BAD = error('The request is wrong; error.field names the field or parameter');
 
 /** A query parameter, given once. */
+/** An optional body that names the language to start in (the web chat's start and its conversation). */
+const LOCALE_BODY = {
+  required: false,
+  content: {
+    'application/json': {
+      schema: { type: 'object', properties: { locale: { type: ['string', 'null'], pattern: LOCALES.source } } },
+    },
+  },
+};
 const query = (name: string, schema: Json, description: string, required = false) => ({
   name,
   in: 'query',
@@ -287,21 +297,11 @@ export function openApiDocument(serverUrl?: string): Json {
           parameters: [
             query(
               'locale',
-              { type: 'string', pattern: '^(da|en)(-[A-Za-z]{2})?$' },
+              { type: 'string', pattern: LOCALES.source },
               'The language to start in, when there is no body',
             ),
           ],
-          requestBody: {
-            required: false,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { locale: { type: ['string', 'null'], pattern: '^(da|en)(-[A-Za-z]{2})?$' } },
-                },
-              },
-            },
-          },
+          requestBody: LOCALE_BODY,
           responses: {
             201: json('DirectLineStart', 'The token, the conversation and what the bot said'),
             204: { description: 'Nothing started: with WEBCHAT_TRANSPORT=directline the chat goes to Azure' },
@@ -328,17 +328,7 @@ export function openApiDocument(serverUrl?: string): Json {
           tags: ['Direct Line'],
           summary: "Starts the token's conversation (201, the welcome runs), or resumes it (200)",
           security: [{ directLineToken: [] }],
-          requestBody: {
-            required: false,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { locale: { type: ['string', 'null'], pattern: '^(da|en)(-[A-Za-z]{2})?$' } },
-                },
-              },
-            },
-          },
+          requestBody: LOCALE_BODY,
           responses: {
             200: json('DirectLineConversation', 'Resumed'),
             201: json('DirectLineConversation', 'Started'),

@@ -1,4 +1,4 @@
-import { type IsoDate, isIsoDate } from '../../knowledge/dates.js';
+import { type IsoDate, addDays, isIsoDate } from '../../knowledge/dates.js';
 import type { Lang } from '../../knowledge/search/normalise.js';
 import { englishDateTimes } from './english.js';
 import { prepare, tokenise } from './text.js';
@@ -103,11 +103,6 @@ function isoOf(year: number, month: number, day: number): Found {
 
 function fullYear(digits: string): number {
   return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
-}
-
-function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates.js';
+import { type IsoDate, monthsBefore } from '../dates.js';
 
 /**
  * The facts the rule module can use, with their allowed values. One definition per input: the JSON API validates
@@ -148,9 +148,7 @@ export const YOUTH_RIGHT_MONTHS = 6;
 
 /** Whether an admission on this day lies within the youth right's months before `today` (or is still ahead). */
 export function admittedWithinYouthRight(admission: IsoDate, today: IsoDate): boolean {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const limit = new Date(Date.UTC(y, m - 1 - YOUTH_RIGHT_MONTHS, d)).toISOString().slice(0, 10);
-  return admission >= limit;
+  return admission >= monthsBefore(today, YOUTH_RIGHT_MONTHS);
 }
 
 /**

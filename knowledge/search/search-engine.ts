@@ -77,6 +77,8 @@ const GENERAL_KINDS: ReadonlySet<string> = new Set(['whatIs', 'eligibility']);
 
 /** Only this many of lunr's best results are re-ranked by coverage. */
 const RERANK_DEPTH = 100;
+/** How much of a question the search reads (the conversation passes less: dialogs/answers.ts). */
+const QUESTION_CHARS = 2000;
 
 type ExpansionKind = keyof Calibration['BOOST'];
 
@@ -361,13 +363,19 @@ export class SearchEngine {
     );
   }
 
+  /** Whether the text names our topic: a domain word among its words ("mentor", "mentorstøtte", "frikøb"). */
+  namesOurTopic(text: string, lang?: Lang): boolean {
+    const question = text.slice(0, QUESTION_CHARS);
+    return analyse(question, guessLanguage(question, lang ?? 'da')).some((w) => this.isDomainTerm(w.term));
+  }
+
   /**
    * Searches for `text`. Articles not valid on `date` are left out. `audience` (when given) leaves out articles
    * written only for the other audience. `lang` is the reader's language, used when the question's own words do not
    * tell whether it is Danish or English.
    */
   search(text: string, opts: SearchOptions): SearchOutcome {
-    const question = text.slice(0, 2000);
+    const question = text.slice(0, QUESTION_CHARS);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
@@ -381,15 +389,7 @@ export class SearchEngine {
         break;
       }
     }
-    const out = this.judge(
-      tokens,
-      ranked,
-      opts.limit ?? 5,
-      opts.kinds ?? [],
-      opts.audience !== undefined,
-      opts.aboutScheme === true,
-      opts.voice ?? null,
-    );
+    const out = this.judge(tokens, ranked, opts);
     return {
       ...out,
       hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
@@ -495,15 +495,12 @@ export class SearchEngine {
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
-  private judge(
-    tokens: QueryToken[],
-    hits: RankedHit[],
-    limit: number,
-    asked: readonly string[] = [],
-    onPath = false,
-    aboutScheme = false,
-    voice: 'citizen' | 'employer' | null = null,
-  ): SearchOutcome {
+  private judge(tokens: QueryToken[], hits: RankedHit[], opts: SearchOptions): SearchOutcome {
+    const limit = opts.limit ?? 5;
+    const asked = opts.kinds ?? [];
+    const onPath = opts.audience !== undefined;
+    const aboutScheme = opts.aboutScheme === true;
+    const voice = opts.voice ?? null;
     const named = tokens.some((t) => this.isDomainTerm(t.term));
     const aboutOurTopic = named || aboutScheme;
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
@@ -618,7 +615,7 @@ export class SearchEngine {
     text: string,
     opts: SearchOptions,
   ): { tokens: number; domain: boolean; hits: Omit<RankedHit, 'article'>[] & { id: string }[] } {
-    const question = text.slice(0, 2000);
+    const question = text.slice(0, QUESTION_CHARS);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     this.addKindTerms(tokens, lang, opts.kinds ?? []);

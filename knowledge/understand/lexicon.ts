@@ -68,6 +68,11 @@ export interface LexiconData {
    */
   ended: string[];
   formerly: string[];
+  /** Words of an admission that lies in the past, and of a start still ahead (a month then is not a past one's). */
+  admissionPast: string[];
+  startAhead: string[];
+  /** Words that join a list, so a negation before its first item holds for the next ("ikke X eller Y"). */
+  listWords: string[];
   /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
@@ -152,6 +157,9 @@ export function loadLexicon(path: string, root: string): LexiconData {
     longAgo: list(doc.longAgo ?? [], 'longAgo'),
     ended: list(doc.ended ?? [], 'ended'),
     formerly: list(doc.formerly ?? [], 'formerly'),
+    admissionPast: list(doc.admissionPast ?? [], 'admissionPast'),
+    startAhead: list(doc.startAhead ?? [], 'startAhead'),
+    listWords: asStrings(doc.listWords) ?? [],
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
     describesMentor: list(doc.describesMentor ?? [], 'describesMentor'),
@@ -187,9 +195,6 @@ export function loadLexicon(path: string, root: string): LexiconData {
 /** How many readings the lexicon keeps: a turn reads its message and at most one part of it; kept short, so that
  * the same words from another conversation later are read anew (as a benchmark that repeats its texts should see). */
 const RECENT_READINGS = 2;
-/** Words that join a list, so a negation before its first item holds for the next ("ikke X eller Y"). */
-const LIST_WORDS: ReadonlySet<string> = new Set(['eller', 'or', 'nor']);
-
 /** How many words may stand between a situation and the phrase that says it is over. */
 const ENDED_WITHIN = 1;
 
@@ -200,6 +205,9 @@ export class Lexicon {
   private readonly longAgo: RegExp[];
   private readonly ended: RegExp[];
   private readonly formerly: RegExp[];
+  private readonly admissionPast: RegExp[];
+  private readonly startAhead: RegExp[];
+  private readonly listWords: Set<string>;
   private readonly facts: [LexiconFact, string, RegExp[]][];
   private readonly aboutOther: RegExp[];
   private readonly describesMentor: RegExp[];
@@ -214,6 +222,9 @@ export class Lexicon {
     this.longAgo = compile(data.longAgo ?? []);
     this.ended = compile(data.ended ?? []);
     this.formerly = compile(data.formerly ?? []);
+    this.admissionPast = compile(data.admissionPast ?? []);
+    this.startAhead = compile(data.startAhead ?? []);
+    this.listWords = new Set(data.listWords ?? []);
     this.facts = LEXICON_FACTS.flatMap((fact) =>
       data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]),
     );
@@ -273,11 +284,13 @@ export class Lexicon {
     for (const [fact, f] of found) facts[fact] = { value: f.value, said: f.said };
     // In the order the message asks them: the first is what it asks first ("hvor skal jeg mødes med mentoren, jeg har
     // ingen bil" asks where to meet, and then tells why).
-    const firstAt = (patterns: RegExp[]) =>
-      Math.min(...patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from)));
+    // (A kind asked nowhere tries all its patterns either way, so each pattern is tried once.)
     const kinds = this.kinds
-      .filter(([, patterns]) => patterns.some((p) => findPhrase(words, p).length > 0))
-      .map(([k, patterns]): [QuestionKind, number] => [k, firstAt(patterns)])
+      .map(([k, patterns]): [QuestionKind, number] => [
+        k,
+        Math.min(Infinity, ...patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from))),
+      ])
+      .filter(([, at]) => at !== Infinity)
       .sort((a, b) => a[1] - b[1])
       .map(([k]) => k);
     const says = (patterns: RegExp[]) => patterns.some((p) => findPhrase(words, p).length > 0);
@@ -287,6 +300,16 @@ export class Lexicon {
       aboutOther: says(this.aboutOther),
       describesMentor: says(this.describesMentor) && says(this.workOrSchool),
     };
+  }
+
+  /**
+   * What a message tells of an admission: the first words of one that lies in the past ("startede", "fik
+   * optagelsesbrev"), or null; and whether it tells of a start still ahead ("fra januar").
+   */
+  admission(text: string): { past: string | null; ahead: boolean } {
+    const words = splitWords(text);
+    const past = this.admissionPast.flatMap((p) => findPhrase(words, p)).sort((a, b) => a.from - b.from)[0];
+    return { past: past?.said ?? null, ahead: this.startAhead.some((p) => findPhrase(words, p).length > 0) };
   }
 
   /**
@@ -352,7 +375,7 @@ export class Lexicon {
       const w = words.folded[i]!;
       if (this.negations.has(w)) return true;
       // A list under one negation: "ikke sygedagpenge eller kontanthjælp", "not X or Y".
-      if (LIST_WORDS.has(w) && i >= 1) {
+      if (this.listWords.has(w) && i >= 1) {
         i--;
         continue;
       }
@@ -360,4 +383,15 @@ export class Lexicon {
     }
     return false;
   }
+}
+
+/**
+ * Who a question sounds like when the lexicon names no role: the first person singular ("hvordan søger jeg", "my
+ * caseworker") a citizen; the first person plural only ("hvad er vores egenbetaling", "can we") an employer.
+ */
+export function firstPersonVoice(text: string): 'citizen' | 'employer' | null {
+  const singular =
+    /(?<![\p{L}])(?:jeg|mig|min|mit|mine|me|my|im)(?![\p{L}])|(?<![\p{L}])i (?:am|have|get|need|want|can|do|was|will|work)(?![\p{L}])/iu;
+  if (singular.test(text)) return 'citizen';
+  return /(?<![\p{L}])(?:vi|vores|vor|os|we|our|us)(?![\p{L}])/iu.test(text) ? 'employer' : null;
 }
