@@ -73,6 +73,11 @@ export interface LexiconData {
   startAhead: string[];
   /** Words that join a list, so a negation before its first item holds for the next ("ikke X eller Y"). */
   listWords: string[];
+  /**
+   * The question kinds that a message asks in its questions: in a message of several sentences, only those found in a
+   * sentence ending in "?" count, when any is found there (the other kinds name topics wherever they are said).
+   */
+  askedKinds?: string[];
   /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
@@ -160,6 +165,7 @@ export function loadLexicon(path: string, root: string): LexiconData {
     admissionPast: list(doc.admissionPast ?? [], 'admissionPast'),
     startAhead: list(doc.startAhead ?? [], 'startAhead'),
     listWords: asStrings(doc.listWords) ?? [],
+    askedKinds: asStrings(doc.askedKinds) ?? [],
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
     describesMentor: list(doc.describesMentor ?? [], 'describesMentor'),
@@ -180,6 +186,9 @@ export function loadLexicon(path: string, root: string): LexiconData {
       else data.answers[fact]![value] = l;
     }
   }
+  for (const k of data.askedKinds ?? [])
+    if (!(QUESTION_KINDS as readonly string[]).includes(k))
+      errors.push(new ContentError(file, 'askedKinds', `"${k}" is not a question kind`));
   if (data.negations.length === 0)
     errors.push(new ContentError(file, 'negations', 'must list the words that negate a fact'));
   if (errors.length) throw new ContentErrors(errors);
@@ -208,6 +217,7 @@ export class Lexicon {
   private readonly admissionPast: RegExp[];
   private readonly startAhead: RegExp[];
   private readonly listWords: Set<string>;
+  private readonly askedKinds: Set<string>;
   private readonly facts: [LexiconFact, string, RegExp[]][];
   private readonly aboutOther: RegExp[];
   private readonly describesMentor: RegExp[];
@@ -225,6 +235,7 @@ export class Lexicon {
     this.admissionPast = compile(data.admissionPast ?? []);
     this.startAhead = compile(data.startAhead ?? []);
     this.listWords = new Set(data.listWords ?? []);
+    this.askedKinds = new Set(data.askedKinds ?? []);
     this.facts = LEXICON_FACTS.flatMap((fact) =>
       data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]),
     );
@@ -285,10 +296,22 @@ export class Lexicon {
     // In the order the message asks them: the first is what it asks first ("hvor skal jeg mødes med mentoren, jeg har
     // ingen bil" asks where to meet, and then tells why).
     // (A kind asked nowhere tries all its patterns either way, so each pattern is tried once.)
-    const kinds = this.kinds
-      .map(([k, patterns]): [QuestionKind, number] => [
+    const matched = this.kinds
+      .map(([k, patterns]): [QuestionKind, number[]] => [
         k,
-        Math.min(Infinity, ...patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from))),
+        patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from)).sort((a, b) => a - b),
+      ])
+      .filter(([, at]) => at.length > 0);
+    // A message of several sentences asks in its questions; what its other sentences tell is the story around them
+    // ("Jeg arbejder 10 timer om ugen i fleksjob. Kan jeg få en mentor?" does not ask about hours). When its questions
+    // ask no kind ("Jeg har fået afslag. Hvad gør jeg?"), the story says what they ask.
+    const inQuestion = (at: number) => words.inQuestion[at] === true;
+    const told = words.inQuestion.some((q) => q) && words.inQuestion.some((q) => !q);
+    const asked = told && matched.some(([k, at]) => this.askedKinds.has(k) && at.some(inQuestion));
+    const kinds = matched
+      .map(([k, at]): [QuestionKind, number] => [
+        k,
+        (asked && this.askedKinds.has(k) ? at.filter(inQuestion) : at)[0] ?? Infinity,
       ])
       .filter(([, at]) => at !== Infinity)
       .sort((a, b) => a[1] - b[1])

@@ -33,17 +33,25 @@ export interface Words {
   starts: number[];
   /** The sentence each word is in (0, 1, ...): a negation or a condition reaches no further than its sentence. */
   sentence: number[];
+  /**
+   * Whether each word is in a sentence that ends in a question mark. Here a full stop ends a sentence only before a
+   * capital letter or at the end, so "pr. time" and "ca. 3 timer" stay inside theirs.
+   */
+  inQuestion: boolean[];
 }
 
 const WORD = /\d+|[\p{L}]+(?:['’][\p{L}]+)?/gu;
 /** Where one sentence ends: the words on each side of it belong to different sentences. */
 const SENTENCE_END = /[.!?;:\n]+/;
+/** Where a question or a statement ends (see Words.inQuestion). */
+const ASKING_END = /([!?\n]+|\.+(?=\s+[\p{Lu}]|\s*$))/u;
 
 export function splitWords(text: string): Words {
   const raw: string[] = [];
   const sentence: number[] = [];
-  text
-    .normalize('NFC')
+  const inQuestion: boolean[] = [];
+  const normal = text.normalize('NFC');
+  normal
     .toLowerCase()
     .split(SENTENCE_END)
     .forEach((part, i) => {
@@ -52,6 +60,12 @@ export function splitWords(text: string): Words {
         sentence.push(i);
       }
     });
+  // With its capturing group the split gives each sentence followed by the marks that end it.
+  const parts = normal.split(ASKING_END);
+  for (let i = 0; i < parts.length; i += 2) {
+    const asks = parts[i + 1]?.includes('?') ?? false;
+    for (const _ of parts[i]!.match(WORD) ?? []) inQuestion.push(asks);
+  }
   const folded = raw.map((w) => fold(standardSpelling(w)));
   const starts: number[] = [];
   let line = ' ';
@@ -59,7 +73,7 @@ export function splitWords(text: string): Words {
     starts.push(line.length);
     line += `${w} `;
   }
-  return { raw, folded, line, starts, sentence };
+  return { raw, folded, line, starts, sentence, inQuestion };
 }
 
 /** Splits a pattern into tokens: words, gaps, and parenthesised groups (which may hold spaces). */

@@ -10,6 +10,7 @@ interface Row {
   text: string;
   facts: Record<string, string | boolean>;
   kinds?: string[];
+  notKinds?: string[];
 }
 
 describe("the lexicon: what people's own words say", () => {
@@ -25,6 +26,7 @@ describe("the lexicon: what people's own words say", () => {
       const facts = Object.fromEntries(Object.entries(reading.facts).map(([k, v]) => [k, v!.value]));
       expect(facts).to.deep.equal(row.facts);
       for (const kind of row.kinds ?? []) expect(reading.kinds, kind).to.include(kind);
+      for (const kind of row.notKinds ?? []) expect(reading.kinds, kind).not.to.include(kind);
     });
   }
 
