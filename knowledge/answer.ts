@@ -63,8 +63,12 @@ function signalsOf(kb: KnowledgeBase, text: string, opts: AskOptions): Signals {
 
 function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions, signals: Signals): SearchOutcome {
   const { kinds, stated, voice, aboutScheme, role, anotherMatter } = signals;
+  // Another matter is declined; the topic we do not cover that it is about says where to ask.
+  if (anotherMatter) {
+    const other = kb.search.search(text, { ...opts, kinds, stated, voice, aboutScheme, outsideOnly: true });
+    return { status: 'none', confident: false, hits: [], redirect: other.redirect };
+  }
   const result = kb.search.search(text, { ...opts, kinds, stated, voice, aboutScheme });
-  if (anotherMatter) return { status: 'none', confident: false, hits: [], redirect: result.redirect };
   // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
   if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
   // On a path, a question about the other audience's matters ("hvor længe kan min nye medarbejder have en mentor?")

@@ -54,6 +54,11 @@ export const CALIBRATION = {
   CONFIDENT_MIN_COVERAGE: 0.3,
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
+  /**
+   * How much the closeness of an article's closest phrasing in letter n-grams adds (times that cosine, 0..1): a second
+   * view of the question, less tied to our stems (letter-grams.ts).
+   */
+  GRAM_BONUS: 2,
   MAX_ALTERNATIVES: 3,
   /** How much an article that answers the kind of question asked gains, and one that answers only other kinds loses. */
   KIND_BONUS: 0.5,

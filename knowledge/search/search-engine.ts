@@ -8,6 +8,7 @@ import { lunr } from './lunr.js';
 import { type Lang, analyse, fold, guessLanguage, stem, words } from './normalise.js';
 import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
+import { LetterGrams } from './letter-grams.js';
 
 /** How the search judges its own best answer. */
 export type SearchStatus = 'answer' | 'ambiguous' | 'none';
@@ -53,6 +54,8 @@ export interface SearchOptions {
   voice?: 'citizen' | 'employer' | null;
   /** The words describe the scheme without naming it (knowledge/understand: describesMentor). */
   aboutScheme?: boolean;
+  /** The question is about another matter: only the articles that say where to ask instead are looked for. */
+  outsideOnly?: boolean;
   limit?: number;
 }
 
@@ -106,6 +109,8 @@ type RankedHit = SearchHit &
     phrase: number;
     /** The factor from the question's kind and voice (1 when they say nothing). */
     signal: number;
+    /** How close the article's closest phrasing is to the question in letter n-grams (cosine, 0..1). */
+    grams: number;
   };
 
 interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
@@ -171,6 +176,7 @@ export class SearchEngine {
   private readonly kindsOf: Record<string, string[]>;
   private readonly kindTerms: Record<string, Record<Lang, string[]>>;
   private readonly present: (article: Article, date: string) => Article;
+  private readonly grams: LetterGrams;
 
   /**
    * `present` gives an article as it must be shown on the date asked (e.g. with the notice of a new act, see
@@ -193,6 +199,7 @@ export class SearchEngine {
     this.kindsOf = data.kinds?.byArticle ?? {};
     this.kindTerms = data.kinds?.terms ?? {};
     this.articles = new Map(articles.map((a) => [a.id, a]));
+    this.grams = new LetterGrams(articles);
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
     this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
     this.weightedPhrasings = { da: weigh('da'), en: weigh('en') };
@@ -381,6 +388,7 @@ export class SearchEngine {
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
     let ranked = this.rank(tokens, lang, opts, question);
+    if (opts.outsideOnly) ranked = ranked.filter((h) => h.article.kind === 'outside');
     // A route kind (a complaint) is answered by its own articles when any of them matched at all.
     for (const route of (opts.kinds ?? []).filter((k) => ROUTE_KINDS.has(k))) {
       const own = ranked.filter((h) => (this.kindsOf[h.article.id] ?? []).includes(route));
@@ -460,7 +468,13 @@ export class SearchEngine {
         (0.5 + fit.coverage) ** CALIBRATION.COVERAGE_POWER *
         (1 + CALIBRATION.PHRASE_BONUS * phrase) *
         this.signals(article, opts);
-      hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts) });
+      hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts), grams: 0 });
+    }
+    // The letter n-gram view: the closer an article's closest phrasing looks to the question, the more it gains.
+    const similar = this.grams.similarity(question);
+    for (const h of hits) {
+      h.grams = similar.get(h.article.id) ?? 0;
+      h.score *= 1 + CALIBRATION.GRAM_BONUS * h.grams;
     }
     // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
     // words left to the others ("kan jeg få en mentor" against "hvad skal der til for at få en mentor").

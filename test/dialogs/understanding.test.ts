@@ -86,7 +86,8 @@ describe("understanding: answers to the intake's questions in free words", () =>
       name: "an employer's hours question inside the employer path",
       before: ['Jeg er arbejdsgiver'],
       say: 'hvor mange timer om ugen kan vi få dækket?',
-      next: ['timer'],
+      // The employer's articles on what the support comes to, not the citizen's hours article.
+      next: ['hvor meget støtte vi kan få'],
       not: ['CV', 'Det kan jeg desværre ikke', 'Hvor mange timer får jeg'],
     },
   ];

@@ -22,6 +22,7 @@ const combos: Record<string, number>[] = grid.reduce<Record<string, number>[]>(
 const cal = CALIBRATION as unknown as Record<string, number>;
 for (const combo of combos) {
   Object.assign(cal, combo);
+  const all = { inScope: 0, outOfScope: 0, directRight: 0, top1: 0, confidentWrong: 0, declined: 0 };
   const cells = sets.map((set) => {
     const r = scoreQuestions(
       set.files.flatMap((f) => loadQuestions(f)),
@@ -30,8 +31,11 @@ for (const combo of combos) {
         return { status: out.status, ids: out.hits.map((h) => h.article.id) };
       },
     );
+    for (const k of Object.keys(all) as (keyof typeof all)[]) all[k] += r[k];
     const p = (n: number, d: number) => ((100 * n) / d).toFixed(1);
     return `${set.name}: ${p(r.directRight, r.inScope)}/${p(r.top1, r.inScope)}/${p(r.confidentWrong, r.inScope)}/${p(r.declined, r.outOfScope)}`;
   });
-  console.log(JSON.stringify(combo), '  direct/first/wrong/declined  ', cells.join('  '));
+  const p = (n: number, d: number) => ((100 * n) / d).toFixed(1);
+  const total = `all: ${p(all.directRight, all.inScope)}/${p(all.top1, all.inScope)}/${p(all.confidentWrong, all.inScope)}/${p(all.declined, all.outOfScope)}`;
+  console.log(JSON.stringify(combo), '  direct/first/wrong/declined  ', total, ' ', cells.join('  '));
 }
