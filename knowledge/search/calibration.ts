@@ -9,8 +9,11 @@
  * words and covers MIN_COVERAGE_ON_TOPIC of its weight. A question without one needs MIN_STRENGTH of matched weight,
  * MIN_COVERAGE, and no out-of-scope topic scoring OUTSIDE_RATIO of the best; if it is short (SHORT_QUESTION_WORDS
  * content words or fewer) and has a word no article knows, MIN_COVERAGE_WITH_UNKNOWN.
+ * Each score is also multiplied by (1 + GRAM_BONUS x the cosine of the article's closest phrasing in letter n-grams).
  * The question is ambiguous when the runner-up scores at least AMBIGUOUS_RATIO of the best
- * (AMBIGUOUS_RATIO_FEW_WORDS for a question of FEW_WORDS content words or fewer).
+ * (AMBIGUOUS_RATIO_FEW_WORDS for a question of FEW_WORDS content words or fewer), and when the confidence model
+ * (confidence.ts, fitted on the development sets by test/eval/fit-confidence.js) gives the answer less than
+ * CONFIDENT_MIN_PROBABILITY of being right. The model was fitted with these values; refit it after changing them.
  */
 export const CALIBRATION = {
   MIN_STRENGTH: 1.5,
@@ -22,7 +25,7 @@ export const CALIBRATION = {
   UNKNOWN_WEIGHT: 1.2,
   NUMBER_WEIGHT: 0.3,
   MAX_WEIGHT: 2.0,
-  AMBIGUOUS_RATIO: 0.85,
+  AMBIGUOUS_RATIO: 0.95,
   /** ... and at AMBIGUOUS_RATIO_FEW_WORDS of the best when the question has FEW_WORDS content words or fewer. */
   AMBIGUOUS_RATIO_FEW_WORDS: 0.8,
   FEW_WORDS: 2,
@@ -50,6 +53,11 @@ export const CALIBRATION = {
    * article matches one of its own phrasings this closely (0-1).
    */
   SINGLE_WORD_MAX_PHRASE: 0.6,
+  /**
+   * A confident answer is given only when the confidence model (confidence.ts, fitted on the development sets) gives
+   * it at least this probability of being right; below it the best few are offered.
+   */
+  CONFIDENT_MIN_PROBABILITY: 0.7,
   /** A confident answer covers at least this much of the question; below it the best few are offered instead. */
   CONFIDENT_MIN_COVERAGE: 0.3,
   /** How much the best-matching question phrasing of an article adds to its score. */

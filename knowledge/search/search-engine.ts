@@ -9,6 +9,8 @@ import { type Lang, analyse, fold, guessLanguage, stem, words } from './normalis
 import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
 import { LetterGrams } from './letter-grams.js';
+import { confidenceFeatures, probabilityRight } from './confidence.js';
+import { CONFIDENCE_MODEL } from './confidence-model.js';
 
 /** How the search judges its own best answer. */
 export type SearchStatus = 'answer' | 'ambiguous' | 'none';
@@ -36,6 +38,8 @@ export interface SearchOutcome {
    * one.
    */
   redirect: Article | null;
+  /** For an answer: what the confidence model read of the ranking (confidence.ts), for the tool that fits it. */
+  features?: number[];
 }
 
 export interface SearchOptions {
@@ -618,7 +622,16 @@ export class SearchEngine {
         redirect: null,
       };
     }
-    return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plainHit), redirect: null };
+    // The model fitted on the development sets (confidence.ts) may still find one clear answer too unsure to give.
+    const features = confidenceFeatures(answers[0]!, answers.slice(1), tokens.filter((t) => t.weight > 0).length);
+    if (probabilityRight(CONFIDENCE_MODEL, features) < CALIBRATION.CONFIDENT_MIN_PROBABILITY)
+      return {
+        status: 'ambiguous',
+        confident: false,
+        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
+        redirect: null,
+      };
+    return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plainHit), redirect: null, features };
   }
 
   /**
