@@ -8,12 +8,16 @@ import { fold, words } from './normalise.js';
  * and "syg", "hjemmebesøg" and "besøge mig hjemme", typos). The search uses it as one more factor of its ranking.
  */
 export class LetterGrams {
-  /** For each n-gram: the phrasings it occurs in, and its weight in each. */
-  private readonly postings = new Map<number, { phrasings: Int32Array; weights: Float64Array }>();
+  /** Each n-gram's slot; per slot its weight (idf) and where its postings start in the flat arrays below. */
+  private readonly slot = new Map<number, number>();
+  private readonly idf: Float64Array;
+  private readonly start: Int32Array;
+  /** All postings, slot after slot: the phrasing an n-gram occurs in, and its weight there. */
+  private readonly phrasingOf: Int32Array;
+  private readonly weightOf: Float64Array;
   /** The article of each phrasing (its title or one of its question phrasings, in either language). */
   private readonly owner: string[] = [];
   private readonly norms: Float64Array;
-  private readonly idf = new Map<number, number>();
 
   constructor(articles: readonly Article[]) {
     const counted: Map<number, number>[] = [];
@@ -23,25 +27,33 @@ export class LetterGrams {
         counted.push(gramsOf(text));
       }
     }
-    const df = new Map<number, number>();
-    for (const grams of counted) for (const g of grams.keys()) df.set(g, (df.get(g) ?? 0) + 1);
-    for (const [g, n] of df) this.idf.set(g, Math.log((counted.length + 1) / (n + 1)));
-    const lists = new Map<number, { phrasings: number[]; weights: number[] }>();
+    // How many phrasings each n-gram occurs in, which is also how many postings it has.
+    const df: number[] = [];
+    for (const grams of counted)
+      for (const g of grams.keys()) {
+        let k = this.slot.get(g);
+        if (k === undefined) this.slot.set(g, (k = df.push(0) - 1));
+        df[k]!++;
+      }
+    this.idf = Float64Array.from(df, (n) => Math.log((counted.length + 1) / (n + 1)));
+    this.start = new Int32Array(df.length + 1);
+    for (let k = 0; k < df.length; k++) this.start[k + 1] = this.start[k]! + df[k]!;
+    this.phrasingOf = new Int32Array(this.start[df.length]!);
+    this.weightOf = new Float64Array(this.start[df.length]!);
+    const filled = this.start.slice(0, df.length);
     this.norms = new Float64Array(counted.length);
     counted.forEach((grams, phrasing) => {
       let norm = 0;
       for (const [g, count] of grams) {
-        const weight = (1 + Math.log(count)) * this.idf.get(g)!;
+        const k = this.slot.get(g)!;
+        const weight = (1 + Math.log(count)) * this.idf[k]!;
         norm += weight * weight;
-        let list = lists.get(g);
-        if (!list) lists.set(g, (list = { phrasings: [], weights: [] }));
-        list.phrasings.push(phrasing);
-        list.weights.push(weight);
+        const at = filled[k]!++;
+        this.phrasingOf[at] = phrasing;
+        this.weightOf[at] = weight;
       }
       this.norms[phrasing] = Math.sqrt(norm);
     });
-    for (const [g, l] of lists)
-      this.postings.set(g, { phrasings: Int32Array.from(l.phrasings), weights: Float64Array.from(l.weights) });
   }
 
   /** Per article: the cosine (0..1) between the question and the article's closest phrasing. */
@@ -49,12 +61,12 @@ export class LetterGrams {
     const dots = new Float64Array(this.owner.length);
     let norm = 0;
     for (const [g, count] of gramsOf(text)) {
-      const idf = this.idf.get(g);
-      if (idf === undefined) continue;
-      const weight = (1 + Math.log(count)) * idf;
+      const k = this.slot.get(g);
+      if (k === undefined) continue;
+      const weight = (1 + Math.log(count)) * this.idf[k]!;
       norm += weight * weight;
-      const { phrasings, weights } = this.postings.get(g)!;
-      for (let i = 0; i < phrasings.length; i++) dots[phrasings[i]!]! += weight * weights[i]!;
+      for (let at = this.start[k]!; at < this.start[k + 1]!; at++)
+        dots[this.phrasingOf[at]!]! += weight * this.weightOf[at]!;
     }
     const best = new Map<string, number>();
     if (norm === 0) return best;
@@ -70,8 +82,7 @@ export class LetterGrams {
 }
 
 /** A character as a number below 64: space, a-z, 0-9, and any other character in one of 27 shared places. */
-function code(ch: string): number {
-  const c = ch.codePointAt(0)!;
+function code(c: number): number {
   if (c === 32) return 0;
   if (c >= 97 && c <= 122) return c - 96;
   if (c >= 48 && c <= 57) return c - 21;
@@ -87,13 +98,17 @@ const THREE = 64 ** 4;
  */
 function gramsOf(text: string): Map<number, number> {
   const grams = new Map<number, number>();
-  const add = (g: number) => grams.set(g, (grams.get(g) ?? 0) + 1);
   for (const w of words(text)) {
-    const codes = Array.from(` ${fold(w)} `, code);
-    for (let i = 0; i + 3 <= codes.length; i++) {
-      const three = (codes[i]! * 64 + codes[i + 1]!) * 64 + codes[i + 2]!;
-      add(THREE + three);
-      if (i + 4 <= codes.length) add(three * 64 + codes[i + 3]!);
+    const padded = ` ${fold(w)} `;
+    let three = code(padded.charCodeAt(0)) * 64 + code(padded.charCodeAt(1));
+    for (let i = 2; i < padded.length; i++) {
+      const c = code(padded.charCodeAt(i));
+      if (i >= 3) {
+        const four = three * 64 + c;
+        grams.set(four, (grams.get(four) ?? 0) + 1);
+      }
+      three = (three % 4096) * 64 + c;
+      grams.set(THREE + three, (grams.get(THREE + three) ?? 0) + 1);
     }
   }
   return grams;
