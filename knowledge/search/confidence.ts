@@ -30,7 +30,26 @@ export const CONFIDENCE_FEATURES = [
   'otherKind',
   'runnerUpCoverageLead',
   'phraseLead',
+  'runnerUpGrams',
+  'namesTopic',
+  'kindsAsked',
+  'voiceAgrees',
+  'voiceDisagrees',
+  'forBoth',
 ] as const;
+
+/** What the question says besides the ranking. */
+export interface QuestionForConfidence {
+  /** Content words (with weight). */
+  words: number;
+  /** It names our topic ("mentor"). */
+  named: boolean;
+  /** How many kinds of question it asks. */
+  kinds: number;
+  /** Who it sounds like, and whom the answer is written for. */
+  voice: 'citizen' | 'employer' | null;
+  audience: 'citizen' | 'employer' | 'both';
+}
 
 export interface ConfidenceModel {
   features: readonly string[];
@@ -46,8 +65,9 @@ const NOBODY: RankedForConfidence = { score: 0, coverage: 0, strength: 0, phrase
 export function confidenceFeatures(
   a: RankedForConfidence,
   others: readonly RankedForConfidence[],
-  words: number,
+  question: QuestionForConfidence,
 ): number[] {
+  const { words, named, kinds, voice, audience } = question;
   const b = others[0] ?? NOBODY;
   const closest = Math.max(a.grams, ...others.map((h) => h.grams));
   return [
@@ -63,6 +83,12 @@ export function confidenceFeatures(
     a.signal < 1 ? 1 : 0,
     b.coverage - a.coverage,
     a.phrase - b.phrase,
+    b.grams,
+    named ? 1 : 0,
+    Math.log(1 + kinds),
+    voice !== null && audience === voice ? 1 : 0,
+    voice !== null && audience !== 'both' && audience !== voice ? 1 : 0,
+    audience === 'both' ? 1 : 0,
   ];
 }
 

@@ -623,7 +623,13 @@ export class SearchEngine {
       };
     }
     // The model fitted on the development sets (confidence.ts) may still find one clear answer too unsure to give.
-    const features = confidenceFeatures(answers[0]!, answers.slice(1), tokens.filter((t) => t.weight > 0).length);
+    const features = confidenceFeatures(answers[0]!, answers.slice(1), {
+      words: tokens.filter((t) => t.weight > 0).length,
+      named,
+      kinds: asked.length,
+      voice,
+      audience: answers[0]!.article.audience,
+    });
     if (probabilityRight(CONFIDENCE_MODEL, features) < CALIBRATION.CONFIDENT_MIN_PROBABILITY)
       return {
         status: 'ambiguous',

@@ -47,7 +47,7 @@ for (const name of new Set(rows.map((r) => r.set))) {
 }
 const right = judged.filter((j) => j.right).length;
 console.log(`confident answers: ${right} right, ${judged.length - right} wrong (each set judged by the others' model)`);
-for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+for (const t of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
   const lostRight = judged.filter((j) => j.right && j.p < t).length;
   const savedWrong = judged.filter((j) => !j.right && j.p < t).length;
   console.log(

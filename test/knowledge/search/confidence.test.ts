@@ -21,15 +21,22 @@ const hit = (over: Partial<RankedForConfidence>): RankedForConfidence => ({
   ...over,
 });
 
+const QUESTION = { words: 4, named: true, kinds: 1, voice: null, audience: 'citizen' } as const;
+
 describe('the confidence model', () => {
   it('reads the runner-up, the coverage and the phrasings of an answer as its features', () => {
-    const f = confidenceFeatures(hit({}), [hit({ score: 5, grams: 0.8, coverage: 1 })], 4);
+    const f = confidenceFeatures(hit({}), [hit({ score: 5, grams: 0.8, coverage: 1 })], QUESTION);
     expect(f).to.have.length(CONFIDENCE_FEATURES.length);
     const at = (name: (typeof CONFIDENCE_FEATURES)[number]) => f[CONFIDENCE_FEATURES.indexOf(name)];
     expect(at('runnerUpRatio')).to.equal(0.5);
     expect(at('closestInLetters')).to.equal(0);
     expect(at('gramsLead')).to.be.closeTo(-0.2, 1e-9);
     expect(at('runnerUpCoverageLead')).to.be.closeTo(0.2, 1e-9);
+    expect(at('namesTopic')).to.equal(1);
+    expect(at('voiceDisagrees')).to.equal(0);
+    const employer = confidenceFeatures(hit({}), [], { ...QUESTION, voice: 'employer' });
+    expect(employer[CONFIDENCE_FEATURES.indexOf('voiceDisagrees')]).to.equal(1);
+    expect(employer[CONFIDENCE_FEATURES.indexOf('runnerUpRatio')]).to.equal(0);
   });
 
   it('learns to tell right from wrong on rows where one feature decides', () => {
@@ -57,7 +64,10 @@ describe('the confidence model', () => {
     const plain = kb.search.search('hvor længe kan jeg have en mentor', { date: '2026-11-22' });
     expect(plain.status).to.equal('answer');
     expect(probabilityRight(CONFIDENCE_MODEL, plain.features!)).to.be.at.least(CALIBRATION.CONFIDENT_MIN_PROBABILITY);
-    const unsure = confidenceFeatures(hit({ coverage: 0.3, phrase: 0.2, grams: 0.2 }), [hit({ score: 9.4 })], 9);
+    const unsure = confidenceFeatures(hit({ coverage: 0.3, phrase: 0.2, grams: 0.2 }), [hit({ score: 9.4 })], {
+      ...QUESTION,
+      words: 9,
+    });
     expect(probabilityRight(CONFIDENCE_MODEL, unsure)).to.be.below(CALIBRATION.CONFIDENT_MIN_PROBABILITY);
   });
 });
