@@ -72,10 +72,14 @@ function answerFor(kb: KnowledgeBase, text: string, opts: AskOptions, signals: S
   // Widen only when the words do not speak as the path's own audience ("kan vi få dækket" on the employer path).
   if (result.status === 'answer' || !opts.audience || role === opts.audience) return result;
   // On a path, a question about the other audience's matters ("hvor længe kan min nye medarbejder have en mentor?")
-  // is answered from all articles, the path's audience only favoured, when that gives a clear answer.
+  // is answered from all articles, the path's audience only favoured, when that gives a clear answer (or offered
+  // from them, when the path's own articles give nothing).
   const { audience, ...rest } = opts;
   const wider = kb.search.search(text, { ...rest, kinds, stated, voice: audience, aboutScheme });
-  return wider.status === 'answer' ? wider : result;
+  // An answer from all articles; or, for a question of a kind we answer, an offer of them where the path's own
+  // articles have nothing.
+  const offer = result.status === 'none' && wider.status === 'ambiguous' && kinds.length > 0;
+  return wider.status === 'answer' || offer ? wider : result;
 }
 
 export interface AskOptions {

@@ -392,7 +392,7 @@ export class Lexicon {
   private negated(words: Words, m: PhraseMatch): boolean {
     for (
       let i = m.from - 1, steps = 0;
-      i >= 0 && steps < 3 && words.sentence[i] === words.sentence[m.from];
+      i >= 0 && steps < 3 && words.clause[i] === words.clause[m.from];
       i--, steps++
     ) {
       const w = words.folded[i]!;

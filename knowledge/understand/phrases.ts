@@ -33,6 +33,8 @@ export interface Words {
   starts: number[];
   /** The sentence each word is in (0, 1, ...): a negation or a condition reaches no further than its sentence. */
   sentence: number[];
+  /** The clause each word is in: a comma ends one too ("nej egentlig ikke, det er vores normale oplæring"). */
+  clause: number[];
   /**
    * Whether each word is in a sentence that ends in a question mark. Here a full stop ends a sentence only before a
    * capital letter or at the end, so "pr. time" and "ca. 3 timer" stay inside theirs.
@@ -49,16 +51,19 @@ const ASKING_END = /([!?\n]+|\.+(?=\s+[\p{Lu}]|\s*$))/u;
 export function splitWords(text: string): Words {
   const raw: string[] = [];
   const sentence: number[] = [];
+  const clause: number[] = [];
   const inQuestion: boolean[] = [];
   const normal = text.normalize('NFC');
   normal
     .toLowerCase()
     .split(SENTENCE_END)
     .forEach((part, i) => {
-      for (const w of part.match(WORD) ?? []) {
-        raw.push(w.replace(/['’]/g, ''));
-        sentence.push(i);
-      }
+      for (const [c, piece] of part.split(',').entries())
+        for (const w of piece.match(WORD) ?? []) {
+          raw.push(w.replace(/['’]/g, ''));
+          sentence.push(i);
+          clause.push(i * 1000 + c);
+        }
     });
   // With its capturing group the split gives each sentence followed by the marks that end it.
   const parts = normal.split(ASKING_END);
@@ -73,7 +78,7 @@ export function splitWords(text: string): Words {
     starts.push(line.length);
     line += `${w} `;
   }
-  return { raw, folded, line, starts, sentence, inQuestion };
+  return { raw, folded, line, starts, sentence, clause, inQuestion };
 }
 
 /** Splits a pattern into tokens: words, gaps, and parenthesised groups (which may hold spaces). */
