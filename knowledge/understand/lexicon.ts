@@ -390,11 +390,7 @@ export class Lexicon {
 
   /** A negation up to three words before the match, in its sentence, with only linking words between. */
   private negated(words: Words, m: PhraseMatch): boolean {
-    for (
-      let i = m.from - 1, steps = 0;
-      i >= 0 && steps < 3 && words.clause[i] === words.clause[m.from];
-      i--, steps++
-    ) {
+    for (let i = m.from - 1, steps = 0; i >= 0 && steps < 3 && words.clause[i] === words.clause[m.from]; i--, steps++) {
       const w = words.folded[i]!;
       if (this.negations.has(w)) return true;
       // A list under one negation: "ikke sygedagpenge eller kontanthjælp", "not X or Y".
