@@ -82,6 +82,9 @@ const ROUTE_KINDS: ReadonlySet<string> = new Set([
  */
 const GENERAL_KINDS: ReadonlySet<string> = new Set(['whatIs', 'eligibility']);
 
+/** Units of time and money, folded: after a number they tell an amount ("10 timer", "6 mdr", "250 kr"). */
+const UNIT = /^(timer?|t|minutter|min|dage?|uger?|mdr|maned|maneder|ar|kr|kroner|hours?|days?|weeks?|months?|years?)$/;
+
 /** Only this many of lunr's best results are re-ranked by coverage. */
 const RERANK_DEPTH = 100;
 /** How much of a question the search reads (the conversation passes less: dialogs/answers.ts). */
@@ -250,7 +253,10 @@ export class SearchEngine {
   private queryTokens(text: string, lang: Lang): QueryToken[] {
     const tokens: QueryToken[] = [];
     const seen = new Set<string>();
+    let afterNumber = false;
     for (const word of analyse(text, lang)) {
+      const counted = afterNumber && UNIT.test(word.folded);
+      afterNumber = /^\d+$/.test(word.term);
       if (seen.has(word.term)) continue;
       seen.add(word.term);
       const expansions = this.expand(word.term, lang);
@@ -266,7 +272,13 @@ export class SearchEngine {
       for (const alt of alternatives) {
         if (this.lookup[lang].has(alt.term) && !expansions.some((e) => e.term === alt.term)) expansions.push(alt);
       }
-      tokens.push({ term: word.term, weight: this.weight(word.term, expansions, lang), expansions });
+      const weight = this.weight(word.term, expansions, lang);
+      tokens.push({
+        term: word.term,
+        // A unit after a number tells an amount ("10 timer om ugen", "6 måneder"), seldom what is asked about.
+        weight: counted ? Math.min(weight, CALIBRATION.NUMBER_WEIGHT) : weight,
+        expansions,
+      });
     }
     return tokens;
   }

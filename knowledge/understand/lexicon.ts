@@ -78,6 +78,8 @@ export interface LexiconData {
    * sentence ending in "?" count, when any is found there (the other kinds name topics wherever they are said).
    */
   askedKinds?: string[];
+  /** The question kinds whose words, after a number, tell an amount rather than ask about it ("10 timer om ugen"). */
+  amountKinds?: string[];
   /** Fact -> value (as written: an enum value, "true" or "false") -> patterns, values in order of precedence. */
   facts: Record<LexiconFact, [string, string[]][]>;
   aboutOther: string[];
@@ -166,6 +168,7 @@ export function loadLexicon(path: string, root: string): LexiconData {
     startAhead: list(doc.startAhead ?? [], 'startAhead'),
     listWords: asStrings(doc.listWords) ?? [],
     askedKinds: asStrings(doc.askedKinds) ?? [],
+    amountKinds: asStrings(doc.amountKinds) ?? [],
     facts,
     aboutOther: list(doc.aboutOther, 'aboutOther'),
     describesMentor: list(doc.describesMentor ?? [], 'describesMentor'),
@@ -186,9 +189,9 @@ export function loadLexicon(path: string, root: string): LexiconData {
       else data.answers[fact]![value] = l;
     }
   }
-  for (const k of data.askedKinds ?? [])
+  for (const k of [...(data.askedKinds ?? []), ...(data.amountKinds ?? [])])
     if (!(QUESTION_KINDS as readonly string[]).includes(k))
-      errors.push(new ContentError(file, 'askedKinds', `"${k}" is not a question kind`));
+      errors.push(new ContentError(file, 'askedKinds/amountKinds', `"${k}" is not a question kind`));
   if (data.negations.length === 0)
     errors.push(new ContentError(file, 'negations', 'must list the words that negate a fact'));
   if (errors.length) throw new ContentErrors(errors);
@@ -218,6 +221,7 @@ export class Lexicon {
   private readonly startAhead: RegExp[];
   private readonly listWords: Set<string>;
   private readonly askedKinds: Set<string>;
+  private readonly amountKinds: Set<string>;
   private readonly facts: [LexiconFact, string, RegExp[]][];
   private readonly aboutOther: RegExp[];
   private readonly describesMentor: RegExp[];
@@ -236,6 +240,7 @@ export class Lexicon {
     this.startAhead = compile(data.startAhead ?? []);
     this.listWords = new Set(data.listWords ?? []);
     this.askedKinds = new Set(data.askedKinds ?? []);
+    this.amountKinds = new Set(data.amountKinds ?? []);
     this.facts = LEXICON_FACTS.flatMap((fact) =>
       data.facts[fact].map(([value, patterns]): [LexiconFact, string, RegExp[]] => [fact, value, compile(patterns)]),
     );
@@ -299,7 +304,11 @@ export class Lexicon {
     const matched = this.kinds
       .map(([k, patterns]): [QuestionKind, number[]] => [
         k,
-        patterns.flatMap((p) => findPhrase(words, p).map((m) => m.from)).sort((a, b) => a - b),
+        patterns
+          .flatMap((p) => findPhrase(words, p).map((m) => m.from))
+          // "10 timer om ugen" tells an amount; it does not ask about it.
+          .filter((at) => !(this.amountKinds.has(k) && at > 0 && /^\d+$/.test(words.folded[at - 1]!)))
+          .sort((a, b) => a - b),
       ])
       .filter(([, at]) => at.length > 0);
     // A message of several sentences asks in its questions; what its other sentences tell is the story around them
@@ -388,7 +397,7 @@ export class Lexicon {
     );
   }
 
-  /** A negation up to three words before the match, in its sentence, with only linking words between. */
+  /** A negation up to three words before the match, in its clause, with only linking words between. */
   private negated(words: Words, m: PhraseMatch): boolean {
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < 3 && words.clause[i] === words.clause[m.from]; i--, steps++) {
       const w = words.folded[i]!;
