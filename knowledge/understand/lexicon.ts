@@ -38,6 +38,7 @@ export const QUESTION_KINDS = [
   'whatIs',
   'amount',
   'travel',
+  'notCovered',
   'changeMentor',
   'relativeMentor',
   'meetingPlace',
