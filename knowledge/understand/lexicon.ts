@@ -39,6 +39,7 @@ export const QUESTION_KINDS = [
   'amount',
   'travel',
   'notCovered',
+  'writtenPlan',
   'changeMentor',
   'relativeMentor',
   'meetingPlace',
