@@ -126,6 +126,15 @@ describe('search', () => {
     for (const q of ['Hvad er et jobafklaringsforløb?', 'How do I register as unemployed in Denmark?'])
       expect(askQuestion(kb, q, { date: DATE }).status, q).to.equal('none');
     expect(askQuestion(kb, 'hvad er et fleksjob', { date: DATE }).redirect?.id).to.equal('fleksloentilskud-visitation');
+    // A complaint about a fine or a caseworker's conduct is not one about a decision on support.
+    for (const q of [
+      'hvordan klager jeg over min parkeringsbøde fra kommunen',
+      'min sagsbehandler svarer aldrig på mine beskeder. hvem kan jeg klage til over hende',
+    ])
+      expect(askQuestion(kb, q, { date: DATE }).status, q).to.equal('none');
+    expect(askQuestion(kb, 'jeg vil klage over afslaget på mentor', { date: DATE }).hits[0]?.article.id).to.equal(
+      'klage',
+    );
   });
 
   it('offers, but does not answer, the one article that a single word outside our topic names', () => {
