@@ -57,9 +57,7 @@ export const CALIBRATION = {
    * A confident answer is given only when the confidence model (confidence.ts, fitted on the development sets) gives
    * it at least this probability of being right; below it the best few are offered.
    */
-  CONFIDENT_MIN_PROBABILITY: 0.65,
-  /** A confident answer covers at least this much of the question; below it the best few are offered instead. */
-  CONFIDENT_MIN_COVERAGE: 0.3,
+  CONFIDENT_MIN_PROBABILITY: 0.7,
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   /**

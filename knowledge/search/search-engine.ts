@@ -618,14 +618,6 @@ export class SearchEngine {
               h.score >= CALIBRATION.RIVAL_RATIO * top.score &&
               h.coverage >= top.coverage + CALIBRATION.RIVAL_COVERAGE_GAP))),
     );
-    if (close.length === 1 && top.coverage < CALIBRATION.CONFIDENT_MIN_COVERAGE && answers.length > 1) {
-      return {
-        status: 'ambiguous',
-        confident: false,
-        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
-        redirect: null,
-      };
-    }
     if (close.length > 1) {
       return {
         status: 'ambiguous',
@@ -634,7 +626,8 @@ export class SearchEngine {
         redirect: null,
       };
     }
-    // The model fitted on the development sets (confidence.ts) may still find one clear answer too unsure to give.
+    // The model fitted on the development sets (confidence.ts) may still find one clear answer too unsure to give (a
+    // low coverage, a weak phrasing match, the wrong voice: it weighs them together).
     const features = confidenceFeatures(answers[0]!, answers.slice(1), {
       words: tokens.filter((t) => t.weight > 0).length,
       named,
