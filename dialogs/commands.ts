@@ -211,12 +211,13 @@ const SENTENCES: [Command, RegExp][] = [
 const NOT_A_REQUEST = /^(?:skal|should|hvornar|when|hvorfor|why|hvordan|how)\b/;
 
 /**
- * Words of someone in crisis (thoughts of suicide, of not wanting to live, of harming oneself), matched on the folded
+ * Words of someone in crisis (thoughts of suicide, of not wanting to live, of harming oneself, and the indirect ones: "alle
+ * ville klare sig bedre uden mig", "jeg vil ikke vågne op igen"), matched on the folded
  * words anywhere in a message of any length and before anything else: such a message gets the crisis lines at once,
  * never "det kan jeg ikke svare på".
  */
 const CRISIS =
-  /\b(?:selvmord\w*|suicid\w*|(?:tage|tager|taget|tog) (?:mit|sit|mig|dit) (?:eget )?liv|(?:slaa|sla|slar|slaar) mig selv ihjel|(?:gore|gor|goere) (?:en )?ende pa (?:det hele|mit liv|livet|det)|(?:vil|ville|gider|orker) ikke (?:mere )?leve(?! af| for| pa| med| sammen| i| uden)|kan ikke leve (?:mere|laengere|langere)|(?:ikke|ingen) lyst til at leve|jeg (?:vil|ville|skal) (?:bare )?(?:do|doe)|skade mig selv|(?:kill|killing|hurt|hurting|harm|harming) myself|end (?:my life|it all)|(?:dont|don t|do not|no longer) want to (?:live|be alive|be here)|want to die|self harm)\b/;
+  /\b(?:selvmord\w*|suicid\w*|(?:tage|tager|taget|tog) (?:mit|sit|mig|dit) (?:eget )?liv|(?:slaa|sla|slar|slaar) mig selv ihjel|(?:gore|gor|goere) (?:en )?ende pa (?:det hele|mit liv|livet|det)|(?:vil|ville|gider|orker) ikke (?:mere )?leve(?! af| for| pa| med| sammen| i| uden)|kan ikke leve (?:mere|laengere|langere)|(?:ikke|ingen) lyst til at leve|jeg (?:vil|ville|skal) (?:bare )?(?:do|doe)|skade mig selv|(?:kill|killing|hurt|hurting|harm|harming) myself|end (?:my life|it all)|(?:dont|don t|do not|no longer) want to (?:live|be alive|be here)|want to die|self harm|bedre uden mig|better off without me|(?:livet|mit liv) er (?:ligegyldigt|meningslost|meningsloest|uden mening)|(?:ikke|aldrig) (?:at )?(?:vaere|vare) her (?:mere|laengere|langere)|(?:ikke|aldrig) (?:at )?(?:vagne|vaagne)r? op (?:igen|mere)|no (?:reason|point) (?:to|in) (?:live|living|going on)|not (?:to )?wake up (?:again|anymore))\b/;
 
 /**
  * The command a message is, or null: the whole message as one of the phrases ("hjælp", "start forfra"), or a

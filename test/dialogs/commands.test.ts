@@ -79,6 +79,10 @@ describe('commands that work anywhere', () => {
     ['jeg vil ikke leve mere', 'crisis'],
     ['selvmordstanker', 'crisis'],
     ['I want to kill myself', 'crisis'],
+    // ... and so does someone who says it indirectly.
+    ['nogle dage tænker jeg bare at det hele er ligegyldigt og at alle ville klare sig bedre uden mig', 'crisis'],
+    ['jeg håber bare at jeg ikke vågner op igen', 'crisis'],
+    ['everyone would be better off without me', 'crisis'],
     ["I don't want to live anymore", 'crisis'],
     [
       'jeg har det svært. ' + 'Jeg er på kontanthjælp og har mange problemer. '.repeat(10) + 'jeg vil bare dø',
