@@ -212,6 +212,9 @@ const RECENT_READINGS = 2;
 /** How many words may stand between a situation and the phrase that says it is over. */
 const ENDED_WITHIN = 1;
 
+/** The writer's own: "min arbejdsgiver" is somebody else's role. */
+const OWN: ReadonlySet<string> = new Set(['min', 'mit', 'my']);
+
 export class Lexicon {
   private readonly negations: Set<string>;
   private readonly linkers: Set<string>;
@@ -291,6 +294,8 @@ export class Lexicon {
         }
         if (fact === 'psychiatricDischarge' && v === true && this.saidLongAgo(words, m)) v = false;
         if ((fact === 'situation' || fact === 'benefit') && this.over(words, m)) continue;
+        // "min arbejdsgiver" is the writer's employer: the writer is not one.
+        if (fact === 'role' && value === 'employer' && m.from > 0 && OWN.has(words.folded[m.from - 1]!)) continue;
         const old = found.get(fact);
         // Yes/no: a later statement of the other value corrects an earlier one; of two saying the same, the longer.
         const wins =
