@@ -211,9 +211,9 @@ const SENTENCES: [Command, RegExp][] = [
 const NOT_A_REQUEST = /^(?:skal|should|hvornar|when|hvorfor|why|hvordan|how)\b/;
 
 /**
- * Words of someone in crisis (thoughts of suicide, of not wanting to live, of harming oneself, and the indirect ones: "alle
- * ville klare sig bedre uden mig", "jeg vil ikke vågne op igen"), matched on the folded
- * words anywhere in a message of any length and before anything else: such a message gets the crisis lines at once,
+ * Words of someone in crisis (thoughts of suicide, of not wanting to live, of harming oneself, and the indirect ones:
+ * "alle ville klare sig bedre uden mig", "jeg vil ikke vågne op igen"), matched on the folded words anywhere in a
+ * message of any length and before anything else: such a message gets the crisis lines at once,
  * never "det kan jeg ikke svare på".
  */
 const CRISIS =
