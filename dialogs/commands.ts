@@ -180,6 +180,12 @@ const SENTENCES: [Command, RegExp][] = [
     /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/,
   ],
   ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
+  // "et rigtigt menneske i røret", "et telefonnummer til en sagsbehandler", "a phone number for a caseworker".
+  ['human', /\b(?:menneske|person|medarbejder|sagsbehandler|nogen) i (?:roret|telefonen)\b/],
+  [
+    'human',
+    /\b(?:telefonnummer|telefonnummeret|nummer|nummeret|tlf|phone number|number) (?:til|pa|på|for|of|to) (?:en |et |min |jeres |a |my |the |your )?(?:sagsbehandler|sagsbehandleren|medarbejder|kommunen|jer|radgiver|caseworker|case worker|municipality|you|someone|a person|person)\b/,
+  ],
   ['human', /^(?:en |et )?(?:medarbejder|menneske|person|sagsbehandler|radgiver) (?:tak|please|plz|nu)$/],
   // Asking to be called: the way to a person offers the call-back.
   [

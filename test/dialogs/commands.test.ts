@@ -78,6 +78,9 @@ describe('commands that work anywhere', () => {
     ['jeg har det virkelig skidt og har tænkt på at tage mit eget liv', 'crisis'],
     ['jeg vil ikke leve mere', 'crisis'],
     ['selvmordstanker', 'crisis'],
+    ['kan jeg ikke få et rigtigt menneske i røret?', 'human'],
+    ['giv mig et telefonnummer til en sagsbehandler', 'human'],
+    ["what's the phone number for a caseworker", 'human'],
     ['I want to kill myself', 'crisis'],
     // ... and so does someone who says it indirectly.
     ['nogle dage tænker jeg bare at det hele er ligegyldigt og at alle ville klare sig bedre uden mig', 'crisis'],
