@@ -94,6 +94,9 @@ const ENGLISH: Words = {
   months: (key) => ENGLISH_UNITS[key],
 };
 
+/** The words that choose one figure after a range ("lad os sige 4,5", "let's say 4.5"), just before the figure. */
+const CHOOSING = /\b(?:lad os sige|lad os bare sige|siger vi|sig|skriv|let's say|lets say|say|call it|make it)\s*$/u;
+
 /** "half a year", "half a month": English halves that the number reader leaves alone. */
 const ENGLISH_HALF = /\bhalf an? (year|month|week)\b|\ba (year|month|week) and a half\b/u;
 
@@ -181,7 +184,13 @@ export function parseCostMention(text: string, lang: Lang): CostMention {
     }
     // A period: "26 uger", "6 måneder", "et halvt år" (0.5 år), "2 years".
     const months = next?.kind === 'word' ? words.months(next.key) : undefined;
-    if (months !== undefined) out.weeks = Math.round(weeksOfMonths(m.value * months));
+    if (months !== undefined) {
+      out.weeks = Math.round(weeksOfMonths(m.value * months));
+      continue;
+    }
+    // A choice made after a range: "mellem 4 og 5 timer, lad os sige 4,5" is 4.5 hours.
+    if (out.hoursPerWeek !== undefined && CHOOSING.test(prepared.slice(Math.max(0, m.start - 20), m.start)))
+      out.hoursPerWeek = m.value;
   }
   if (lang === 'en') {
     const half = ENGLISH_HALF.exec(prepared);

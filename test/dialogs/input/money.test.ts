@@ -16,6 +16,9 @@ const CASES: [string, Lang, CostMention][] = [
   ['tre timer hver uge', 'da', { hoursPerWeek: 3, perWeek: true }],
   ['3 t/uge', 'da', { hoursPerWeek: 3, perWeek: true }],
   ['2,5 timer', 'da', { hoursPerWeek: 2.5 }],
+  // A range, then a choice: the choice counts.
+  ['mellem 4 og 5 timer, lad os sige 4,5', 'da', { hoursPerWeek: 4.5 }],
+  ["between 4 and 5 hours, let's say 4.5", 'en', { hoursPerWeek: 4.5 }],
   ['et halvt år', 'da', { weeks: 26 }],
   ['26 uger', 'da', { weeks: 26 }],
   ['6 måneder', 'da', { weeks: 26 }],
