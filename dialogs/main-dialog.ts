@@ -140,10 +140,13 @@ export class MainDialog extends ComponentDialog {
         await dc.context.sendActivity(contactActivity(this.deps, profile.lang));
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
-      case 'restart':
+      case 'restart': {
         await say('restart');
+        // Starting over starts without a role: the menu speaks to "du" again, not to the employer's "I".
+        (await this.deps.chat.get(dc.context, newChatData())).role = undefined;
         await dc.cancelAllDialogs();
         return dc.beginDialog(MENU_STEPS, { again: true } satisfies MenuOptions);
+      }
       case 'menu':
         await dc.cancelAllDialogs();
         return dc.beginDialog(MENU_STEPS, { again: true } satisfies MenuOptions);
