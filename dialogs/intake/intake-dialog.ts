@@ -31,6 +31,8 @@ export interface IntakeOptions {
     articleShown?: boolean;
     /** The person writes for somebody else (a son, a mother): the questions' "du" means that person. */
     aboutOther?: boolean;
+    /** The note that "du" means the person written about has been given. */
+    aboutOtherSaid?: boolean;
   };
 }
 
@@ -86,6 +88,11 @@ export class IntakeDialog extends WaterfallDialog {
       if (plan?.kind === 'article') {
         await step.context.sendActivities(plan.activities);
       } else if (answer && (answer.fromTheirWords || !options.personal.articleShown)) {
+        // Written for somebody else ("min søn"): say first that "du" means that person, then their outcome.
+        if (options.personal.aboutOther) {
+          await step.context.sendActivity(this.deps.replies.message(lang, 'personal.aboutOther'));
+          options.personal.aboutOtherSaid = true;
+        }
         await step.context.sendActivity(answer.activity);
         options.personal.right = answer.outcomes.some((o) => o.kind === 'right');
         outcomeSaidNow = true;
@@ -113,7 +120,7 @@ export class IntakeDialog extends WaterfallDialog {
     if (options.personal && !options.personal.asked) {
       options.personal.asked = true;
       await step.context.sendActivity(this.deps.replies.message(lang, 'personal.more'));
-      if (options.personal.aboutOther)
+      if (options.personal.aboutOther && !options.personal.aboutOtherSaid)
         await step.context.sendActivity(this.deps.replies.message(lang, 'personal.aboutOther'));
     }
     return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next, role } satisfies AskOptions);
