@@ -17,27 +17,6 @@ export interface RankedForConfidence {
   signal: number;
 }
 
-export const CONFIDENCE_FEATURES = [
-  'runnerUpRatio',
-  'coverage',
-  'phrase',
-  'grams',
-  'gramsLead',
-  'closestInLetters',
-  'logStrength',
-  'logWords',
-  'kindAsked',
-  'otherKind',
-  'runnerUpCoverageLead',
-  'phraseLead',
-  'runnerUpGrams',
-  'namesTopic',
-  'kindsAsked',
-  'voiceAgrees',
-  'voiceDisagrees',
-  'forBoth',
-] as const;
-
 /** What the question says besides the ranking. */
 export interface QuestionForConfidence {
   /** Content words (with weight). */
@@ -61,35 +40,46 @@ export interface ConfidenceModel {
 
 const NOBODY: RankedForConfidence = { score: 0, coverage: 0, strength: 0, phrase: 0, grams: 0, signal: 1 };
 
+/** What a feature reads: the answer (a), the runner-up (b), the closest letter match of all, and the question. */
+interface Seen {
+  a: RankedForConfidence;
+  b: RankedForConfidence;
+  closest: number;
+  q: QuestionForConfidence;
+}
+
+/** Each feature by its name, in the order the model's weights are in. */
+const FEATURES = {
+  runnerUpRatio: ({ a, b }: Seen) => (a.score > 0 ? b.score / a.score : 0),
+  coverage: ({ a }: Seen) => a.coverage,
+  phrase: ({ a }: Seen) => a.phrase,
+  grams: ({ a }: Seen) => a.grams,
+  gramsLead: ({ a, b }: Seen) => a.grams - b.grams,
+  closestInLetters: ({ a, closest }: Seen) => (a.grams >= closest ? 1 : 0),
+  logStrength: ({ a }: Seen) => Math.log(1 + a.strength),
+  logWords: ({ q }: Seen) => Math.log(1 + q.words),
+  kindAsked: ({ a }: Seen) => (a.signal > 1 ? 1 : 0),
+  otherKind: ({ a }: Seen) => (a.signal < 1 ? 1 : 0),
+  runnerUpCoverageLead: ({ a, b }: Seen) => b.coverage - a.coverage,
+  phraseLead: ({ a, b }: Seen) => a.phrase - b.phrase,
+  runnerUpGrams: ({ b }: Seen) => b.grams,
+  namesTopic: ({ q }: Seen) => (q.named ? 1 : 0),
+  kindsAsked: ({ q }: Seen) => Math.log(1 + q.kinds),
+  voiceAgrees: ({ q }: Seen) => (q.voice !== null && q.audience === q.voice ? 1 : 0),
+  voiceDisagrees: ({ q }: Seen) => (q.voice !== null && q.audience !== 'both' && q.audience !== q.voice ? 1 : 0),
+  forBoth: ({ q }: Seen) => (q.audience === 'both' ? 1 : 0),
+};
+
+export const CONFIDENCE_FEATURES = Object.keys(FEATURES) as readonly (keyof typeof FEATURES)[];
+
 /** The features, in the order of CONFIDENCE_FEATURES, of answering `a` with `others` behind it. */
 export function confidenceFeatures(
   a: RankedForConfidence,
   others: readonly RankedForConfidence[],
-  question: QuestionForConfidence,
+  q: QuestionForConfidence,
 ): number[] {
-  const { words, named, kinds, voice, audience } = question;
-  const b = others[0] ?? NOBODY;
-  const closest = Math.max(a.grams, ...others.map((h) => h.grams));
-  return [
-    a.score > 0 ? b.score / a.score : 0,
-    a.coverage,
-    a.phrase,
-    a.grams,
-    a.grams - b.grams,
-    a.grams >= closest ? 1 : 0,
-    Math.log(1 + a.strength),
-    Math.log(1 + words),
-    a.signal > 1 ? 1 : 0,
-    a.signal < 1 ? 1 : 0,
-    b.coverage - a.coverage,
-    a.phrase - b.phrase,
-    b.grams,
-    named ? 1 : 0,
-    Math.log(1 + kinds),
-    voice !== null && audience === voice ? 1 : 0,
-    voice !== null && audience !== 'both' && audience !== voice ? 1 : 0,
-    audience === 'both' ? 1 : 0,
-  ];
+  const seen: Seen = { a, b: others[0] ?? NOBODY, closest: Math.max(a.grams, ...others.map((h) => h.grams)), q };
+  return CONFIDENCE_FEATURES.map((name) => FEATURES[name](seen));
 }
 
 /** The model's probability that the answer is right, 0..1. */

@@ -168,6 +168,14 @@ const plainHit = ({ article, score, strength, coverage }: RankedHit): SearchHit 
   coverage,
 });
 
+/** The best few of `hits` offered ("Mente du ...?") rather than one answered. */
+const offered = (hits: readonly RankedHit[]): SearchOutcome => ({
+  status: 'ambiguous',
+  confident: false,
+  hits: hits.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
+  redirect: null,
+});
+
 export class SearchEngine {
   private readonly index: lunr.Index;
   private readonly refs: string[];
@@ -464,6 +472,8 @@ export class SearchEngine {
       for (const e of t.expansions) if (!owner.has(e.term)) owner.set(e.term, i);
     });
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
+    // The letter n-gram view: the closer an article's closest phrasing looks to the question, the more it gains.
+    const similar = this.grams.similarity(question);
     const hits: RankedHit[] = [];
     for (const r of results.slice(0, RERANK_DEPTH)) {
       const n = Number(r.ref);
@@ -479,18 +489,15 @@ export class SearchEngine {
         continue;
       const fit = this.fit(tokens, lang, r.matchData.metadata as MatchedTerms);
       const phrase = verbatim.includes(article.id) ? 1 : this.phraseMatch(tokens, total, owner, lang, n);
+      const signal = this.signals(article, opts);
+      const grams = similar.get(article.id) ?? 0;
       const score =
         r.score *
         (0.5 + fit.coverage) ** CALIBRATION.COVERAGE_POWER *
         (1 + CALIBRATION.PHRASE_BONUS * phrase) *
-        this.signals(article, opts);
-      hits.push({ article, score, ...fit, phrase, signal: this.signals(article, opts), grams: 0 });
-    }
-    // The letter n-gram view: the closer an article's closest phrasing looks to the question, the more it gains.
-    const similar = this.grams.similarity(question);
-    for (const h of hits) {
-      h.grams = similar.get(h.article.id) ?? 0;
-      h.score *= 1 + CALIBRATION.GRAM_BONUS * h.grams;
+        signal *
+        (1 + CALIBRATION.GRAM_BONUS * grams);
+      hits.push({ article, score, ...fit, phrase, signal, grams });
     }
     // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
     // words left to the others ("kan jeg få en mentor" against "hvad skal der til for at få en mentor").
@@ -533,6 +540,7 @@ export class SearchEngine {
     const voice = opts.voice ?? null;
     const named = tokens.some((t) => this.isDomainTerm(t.term));
     const aboutOurTopic = named || aboutScheme;
+    const contentWords = tokens.filter((t) => t.weight > 0).length;
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor". One that describes the
     // scheme without naming it may still be about another topic ("hjælp til at skrive en ansøgning").
@@ -583,25 +591,15 @@ export class SearchEngine {
       if (unknownWord && short && top.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
       // One word of no particular kind that is not our topic ("min mail er"): the article it names is offered, not
       // answered, unless the article was written for nearly that question.
-      if (
-        tokens.filter((t) => t.weight > 0).length === 1 &&
-        asked.length === 0 &&
-        top.phrase < CALIBRATION.SINGLE_WORD_MAX_PHRASE
-      )
-        return { status: 'ambiguous', confident: false, hits: [plainHit(top)], redirect: null };
+      if (contentWords === 1 && asked.length === 0 && top.phrase < CALIBRATION.SINGLE_WORD_MAX_PHRASE)
+        return offered([top]);
     }
     const answers = hits.filter((h) => h.article.kind === 'answer');
     // A question of few words says too little to tell two close articles apart ("mentor ret").
-    const few = tokens.filter((t) => t.weight > 0).length <= CALIBRATION.FEW_WORDS;
+    const few = contentWords <= CALIBRATION.FEW_WORDS;
     const ambiguousRatio = few ? CALIBRATION.AMBIGUOUS_RATIO_FEW_WORDS : CALIBRATION.AMBIGUOUS_RATIO;
     // The scheme described in other words: offered, not answered, unless the best article covers most of the question.
-    if (!named && aboutScheme && top.coverage < CALIBRATION.MIN_COVERAGE)
-      return {
-        status: 'ambiguous',
-        confident: false,
-        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
-        redirect: null,
-      };
+    if (!named && aboutScheme && top.coverage < CALIBRATION.MIN_COVERAGE) return offered(answers);
     // Who asks is known from the words ("vi", "min chef"): the other audience's article is no real alternative.
     const otherAudience = (h: RankedHit) =>
       voice !== null &&
@@ -618,30 +616,17 @@ export class SearchEngine {
               h.score >= CALIBRATION.RIVAL_RATIO * top.score &&
               h.coverage >= top.coverage + CALIBRATION.RIVAL_COVERAGE_GAP))),
     );
-    if (close.length > 1) {
-      return {
-        status: 'ambiguous',
-        confident: false,
-        hits: close.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
-        redirect: null,
-      };
-    }
+    if (close.length > 1) return offered(close);
     // The model fitted on the development sets (confidence.ts) may still find one clear answer too unsure to give (a
     // low coverage, a weak phrasing match, the wrong voice: it weighs them together).
     const features = confidenceFeatures(answers[0]!, answers.slice(1), {
-      words: tokens.filter((t) => t.weight > 0).length,
+      words: contentWords,
       named,
       kinds: asked.length,
       voice,
       audience: answers[0]!.article.audience,
     });
-    if (probabilityRight(CONFIDENCE_MODEL, features) < CALIBRATION.CONFIDENT_MIN_PROBABILITY)
-      return {
-        status: 'ambiguous',
-        confident: false,
-        hits: answers.slice(0, CALIBRATION.MAX_ALTERNATIVES).map(plainHit),
-        redirect: null,
-      };
+    if (probabilityRight(CONFIDENCE_MODEL, features) < CALIBRATION.CONFIDENT_MIN_PROBABILITY) return offered(answers);
     return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plainHit), redirect: null, features };
   }
 

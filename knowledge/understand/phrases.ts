@@ -53,23 +53,25 @@ export function splitWords(text: string): Words {
   const sentence: number[] = [];
   const clause: number[] = [];
   const inQuestion: boolean[] = [];
-  const normal = text.normalize('NFC');
-  normal
-    .toLowerCase()
-    .split(SENTENCE_END)
-    .forEach((part, i) => {
-      for (const [c, piece] of part.split(',').entries())
-        for (const w of piece.match(WORD) ?? []) {
-          raw.push(w.replace(/['’]/g, ''));
-          sentence.push(i);
-          clause.push(i * 1000 + c);
-        }
-    });
-  // With its capturing group the split gives each sentence followed by the marks that end it.
-  const parts = normal.split(ASKING_END);
+  let sentences = 0;
+  let clauses = 0;
+  // With its capturing group the split gives each question or statement followed by the marks that end it; each of
+  // those holds one or more sentences, and each sentence one or more clauses.
+  const parts = text.normalize('NFC').split(ASKING_END);
   for (let i = 0; i < parts.length; i += 2) {
     const asks = parts[i + 1]?.includes('?') ?? false;
-    for (const _ of parts[i]!.match(WORD) ?? []) inQuestion.push(asks);
+    for (const part of parts[i]!.toLowerCase().split(SENTENCE_END)) {
+      for (const piece of part.split(',')) {
+        for (const w of piece.match(WORD) ?? []) {
+          raw.push(w.replace(/['’]/g, ''));
+          sentence.push(sentences);
+          clause.push(clauses);
+          inQuestion.push(asks);
+        }
+        clauses++;
+      }
+      sentences++;
+    }
   }
   const folded = raw.map((w) => fold(standardSpelling(w)));
   const starts: number[] = [];

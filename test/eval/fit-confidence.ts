@@ -18,7 +18,7 @@ import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { projectRoot } from '../../knowledge/paths.js';
 import { CALIBRATION } from '../../knowledge/search/calibration.js';
 import { fitConfidence, probabilityRight } from '../../knowledge/search/confidence.js';
-import { evalSets, loadQuestions } from './questions.js';
+import { EVAL_DATE, acceptable, evalSets, questionsIn } from './questions.js';
 
 const kb = loadKnowledgeBase();
 const cal = CALIBRATION as unknown as Record<string, number>;
@@ -30,12 +30,11 @@ for (const a of process.argv.slice(2).filter((x) => x.includes('='))) {
 cal.CONFIDENT_MIN_PROBABILITY = 0;
 const rows: { set: string; features: number[]; right: boolean }[] = [];
 for (const set of evalSets('questions').filter((s) => !s.heldOut)) {
-  for (const q of set.files.flatMap((f) => loadQuestions(f))) {
+  for (const q of questionsIn(set)) {
     if (q.expect.length === 0) continue;
-    const out = askQuestion(kb, q.q, { date: '2026-11-29', lang: q.lang });
+    const out = askQuestion(kb, q.q, { date: EVAL_DATE, lang: q.lang });
     if (out.status !== 'answer' || !out.features) continue;
-    const ok = new Set([...q.expect, ...(q.alsoAccept ?? [])]);
-    rows.push({ set: set.name, features: out.features, right: ok.has(out.hits[0]!.article.id) });
+    rows.push({ set: set.name, features: out.features, right: acceptable(q).has(out.hits[0]!.article.id) });
   }
 }
 

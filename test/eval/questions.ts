@@ -13,6 +13,12 @@ export interface EvalQuestion {
   near?: boolean;
 }
 
+/** The date every evaluation asks on, the date the sets were written for: a figure does not drift with the calendar. */
+export const EVAL_DATE = '2026-11-29';
+
+/** The articles that hold the facts a question asks for: the expected one and those also accepted. */
+export const acceptable = (q: EvalQuestion): Set<string> => new Set([...q.expect, ...(q.alsoAccept ?? [])]);
+
 const casesDir = () => join(projectRoot(), 'test', 'cases');
 
 /** Reads one question file from test/cases/ (a path below it, such as "dev/questions.yaml"). */
@@ -33,6 +39,9 @@ export interface EvalSet {
 }
 
 /** heldout/, heldout2/ ...: sets reported as totals only. */
+/** Every question of a set, from all its files. */
+export const questionsIn = (set: EvalSet): EvalQuestion[] => set.files.flatMap((f) => loadQuestions(f));
+
 export const isHeldOut = (name: string) => /^heldout\d*$/.test(name);
 
 /** The question or people sets in test/cases/: the flat eval-*.yaml files, the dev, dev2 ... folders and heldout/. */

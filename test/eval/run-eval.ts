@@ -18,10 +18,9 @@ import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { askQuestion } from '../../knowledge/answer.js';
 import { converse } from './converse.js';
 import { loadPeople } from './people.js';
-import { evalSets, isHeldOut, loadQuestions } from './questions.js';
+import { EVAL_DATE, evalSets, isHeldOut, questionsIn } from './questions.js';
 import { type EvalReport, addReports, emptyReport, scoreQuestions } from './score.js';
 
-const DATE = '2026-11-29';
 const kb = loadKnowledgeBase();
 const args = process.argv.slice(2);
 const explainAt = args.indexOf('--explain');
@@ -29,7 +28,7 @@ if (explainAt >= 0) {
   const q = args[explainAt + 1] ?? '';
   for (const t of kb.search.explain(q))
     console.log(`${t.lang} ${t.term} weight ${t.weight.toFixed(2)} -> ${t.matches.join(', ') || '(no match)'}`);
-  const out = askQuestion(kb, q, { date: DATE });
+  const out = askQuestion(kb, q, { date: EVAL_DATE });
   console.log(
     out.status,
     out.hits.map((h) => `${h.article.id} (${h.score.toFixed(1)}, coverage ${h.coverage.toFixed(2)})`).join(' | '),
@@ -52,9 +51,9 @@ if (!onlyPeople) {
   console.log('questions      in scope  direct+right  right first    top 3  confidently wrong  out of scope  declined');
   let all: EvalReport = emptyReport();
   for (const set of evalSets('questions').filter((s) => chosen(s.name))) {
-    const questions = set.files.flatMap((f) => loadQuestions(f));
+    const questions = questionsIn(set);
     const r = scoreQuestions(questions, (q) => {
-      const out = askQuestion(kb, q.q, { date: DATE, lang: q.lang });
+      const out = askQuestion(kb, q.q, { date: EVAL_DATE, lang: q.lang });
       return { status: out.status, ids: out.hits.map((h) => h.article.id) };
     });
     if (showMisses && !set.heldOut) {
@@ -83,7 +82,7 @@ if (!onlyQuestions) {
     const people = set.files.flatMap((f) => loadPeople(f));
     let reached = 0;
     for (const person of people) {
-      const runtime = createBotRuntime(config, kb, { storage: new MemoryStorage(), today: () => DATE });
+      const runtime = createBotRuntime(config, kb, { storage: new MemoryStorage(), today: () => EVAL_DATE });
       const result = await converse(createApp(kb, runtime), person);
       if (result.reached) reached++;
       else if (showMisses && !set.heldOut)

@@ -1,4 +1,4 @@
-import type { EvalQuestion } from './questions.js';
+import { type EvalQuestion, acceptable } from './questions.js';
 
 /** What the bot does with a free-text question: its status and the articles it would show, best first. */
 export interface Asked {
@@ -48,7 +48,7 @@ export function scoreQuestions(questions: EvalQuestion[], ask: (q: EvalQuestion)
       continue;
     }
     r.inScope++;
-    const ok = new Set([...q.expect, ...(q.alsoAccept ?? [])]);
+    const ok = acceptable(q);
     const first = out.ids[0];
     const firstRight = first !== undefined && ok.has(first);
     if (firstRight) r.top1++;

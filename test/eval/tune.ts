@@ -6,8 +6,8 @@
 import { askQuestion } from '../../knowledge/answer.js';
 import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { CALIBRATION } from '../../knowledge/search/calibration.js';
-import { evalSets, loadQuestions } from './questions.js';
-import { scoreQuestions } from './score.js';
+import { EVAL_DATE, evalSets, questionsIn } from './questions.js';
+import { type EvalReport, addReports, emptyReport, scoreQuestions } from './score.js';
 
 const kb = loadKnowledgeBase();
 const sets = evalSets('questions').filter((s) => !s.heldOut);
@@ -20,22 +20,19 @@ const combos: Record<string, number>[] = grid.reduce<Record<string, number>[]>(
   [{}],
 );
 const cal = CALIBRATION as unknown as Record<string, number>;
+const p = (n: number, d: number) => ((100 * n) / d).toFixed(1);
+const figures = (r: EvalReport) =>
+  `${p(r.directRight, r.inScope)}/${p(r.top1, r.inScope)}/${p(r.confidentWrong, r.inScope)}/${p(r.declined, r.outOfScope)}`;
 for (const combo of combos) {
   Object.assign(cal, combo);
-  const all = { inScope: 0, outOfScope: 0, directRight: 0, top1: 0, confidentWrong: 0, declined: 0 };
+  let all = emptyReport();
   const cells = sets.map((set) => {
-    const r = scoreQuestions(
-      set.files.flatMap((f) => loadQuestions(f)),
-      (q) => {
-        const out = askQuestion(kb, q.q, { date: '2026-11-29', lang: q.lang });
-        return { status: out.status, ids: out.hits.map((h) => h.article.id) };
-      },
-    );
-    for (const k of Object.keys(all) as (keyof typeof all)[]) all[k] += r[k];
-    const p = (n: number, d: number) => ((100 * n) / d).toFixed(1);
-    return `${set.name}: ${p(r.directRight, r.inScope)}/${p(r.top1, r.inScope)}/${p(r.confidentWrong, r.inScope)}/${p(r.declined, r.outOfScope)}`;
+    const r = scoreQuestions(questionsIn(set), (q) => {
+      const out = askQuestion(kb, q.q, { date: EVAL_DATE, lang: q.lang });
+      return { status: out.status, ids: out.hits.map((h) => h.article.id) };
+    });
+    all = addReports(all, r);
+    return `${set.name}: ${figures(r)}`;
   });
-  const p = (n: number, d: number) => ((100 * n) / d).toFixed(1);
-  const total = `all: ${p(all.directRight, all.inScope)}/${p(all.top1, all.inScope)}/${p(all.confidentWrong, all.inScope)}/${p(all.declined, all.outOfScope)}`;
-  console.log(JSON.stringify(combo), '  direct/first/wrong/declined  ', total, ' ', cells.join('  '));
+  console.log(JSON.stringify(combo), '  direct/first/wrong/declined  ', `all: ${figures(all)}`, ' ', cells.join('  '));
 }
