@@ -121,10 +121,12 @@ export class AskDialog extends Dialog<AskOptions> {
     // it states (several at once, or a correction), and whether it also asks something.
     const reading = readingOf(dc.context);
     // "ved ikke" is understood in English too: people mix the languages. An answer given with a doubt ("det er vist
-    // sygedagpenge, jeg er ikke helt sikker") is an answer.
+    // sygedagpenge, jeg er ikke helt sikker") is an answer. A longer message that asks a question ("... jeg ved ikke
+    // hvad jeg skal gøre. Hvor længe kan man have en mentor?") is a question, answered before the question comes again.
+    const asksAtLength = reading?.asks === true && text.length > 40;
     if (
       sameLabel(text, this.deps.replies.text(lang, 'buttons.dontKnow')) ||
-      ((isDontKnow(text, lang) || isDontKnow(text, 'da') || isDecline(text)) && !reading?.answer)
+      ((isDontKnow(text, lang) || isDontKnow(text, 'da') || isDecline(text)) && !reading?.answer && !asksAtLength)
     ) {
       await send('ask.skipped');
       return dc.endDialog({ kind: 'skipped', input } satisfies AskResult);

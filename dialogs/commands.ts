@@ -226,6 +226,19 @@ const CRISIS =
   /\b(?:selvmord\w*|suicid\w*|(?:tage|tager|taget|tog) (?:mit|sit|mig|dit) (?:eget )?liv|(?:slaa|sla|slar|slaar) mig selv ihjel|(?:gore|gor|goere) (?:en )?ende pa (?:det hele|mit liv|livet|det)|(?:vil|ville|gider|orker) ikke (?:mere )?leve(?! af| for| pa| med| sammen| i| uden)|kan ikke leve (?:mere|laengere|langere)|(?:ikke|ingen) lyst til at leve|jeg (?:vil|ville|skal) (?:bare )?(?:do|doe)|skade mig selv|(?:kill|killing|hurt|hurting|harm|harming) myself|end (?:my life|it all)|(?:dont|don t|do not|no longer) want to (?:live|be alive|be here)|want to die|self harm|bedre uden mig|better off without me|(?:livet|mit liv) er (?:ligegyldigt|meningslost|meningsloest|uden mening)|(?:ikke|aldrig) (?:at )?(?:vaere|vare) her (?:mere|laengere|langere)|(?:ikke|aldrig) (?:at )?(?:vagne|vaagne)r? op (?:igen|mere)|no (?:reason|point) (?:to|in) (?:live|living|going on)|not (?:to )?wake up (?:again|anymore))\b/;
 
 /**
+ * Words of someone who is having a hard time, without being in crisis ("jeg har det rigtig svært", "jeg er så ked af
+ * det", "jeg kan ikke mere", "I'm struggling"), matched on the folded words (æ, ø, å and aa/oe/ae folded) of a longer message: the bot says it heard
+ * that before it answers.
+ */
+const DISTRESS =
+  /\b(?:(?:har|haft) det (?:\w+ )?(?:svart|darligt|skidt|hardt|elendigt)|(?:er|bliver|blevet|foler mig) (?:\w+ )?(?:ked af det|fortvivlet|desperat|modlos|handlingslammet|ensom|udbrandt|knust|helt nede)|(?:kan|magter|orker) (?:snart )?ikke (?:mere|mer|mere af det)|ved ikke (?:hvad|hvor) jeg skal (?:gore|ga) (?:af mig selv|ind)?|(?:alt|livet|hverdagen) (?:er|foles|virker) (?:\w+ )?(?:hablost|tungt|uoverskueligt)|(?:tudbrolede|grad|grader) (?:hele tiden|meget|hver dag)|(?:im|i am|ive been|i have been|feeling) (?:\w+ )?(?:struggling|desperate|hopeless|overwhelmed|so low|depressed|scared)|(?:cant|cannot|can t) (?:cope|take it|go on like this))\b/;
+
+/** True when a longer message (a story, not a bare reply) tells of a hard time: see DISTRESS. */
+export function tellsOfDistress(text: string): boolean {
+  return text.length >= 80 && DISTRESS.test(commandKey(text.slice(0, 4000)));
+}
+
+/**
  * The command a message is, or null: the whole message as one of the phrases ("hjælp", "start forfra"), or a
  * sentence that asks for a person or a language. "hvad kan en mentor hjælpe med?" is a question, not "hjælp".
  */

@@ -1,6 +1,6 @@
 import { type AnswerKind, Answerer } from './answers.js';
 import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
-import { type Command, sameLabel } from './commands.js';
+import { type Command, sameLabel, tellsOfDistress } from './commands.js';
 import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs, isHandoffDialog } from './handoff-dialog.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
 import { contactActivity } from './contact.js';
@@ -105,6 +105,14 @@ export class MainDialog extends ComponentDialog {
       if (withoutContact !== null && reading.command !== 'human' && !innerDc.stack.some((d) => isHandoffDialog(d.id)))
         await innerDc.context.sendActivity(this.deps.replies.message(profile.lang, 'input.contactNotKept'));
       if (reading.command && !onWayToPerson) return this.interrupt(innerDc, reading.command);
+      // A story of a hard time is heard before it is answered (once in a conversation, not at every message).
+      if (tellsOfDistress(activity.text ?? '')) {
+        const chat = await this.deps.chat.get(innerDc.context, newChatData());
+        if (!chat.distressHeard) {
+          chat.distressHeard = true;
+          await innerDc.context.sendActivity(this.deps.replies.message(profile.lang, 'heard'));
+        }
+      }
       if (reading.lang && reading.lang !== profile.lang && !profile.chosen) {
         profile.lang = reading.lang;
         await innerDc.context.sendActivity(this.deps.replies.message(profile.lang, 'language.detected'));

@@ -41,6 +41,8 @@ export interface ChatData {
    * of them ("nej, en time om dagen", "regn det om med 5 timer om ugen") gets the estimate again with the rest kept.
    */
   lastCost?: CostMention;
+  /** A story of a hard time was acknowledged ("Det lyder hårdt ..."): once is kind, every turn is a formula. */
+  distressHeard?: boolean;
 }
 
 /** How many counted questions a conversation remembers; a conversation with more is a flood, not a person. */

@@ -14,6 +14,7 @@ export const TEMPLATE_KEYS = [
   'thanks',
   'frustrated',
   'crisis',
+  'heard',
   'language.switched',
   'human.contact',
   'human.cardTitle',
