@@ -227,8 +227,8 @@ const CRISIS =
 
 /**
  * Words of someone who is having a hard time, without being in crisis ("jeg har det rigtig svært", "jeg er så ked af
- * det", "jeg kan ikke mere", "I'm struggling"), matched on the folded words (æ, ø, å and aa/oe/ae folded) of a longer message: the bot says it heard
- * that before it answers.
+ * det", "jeg kan ikke mere", "I'm struggling"), matched on the folded words (æ, ø, å and aa/oe/ae folded) of a
+ * longer message: the bot says it heard that before it answers.
  */
 const DISTRESS =
   /\b(?:(?:har|haft) det (?:\w+ )?(?:svart|darligt|skidt|hardt|elendigt)|(?:er|bliver|blevet|foler mig) (?:\w+ )?(?:ked af det|fortvivlet|desperat|modlos|handlingslammet|ensom|udbrandt|knust|helt nede)|(?:kan|magter|orker) (?:snart )?ikke (?:mere|mer|mere af det)|ved ikke (?:hvad|hvor) jeg skal (?:gore|ga) (?:af mig selv|ind)?|(?:alt|livet|hverdagen) (?:er|foles|virker) (?:\w+ )?(?:hablost|tungt|uoverskueligt)|(?:tudbrolede|grad|grader) (?:hele tiden|meget|hver dag)|(?:im|i am|ive been|i have been|feeling) (?:\w+ )?(?:struggling|desperate|hopeless|overwhelmed|so low|depressed|scared)|(?:cant|cannot|can t) (?:cope|take it|go on like this))\b/;
