@@ -5,6 +5,7 @@ import { type Lang, foldedWords, terms } from './normalise.js';
 import { lunr } from './lunr.js';
 import { type LunrIndexJson, compactIndex } from './lunr-index.js';
 import type { KindData, SynonymFile } from './synonyms.js';
+import { type ClassifierData, classifierWords, trainClassifier } from './classifier.js';
 
 /** The serialisable search part of the knowledge bundle. */
 export interface SearchData {
@@ -24,6 +25,8 @@ export interface SearchData {
    * Per article id: the kinds of question it answers; per kind: stems to add to a question of that kind, per language.
    */
   kinds: { byArticle: Record<string, string[]>; terms: Record<string, Record<Lang, string[]>> };
+  /** The phrasing classifier, trained on the phrasings above (classifier.ts); its classes are `refs`. */
+  classifier: ClassifierData;
 }
 
 /** Turns groups of words into a map from each word's stem to the stems of the other words, per language. */
@@ -98,12 +101,20 @@ export function buildSearchData(
     articles.map((a) =>
       [a.title[lang], ...a.questions[lang]].map((q) => [...new Set(terms(q, lang))]).filter((t) => t.length > 0),
     );
+  const phrasings = { da: phrasingsOf('da'), en: phrasingsOf('en') };
   return {
     index: compactIndex(builder.build().toJSON() as unknown as LunrIndexJson),
     refs: articles.map((a) => a.id),
     vocabulary: splitter.toJSON(),
     terms: { da: termList('da'), en: termList('en') },
-    phrasings: { da: phrasingsOf('da'), en: phrasingsOf('en') },
+    phrasings,
+    classifier: trainClassifier(
+      articles.map((a) =>
+        (['da', 'en'] as const).flatMap((lang) =>
+          [a.title[lang], ...a.questions[lang]].map((q) => classifierWords(q, lang)),
+        ),
+      ),
+    ),
     synonyms: synonymMap(synonyms.groups),
     kinds: {
       byArticle: kinds.byArticle,

@@ -65,6 +65,11 @@ export const CALIBRATION = {
    * view of the question, less tied to our stems (letter-grams.ts).
    */
   GRAM_BONUS: 2,
+  /**
+   * How much the phrasing classifier's probability for an article adds (times that probability, 0..1): a third view,
+   * which learns from the articles' own phrasings which words tell neighbouring articles apart (classifier.ts).
+   */
+  CLASS_BONUS: 2,
   MAX_ALTERNATIVES: 3,
   /** How much an article that answers the kind of question asked gains, and one that answers only other kinds loses. */
   KIND_BONUS: 0.5,

@@ -15,6 +15,8 @@ export interface RankedForConfidence {
   phrase: number;
   grams: number;
   signal: number;
+  /** The phrasing classifier's probability for the article (classifier.ts). */
+  cls: number;
 }
 
 /** What the question says besides the ranking. */
@@ -38,7 +40,7 @@ export interface ConfidenceModel {
   bias: number;
 }
 
-const NOBODY: RankedForConfidence = { score: 0, coverage: 0, strength: 0, phrase: 0, grams: 0, signal: 1 };
+const NOBODY: RankedForConfidence = { score: 0, coverage: 0, strength: 0, phrase: 0, grams: 0, signal: 1, cls: 0 };
 
 /** What a feature reads: the answer (a), the runner-up (b), the closest letter match of all, and the question. */
 interface Seen {
@@ -68,6 +70,8 @@ const FEATURES = {
   voiceAgrees: ({ q }: Seen) => (q.voice !== null && q.audience === q.voice ? 1 : 0),
   voiceDisagrees: ({ q }: Seen) => (q.voice !== null && q.audience !== 'both' && q.audience !== q.voice ? 1 : 0),
   forBoth: ({ q }: Seen) => (q.audience === 'both' ? 1 : 0),
+  classified: ({ a }: Seen) => a.cls,
+  classLead: ({ a, b }: Seen) => a.cls - b.cls,
 };
 
 export const CONFIDENCE_FEATURES = Object.keys(FEATURES) as readonly (keyof typeof FEATURES)[];

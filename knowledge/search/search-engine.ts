@@ -9,6 +9,7 @@ import { type Lang, analyse, fold, guessLanguage, stem, words } from './normalis
 import { CALIBRATION, type Calibration } from './calibration.js';
 import { TermLookup, withinOneEdit } from './term-lookup.js';
 import { LetterGrams } from './letter-grams.js';
+import { PhrasingClassifier, classifierWords } from './classifier.js';
 import { confidenceFeatures, probabilityRight } from './confidence.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
 
@@ -108,6 +109,9 @@ type MatchedTerms = Record<string, Record<string, unknown>>;
 
 const ANY_FIELD = (): boolean => true;
 
+/** The weightless token that carries the words of the question's kinds (addKindTerms). */
+const KIND_TOKEN = '#kind';
+
 const NONE: SearchOutcome = { status: 'none', confident: false, hits: [], redirect: null };
 
 type RankedHit = SearchHit &
@@ -118,6 +122,10 @@ type RankedHit = SearchHit &
     signal: number;
     /** How close the article's closest phrasing is to the question in letter n-grams (cosine, 0..1). */
     grams: number;
+    /** The phrasing classifier's probability for the article (classifier.ts). */
+    cls: number;
+    /** The score without the classifier's factor: what the question's own words weigh. */
+    base: number;
   };
 
 interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
@@ -192,6 +200,7 @@ export class SearchEngine {
   private readonly kindTerms: Record<string, Record<Lang, string[]>>;
   private readonly present: (article: Article, date: string) => Article;
   private readonly grams: LetterGrams;
+  private readonly classifier: PhrasingClassifier;
 
   /**
    * `present` gives an article as it must be shown on the date asked (e.g. with the notice of a new act, see
@@ -215,6 +224,7 @@ export class SearchEngine {
     this.kindTerms = data.kinds?.terms ?? {};
     this.articles = new Map(articles.map((a) => [a.id, a]));
     this.grams = new LetterGrams(articles);
+    this.classifier = new PhrasingClassifier(data.classifier);
     this.docCount = articles.filter((a) => a.kind === 'answer').length || 1;
     this.lookup = { da: new TermLookup(data.terms.da), en: new TermLookup(data.terms.en) };
     this.weightedPhrasings = { da: weigh('da'), en: weigh('en') };
@@ -448,7 +458,7 @@ export class SearchEngine {
     const named = tokens.some((t) => this.isDomainTerm(t.term));
     const extra = missing.length > 0 || !little || named ? missing : known;
     if (extra.length > 0)
-      tokens.push({ term: '#kind', weight, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
+      tokens.push({ term: KIND_TOKEN, weight, expansions: extra.map((term) => ({ term, kind: 'synonym' as const })) });
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
@@ -474,6 +484,7 @@ export class SearchEngine {
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
     // The letter n-gram view: the closer an article's closest phrasing looks to the question, the more it gains.
     const similar = this.grams.similarity(question);
+    const classes = this.classifier.probabilities(classifierWords(question, lang));
     const hits: RankedHit[] = [];
     for (const r of results.slice(0, RERANK_DEPTH)) {
       const n = Number(r.ref);
@@ -491,19 +502,30 @@ export class SearchEngine {
       const phrase = verbatim.includes(article.id) ? 1 : this.phraseMatch(tokens, total, owner, lang, n);
       const signal = this.signals(article, opts);
       const grams = similar.get(article.id) ?? 0;
-      const score =
+      const base =
         r.score *
         (0.5 + fit.coverage) ** CALIBRATION.COVERAGE_POWER *
         (1 + CALIBRATION.PHRASE_BONUS * phrase) *
         signal *
         (1 + CALIBRATION.GRAM_BONUS * grams);
-      hits.push({ article, score, ...fit, phrase, signal, grams });
+      hits.push({ article, score: base, ...fit, phrase, signal, grams, cls: classes[n] ?? 0, base });
+    }
+    // The classifier does not lift an article of another kind than the one asked ("hvem betaler" is no question about
+    // what a municipal mentor is, however often its phrasings say "kommunen").
+    for (const h of hits) {
+      if (h.signal < 1) h.cls = 0;
+      h.score = h.base * (1 + CALIBRATION.CLASS_BONUS * h.cls);
     }
     // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
     // words left to the others ("kan jeg få en mentor" against "hvad skal der til for at få en mentor").
     if (verbatim.length > 0) {
       const best = Math.max(...hits.map((h) => h.score));
-      for (const h of hits) if (verbatim.includes(h.article.id)) h.score = Math.max(h.score, 2 * best);
+      const bestBase = Math.max(...hits.map((h) => h.base));
+      for (const h of hits)
+        if (verbatim.includes(h.article.id)) {
+          h.score = Math.max(h.score, 2 * best);
+          h.base = Math.max(h.base, 2 * bestBase);
+        }
     }
     return hits.sort((a, b) => b.score - a.score);
   }
@@ -544,60 +566,68 @@ export class SearchEngine {
     // A question that names our topic is about an out-of-scope topic only when that topic is another kind of mentor
     // (a business mentor, a volunteer mentor): other out-of-scope articles never say "mentor". One that describes the
     // scheme without naming it may still be about another topic ("hjælp til at skrive en ansøgning").
-    const top = named ? hits.find((h) => h.article.kind === 'answer' || h.domainMatch) : hits[0];
-    if (!top) return NONE;
-    if (top.article.kind === 'outside') return { ...NONE, redirect: top.article };
+    // Whether the question is ours is judged on its own words (the score without the classifier, which always shares
+    // out its belief among our articles and cannot say "none of them").
+    const byWords = [...hits].sort((a, b) => b.base - a.base);
+    const gate = named ? byWords.find((h) => h.article.kind === 'answer' || h.domainMatch) : byWords[0];
+    if (!gate) return NONE;
+    if (gate.article.kind === 'outside') return { ...NONE, redirect: gate.article };
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
       // An article that answers the specific kind asked ("can I switch to someone else?" about one's mentor) is what
       // the other words ask for, whether or not it shares them.
       const otherWords = tokens.some((t) => !this.isDomainTerm(t.term) && t.weight > 0);
-      const ofTheKindAsked = (this.kindsOf[top.article.id] ?? []).some(
+      const ofTheKindAsked = (this.kindsOf[gate.article.id] ?? []).some(
         (k) => asked.includes(k) && !GENERAL_KINDS.has(k),
       );
-      if (!ofTheKindAsked && ((otherWords && !top.offTopicMatch) || top.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC))
+      if (!ofTheKindAsked && ((otherWords && !gate.offTopicMatch) || gate.coverage < CALIBRATION.MIN_COVERAGE_ON_TOPIC))
         return NONE;
     } else {
-      const ofItsKind = (this.kindsOf[top.article.id] ?? []).some((k) => asked.includes(k));
+      const ofItsKind = (this.kindsOf[gate.article.id] ?? []).some((k) => asked.includes(k));
       // On a path, a question of a kind our best article answers ("hvor mange timer ...") is ours, whatever else
       // matched; so is one our best article covers clearly better, or matches one of its own phrasings for ("er det
       // med feriepenge og pension?" after the employer's questions is not about førtidspension).
       const outside =
         onPath && ofItsKind
           ? undefined
-          : onPath && top.phrase >= CALIBRATION.OUTSIDE_MAX_PHRASE_ON_PATH
+          : onPath && gate.phrase >= CALIBRATION.OUTSIDE_MAX_PHRASE_ON_PATH
             ? undefined
             : hits.find(
                 (h) =>
                   h.article.kind === 'outside' &&
-                  h.score >= CALIBRATION.OUTSIDE_RATIO * top.score &&
-                  (!onPath || h.coverage >= top.coverage - CALIBRATION.OUTSIDE_COVERAGE_MARGIN_ON_PATH),
+                  h.base >= CALIBRATION.OUTSIDE_RATIO * gate.base &&
+                  (!onPath || h.coverage >= gate.coverage - CALIBRATION.OUTSIDE_COVERAGE_MARGIN_ON_PATH),
               );
       if (outside) return { ...NONE, redirect: outside.article };
       // A letter covers little of its many words; it is ours when it matches much and asks what the article answers.
       const letter =
         tokens.filter((t) => t.weight > 0).length >= CALIBRATION.LETTER_TOKENS &&
         ofItsKind &&
-        top.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
-      if (top.strength < CALIBRATION.MIN_STRENGTH || (top.coverage < CALIBRATION.MIN_COVERAGE && !letter)) return NONE;
+        gate.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
+      if (gate.strength < CALIBRATION.MIN_STRENGTH || (gate.coverage < CALIBRATION.MIN_COVERAGE && !letter))
+        return NONE;
       // Without a word of our topic, the best article must match some word of the question as it is (or a synonym), not
       // only parts of a longer word or look-alikes: "kommunalvalg" is not about "kommunal mentor".
-      if (!top.wholeWordMatch) return NONE;
+      if (!gate.wholeWordMatch) return NONE;
       // A word we have never seen, in a short question that does not name the scheme, is a sign of another topic
       // ("hvad koster en hund"): then the best article must cover most of the question. A long letter always has
       // words we have never seen, so it is judged as before.
       const unknownWord = tokens.some((t) => t.expansions.length === 0 && t.weight > 0);
       const short = tokens.length <= CALIBRATION.SHORT_QUESTION_WORDS;
-      if (unknownWord && short && top.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
+      if (unknownWord && short && gate.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
       // One word of no particular kind that is not our topic ("min mail er"): the article it names is offered, not
       // answered, unless the article was written for nearly that question.
-      if (contentWords === 1 && asked.length === 0 && top.phrase < CALIBRATION.SINGLE_WORD_MAX_PHRASE)
-        return offered([top]);
+      if (contentWords === 1 && asked.length === 0 && gate.phrase < CALIBRATION.SINGLE_WORD_MAX_PHRASE)
+        return offered([gate]);
     }
     const answers = hits.filter((h) => h.article.kind === 'answer');
-    // A question of few words says too little to tell two close articles apart ("mentor ret").
+    const top = answers[0];
+    if (!top) return NONE;
+    // A question of few words says too little to tell two close articles apart ("mentor ret"); nor can the
+    // classifier, which then mostly repeats which article has more phrasings like it: its words decide.
     const few = contentWords <= CALIBRATION.FEW_WORDS;
     const ambiguousRatio = few ? CALIBRATION.AMBIGUOUS_RATIO_FEW_WORDS : CALIBRATION.AMBIGUOUS_RATIO;
+    const weighed = (h: RankedHit) => (few ? h.base : h.score);
     // The scheme described in other words: offered, not answered, unless the best article covers most of the question.
     if (!named && aboutScheme && top.coverage < CALIBRATION.MIN_COVERAGE) return offered(answers);
     // Who asks is known from the words ("vi", "min chef"): the other audience's article is no real alternative.
@@ -611,7 +641,7 @@ export class SearchEngine {
         h === top ||
         (!otherAudience(h) &&
           h.strength >= CALIBRATION.MIN_STRENGTH / 2 &&
-          (h.score >= ambiguousRatio * top.score ||
+          (weighed(h) >= ambiguousRatio * weighed(top) ||
             (top.phrase < CALIBRATION.RIVAL_MAX_PHRASE &&
               h.score >= CALIBRATION.RIVAL_RATIO * top.score &&
               h.coverage >= top.coverage + CALIBRATION.RIVAL_COVERAGE_GAP))),

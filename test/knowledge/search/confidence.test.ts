@@ -9,6 +9,7 @@ import {
 } from '../../../knowledge/search/confidence.js';
 import { CONFIDENCE_MODEL } from '../../../knowledge/search/confidence-model.js';
 import { LetterGrams } from '../../../knowledge/search/letter-grams.js';
+import { PhrasingClassifier, trainClassifier } from '../../../knowledge/search/classifier.js';
 import { knowledgeBase } from '../../helpers.js';
 
 const hit = (over: Partial<RankedForConfidence>): RankedForConfidence => ({
@@ -18,6 +19,7 @@ const hit = (over: Partial<RankedForConfidence>): RankedForConfidence => ({
   phrase: 0.7,
   grams: 0.6,
   signal: 1,
+  cls: 0.5,
   ...over,
 });
 
@@ -84,5 +86,50 @@ describe('letter n-grams', () => {
 
   it('finds nothing in a text without letters', () => {
     expect(grams.similarity('?!').size).to.equal(0);
+  });
+});
+
+describe('the phrasing classifier', () => {
+  // Three articles whose phrasings share "mentor" and "koste": only the other words tell them apart.
+  const examples = [
+    [
+      ['hvad', 'kost', 'mentor', 'mig'],
+      ['skal', 'jeg', 'betal', 'mentor'],
+      ['kost', 'det', 'mig', 'nog'],
+    ],
+    [
+      ['hvad', 'kost', 'mentor', 'jer'],
+      ['hvad', 'far', 'virksom', 'dæk'],
+      ['kost', 'det', 'virksom', 'nog'],
+    ],
+    [
+      ['hvor', 'læng', 'mentor'],
+      ['hvor', 'mang', 'måned'],
+      ['læng', 'kan', 'jeg', 'have', 'mentor'],
+    ],
+  ];
+
+  it('learns the words that tell neighbouring articles apart', () => {
+    const model = new PhrasingClassifier(trainClassifier(examples));
+    const argmax = (p: Float64Array) => p.indexOf(Math.max(...p));
+    expect(argmax(model.probabilities(['kost', 'det', 'mig']))).to.equal(0);
+    expect(argmax(model.probabilities(['kost', 'det', 'virksom']))).to.equal(1);
+    expect(argmax(model.probabilities(['hvor', 'læng']))).to.equal(2);
+    const p = model.probabilities(['kost', 'mentor', 'mig']);
+    expect(p.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-9);
+  });
+
+  it('is the same model each time it is trained, and says nothing for words it never saw', () => {
+    expect(trainClassifier(examples)).to.deep.equal(trainClassifier(examples));
+    const p = new PhrasingClassifier(trainClassifier(examples)).probabilities(['blåbær']);
+    const even = new PhrasingClassifier({ bias: [0, 0, 0], weights: {} }).probabilities(['blåbær']);
+    expect([...even]).to.deep.equal([1 / 3, 1 / 3, 1 / 3]);
+    expect(p).to.have.length(3);
+  });
+
+  it('ranks the citizen\'s cost article first for "hvad koster det for mig" in the real knowledge base', () => {
+    const kb = knowledgeBase();
+    const out = kb.search.search('hvad koster det for mig?', { date: '2026-11-22' });
+    expect(out.hits[0]?.article.id).to.equal('hvem-betaler');
   });
 });
