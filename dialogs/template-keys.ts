@@ -118,6 +118,7 @@ export const TEMPLATE_KEYS = [
   'personal.answer',
   'personal.aboutOther',
   'personal.more',
+  'personal.moreMayRight',
   'language.detected',
   'summary.citizen',
   'summary.employer',

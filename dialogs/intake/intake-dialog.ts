@@ -119,11 +119,39 @@ export class IntakeDialog extends WaterfallDialog {
     }
     if (options.personal && !options.personal.asked) {
       options.personal.asked = true;
-      await step.context.sendActivity(this.deps.replies.message(lang, 'personal.more'));
+      // "Det kan du søge om" just said, while the questions to come may still find a right: say so, so nobody stops
+      // reading at the first answer.
+      const mayRight = outcomeSaidNow && !options.personal.right && this.mayStillHaveRight(options.situation);
+      await step.context.sendActivity(
+        this.deps.replies.message(lang, mayRight ? 'personal.moreMayRight' : 'personal.more'),
+      );
       if (options.personal.aboutOther && !options.personal.aboutOtherSaid)
         await step.context.sendActivity(this.deps.replies.message(lang, 'personal.aboutOther'));
     }
     return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next, role } satisfies AskOptions);
+  }
+
+  /**
+   * Whether someone admitted to an education could still have the youth right (LAB § 167, stk. 3), on the most
+   * favourable answers to what is not yet known. (The discharge right is not hoped for here: it is asked about in its
+   * own words, without assuming anything about anyone's health.)
+   */
+  private mayStillHaveRight(s: Situation): boolean {
+    if (s.role !== 'citizen' || s.admittedToEducation !== true) return false;
+    const today = this.deps.today();
+    return (['kontanthjaelp', 'uddannelseshjaelp'] as const).some((benefit) => {
+      const hope: Partial<Situation> = {
+        age: 25,
+        hasVocationalEducation: false,
+        educationKind: 'qualifying',
+        admittedRecently: true,
+        benefitAtAdmission: benefit,
+      };
+      const unknown = Object.fromEntries(
+        Object.entries(hope).filter(([k]) => (s as unknown as Record<string, unknown>)[k] === undefined),
+      );
+      return this.deps.kb.assessor.couldGiveRight(s, unknown, today);
+    });
   }
 
   /**

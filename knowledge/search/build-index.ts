@@ -111,7 +111,8 @@ export function buildSearchData(
     classifier: trainClassifier(
       articles.map((a) =>
         (['da', 'en'] as const).flatMap((lang) =>
-          [a.title[lang], ...a.questions[lang]].map((q) => classifierWords(q, lang)),
+          // Its keywords too, each stemmed as either language (they mix both).
+          [a.title[lang], ...a.questions[lang], ...a.keywords].map((q) => classifierWords(q, lang)),
         ),
       ),
     ),
