@@ -42,6 +42,10 @@ describe('commands that work anywhere', () => {
     // Asking for a person in one's own words, Danish and English.
     ['Jeg vil gerne tale med en medarbejder', 'human'],
     ['kan jeg snakke med et menneske', 'human'],
+    ['jeg gider ikke snakke med en robot, giv mig et menneske', 'human'],
+    ['kan du ikke bare give mig et telefonnummer', 'human'],
+    ['I want a real person', 'human'],
+    ['må mentoren få mit telefonnummer?', null],
     ['jeg vil have fat i min sagsbehandler', 'human'],
     ['Kan jeg få fat på en rigtig person?', 'human'],
     ['må jeg tale med min sagsbehandler tak', 'human'],
