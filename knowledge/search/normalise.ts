@@ -50,6 +50,9 @@ const FILLER: ReadonlySet<string> = new Set([
   'ved',
   'gøre',
   'gør',
+  // "sagde", "siger" and "sige" are stop words already; "sagt" alone would weigh as a rare word ("kommunen har sagt
+  // nej" found only the article that happened to use it).
+  'sagt',
   'mon',
   'venligst',
   'please',
