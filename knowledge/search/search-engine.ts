@@ -571,7 +571,18 @@ export class SearchEngine {
     const byWords = [...hits].sort((a, b) => b.base - a.base);
     const gate = named ? byWords.find((h) => h.article.kind === 'answer' || h.domainMatch) : byWords[0];
     if (!gate) return NONE;
-    if (gate.article.kind === 'outside') return { ...NONE, redirect: gate.article };
+    // A word we have never seen, in a short question that does not name the scheme, is a sign of another topic
+    // ("hvad koster en hund"): then the best article must cover most of the question. A long letter always has words
+    // we have never seen, so it is judged as before.
+    const unknownWord = tokens.some((t) => t.expansions.length === 0 && t.weight > 0);
+    const short = tokens.length <= CALIBRATION.SHORT_QUESTION_WORDS;
+    const unknownTopic = unknownWord && short && gate.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN;
+    if (gate.article.kind === 'outside') {
+      // Pointing elsewhere needs the same grounds: "hvornår åbner svømmehallen" is not about starting a business
+      // because "åbne" is in that article.
+      if (unknownTopic && !aboutOurTopic) return NONE;
+      return { ...NONE, redirect: gate.article };
+    }
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
       // An article that answers the specific kind asked ("can I switch to someone else?" about one's mentor) is what
@@ -609,12 +620,7 @@ export class SearchEngine {
       // Without a word of our topic, the best article must match some word of the question as it is (or a synonym), not
       // only parts of a longer word or look-alikes: "kommunalvalg" is not about "kommunal mentor".
       if (!gate.wholeWordMatch) return NONE;
-      // A word we have never seen, in a short question that does not name the scheme, is a sign of another topic
-      // ("hvad koster en hund"): then the best article must cover most of the question. A long letter always has
-      // words we have never seen, so it is judged as before.
-      const unknownWord = tokens.some((t) => t.expansions.length === 0 && t.weight > 0);
-      const short = tokens.length <= CALIBRATION.SHORT_QUESTION_WORDS;
-      if (unknownWord && short && gate.coverage < CALIBRATION.MIN_COVERAGE_WITH_UNKNOWN) return NONE;
+      if (unknownTopic) return NONE;
       // One word of no particular kind that is not our topic ("min mail er"): the article it names is offered, not
       // answered, unless the article was written for nearly that question.
       if (contentWords === 1 && asked.length === 0 && gate.phrase < CALIBRATION.SINGLE_WORD_MAX_PHRASE)

@@ -70,6 +70,13 @@ describe('search', () => {
     expect(top('løn til mentor').status).to.not.equal('none');
   });
 
+  it('points elsewhere only on the same grounds: one shared word in a short question about something else is no topic', () => {
+    const out = top('hvornår åbner svømmehallen');
+    expect(out.status).to.equal('none');
+    expect(out.redirect).to.equal(null);
+    expect(top('hvornår får jeg dagpenge fra a-kassen').redirect?.id).to.equal('dagpenge-a-kasse');
+  });
+
   it('answers what the chat keeps about a person from its own out-of-scope article', () => {
     for (const q of ['hvad gemmer i om mig', 'har i slettet mine data nu?', 'who can read what I write here']) {
       const out = askQuestion(kb, q, { date: DATE });
