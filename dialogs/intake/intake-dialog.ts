@@ -166,7 +166,9 @@ export class IntakeDialog extends WaterfallDialog {
       s.role === 'citizen' &&
       s.psychiatricDischarge === undefined &&
       !options.skipped.includes('psychiatricDischarge') &&
-      s.situation !== undefined &&
+      // A benefit alone can put someone in the target groups (førtidspension, LAB § 6, nr. 11), when the situation was
+      // skipped.
+      (s.situation !== undefined || s.benefit !== undefined) &&
       this.deps.kb.assessor.couldGiveRight(s, { psychiatricDischarge: true }, this.deps.today());
     // Someone who wrote about starting an education hears its questions first; the discharge question can wait.
     const aboutEducation = s.admittedToEducation === true && open.some((i) => YOUTH_INPUTS.has(i));
