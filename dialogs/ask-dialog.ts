@@ -13,6 +13,14 @@ import { contactFreeText, readingOf } from './turn-reading.js';
 
 export const ASK_DIALOG = 'ask';
 
+/** Turn-state key: this turn's reprompt repeats the welcome in full (see `askAgainInFull`). */
+const IN_FULL = Symbol('askAgainInFull');
+
+/** The next reprompt of this turn asks in full, the welcome too: the person has just switched language. */
+export function askAgainInFull(context: DialogContext['context']): void {
+  context.turnState.set(IN_FULL, true);
+}
+
 /** What to ask: an intake input, or free text (a question or a menu choice) with a prompt and buttons. */
 export type AskOptions =
   | { kind: 'input'; input: AskableInput; role: Role; page?: number }
@@ -82,7 +90,16 @@ export class AskDialog extends Dialog<AskOptions> {
     instance: { state: { options: AskOptions } },
   ): Promise<void> {
     const lang = await this.lang(context);
-    await context.sendActivity(this.questionActivity(instance.state.options, lang));
+    const options = instance.state.options;
+    // The welcome asked once is enough: asked again (after the contact details, a greeting), the menu's short question;
+    // in full only in a language the person has just chosen, who may not have read it.
+    const again =
+      options.kind === 'free' &&
+      (options.prompt === 'welcome' || options.prompt === 'welcomeBack') &&
+      context.turnState.get(IN_FULL) !== true
+        ? { ...options, prompt: 'menu.again' as const }
+        : options;
+    await context.sendActivity(this.questionActivity(again, lang));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

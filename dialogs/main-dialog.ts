@@ -1,5 +1,5 @@
 import { type AnswerKind, Answerer } from './answers.js';
-import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult } from './ask-dialog.js';
+import { ASK_DIALOG, AskDialog, type AskOptions, type AskResult, askAgainInFull } from './ask-dialog.js';
 import { type Command, sameLabel, tellsOfDistress } from './commands.js';
 import { HANDOFF_DIALOG, HANDOFF_DONE, HandoffDialogs, isHandoffDialog } from './handoff-dialog.js';
 import { type DialogDeps, checkDeps, common } from './deps.js';
@@ -137,6 +137,7 @@ export class MainDialog extends ComponentDialog {
         profile.lang = command === 'lang-da' ? 'da' : 'en';
         profile.chosen = true;
         await say('language.switched');
+        askAgainInFull(dc.context);
         await dc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'human':
