@@ -180,22 +180,18 @@ const SENTENCES: [Command, RegExp][] = [
     /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |real |the |actual )*(?:person|human|caseworker|someone|agent|somebody|people|case worker|staff|employee)\b/,
   ],
   ['human', /\b(?:human|real person|agent|caseworker|a person) please\b/],
-  // "et rigtigt menneske i røret", "et telefonnummer til en sagsbehandler", "a phone number for a caseworker".
+  // "et rigtigt menneske i røret", "et telefonnummer til en sagsbehandler", "a phone number for a caseworker", "kan du
+  // ikke bare give mig et telefonnummer": a number to call is a way to a person.
   ['human', /\b(?:menneske|person|medarbejder|sagsbehandler|nogen) i (?:roret|telefonen)\b/],
   [
     'human',
-    /\b(?:telefonnummer|telefonnummeret|nummer|nummeret|tlf|phone number|number) (?:til|pa|på|for|of|to) (?:en |et |min |jeres |a |my |the |your )?(?:sagsbehandler|sagsbehandleren|medarbejder|kommunen|jer|radgiver|caseworker|case worker|municipality|you|someone|a person|person)\b/,
+    /\b(?:telefonnummer|telefonnummeret|nummer|nummeret|tlf|phone number|number) (?:til|pa|på|for|of|to) (?:en |et |min |jeres |a |my |the |your )?(?:sagsbehandler|sagsbehandleren|medarbejder|kommunen|jer|radgiver|caseworker|case worker|municipality|you|someone|a person|person)\b|\b(?:giv|give|fa|faa|have|ha|hvad er) (?:mig )?(?:et |jeres |kommunens |the |a |your )?(?:telefonnummer|telefonnummeret|tlf nummer|nummer|nummeret|phone number)\b/,
   ],
   ['human', /^(?:en |et )?(?:medarbejder|menneske|person|sagsbehandler|radgiver) (?:tak|please|plz|nu)$/],
   // "giv mig et menneske", "jeg vil have et rigtigt menneske", "ikke en robot": a person asked for in other words.
   [
     'human',
     /\b(?:giv|giver|skaf|find) (?:mig )?(?:et|en) (?:rigtigt |rigtig |levende )?(?:menneske|person|medarbejder|sagsbehandler)\b|\b(?:vil|ville) (?:gerne |hellere )?(?:have|ha) (?:et|en) (?:rigtigt |rigtig |levende )(?:menneske|person)\b|\b(?:gider|vil) ikke (?:snakke|tale|skrive|chatte) med (?:en |dig |sadan en )?(?:robot|bot|chatbot|maskine|computer)\b|\b(?:give me|get me|i want) (?:a |an )?(?:real |actual )?(?:human|person)\b/,
-  ],
-  // "kan du ikke bare give mig et telefonnummer": a number to call is a way to a person.
-  [
-    'human',
-    /\b(?:giv|give|fa|faa|have|ha|hvad er) (?:mig )?(?:et |jeres |kommunens |the |a |your )?(?:telefonnummer|telefonnummeret|tlf nummer|nummer|nummeret|phone number)\b/,
   ],
   // Asking to be called: the way to a person offers the call-back.
   [

@@ -121,7 +121,10 @@ export class IntakeDialog extends WaterfallDialog {
       options.personal.asked = true;
       // "Det kan du søge om" just said, while the questions to come may still find a right: say so, so nobody stops
       // reading at the first answer.
-      const mayRight = outcomeSaidNow && !options.personal.right && this.mayStillHaveRight(options.situation);
+      const mayRight =
+        outcomeSaidNow &&
+        !options.personal.right &&
+        this.deps.kb.assessor.youthRightStillOpen(options.situation, this.deps.today());
       await step.context.sendActivity(
         this.deps.replies.message(lang, mayRight ? 'personal.moreMayRight' : 'personal.more'),
       );
@@ -129,29 +132,6 @@ export class IntakeDialog extends WaterfallDialog {
         await step.context.sendActivity(this.deps.replies.message(lang, 'personal.aboutOther'));
     }
     return step.beginDialog(ASK_DIALOG, { kind: 'input', input: next, role } satisfies AskOptions);
-  }
-
-  /**
-   * Whether someone admitted to an education could still have the youth right (LAB § 167, stk. 3), on the most
-   * favourable answers to what is not yet known. (The discharge right is not hoped for here: it is asked about in its
-   * own words, without assuming anything about anyone's health.)
-   */
-  private mayStillHaveRight(s: Situation): boolean {
-    if (s.role !== 'citizen' || s.admittedToEducation !== true) return false;
-    const today = this.deps.today();
-    return (['kontanthjaelp', 'uddannelseshjaelp'] as const).some((benefit) => {
-      const hope: Partial<Situation> = {
-        age: 25,
-        hasVocationalEducation: false,
-        educationKind: 'qualifying',
-        admittedRecently: true,
-        benefitAtAdmission: benefit,
-      };
-      const unknown = Object.fromEntries(
-        Object.entries(hope).filter(([k]) => (s as unknown as Record<string, unknown>)[k] === undefined),
-      );
-      return this.deps.kb.assessor.couldGiveRight(s, unknown, today);
-    });
   }
 
   /**

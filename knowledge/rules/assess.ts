@@ -32,6 +32,17 @@ export interface Assessment {
 /** Bump when a rule is added, removed or changed, so stored answers can be traced to the rules that gave them. */
 export const RULES_VERSION = '2026-11-29.1';
 
+/** The most favourable answers to the youth right's questions, one per benefit that can give it. */
+const YOUTH_RIGHT_HOPES: readonly Partial<Situation>[] = (['uddannelseshjaelp', 'kontanthjaelp'] as const).map(
+  (benefitAtAdmission) => ({
+    age: 25,
+    hasVocationalEducation: false,
+    educationKind: 'qualifying',
+    admittedRecently: true,
+    benefitAtAdmission,
+  }),
+);
+
 const KIND_ORDER: Record<OutcomeKind, number> = { right: 0, possible: 1, 'not-eligible': 2, info: 3 };
 
 function capitalise(s: string): string {
@@ -96,6 +107,19 @@ export class Assessor {
       );
     const now = rights(s);
     return [...rights({ ...s, ...patch })].some((id) => !now.has(id));
+  }
+
+  /**
+   * Whether someone admitted to an education could still have the youth right (LAB § 167, stk. 3) on the most
+   * favourable answers to what is not yet known: under 30, no vocational education, a qualifying education, admitted
+   * recently, on the benefit of the group when admitted (uddannelseshjælp, or kontanthjælp since 1 July 2025).
+   */
+  youthRightStillOpen(s: Situation, date: IsoDate): boolean {
+    if (s.role !== 'citizen' || s.admittedToEducation !== true) return false;
+    return YOUTH_RIGHT_HOPES.some((hope) => {
+      const unknown = Object.fromEntries(Object.entries(hope).filter(([k]) => s[k as InputName] === undefined));
+      return this.couldGiveRight(s, unknown, date);
+    });
   }
 
   private outcome(

@@ -25,7 +25,10 @@ export interface SearchData {
    * Per article id: the kinds of question it answers; per kind: stems to add to a question of that kind, per language.
    */
   kinds: { byArticle: Record<string, string[]>; terms: Record<string, Record<Lang, string[]>> };
-  /** The phrasing classifier, trained on the phrasings above (classifier.ts); its classes are `refs`. */
+  /**
+   * The phrasing classifier (classifier.ts), trained on each article's titles, question phrasings and keywords with
+   * their stop words kept; its classes are `refs`.
+   */
   classifier: ClassifierData;
 }
 
@@ -101,13 +104,12 @@ export function buildSearchData(
     articles.map((a) =>
       [a.title[lang], ...a.questions[lang]].map((q) => [...new Set(terms(q, lang))]).filter((t) => t.length > 0),
     );
-  const phrasings = { da: phrasingsOf('da'), en: phrasingsOf('en') };
   return {
     index: compactIndex(builder.build().toJSON() as unknown as LunrIndexJson),
     refs: articles.map((a) => a.id),
     vocabulary: splitter.toJSON(),
     terms: { da: termList('da'), en: termList('en') },
-    phrasings,
+    phrasings: { da: phrasingsOf('da'), en: phrasingsOf('en') },
     classifier: trainClassifier(
       articles.map((a) =>
         (['da', 'en'] as const).flatMap((lang) =>

@@ -1,9 +1,9 @@
 /**
  * A third view of which article a question asks for: a linear classifier (softmax regression over stems and pairs of
- * neighbouring stems) trained on the articles' own titles and question phrasings when the index is built. Where the
- * word search adds up how rare the shared words are, the classifier learns which words tell one article from its
- * neighbours ("koster det mig" against "hvad koster det jer"), from the knowledge base alone. The search multiplies an
- * article's score by (1 + CLASS_BONUS x its probability), and the confidence model reads it too.
+ * neighbouring stems) trained on the articles' own titles, question phrasings and keywords when the index is built.
+ * Where the word search adds up how rare the shared words are, the classifier learns which words tell one article from
+ * its neighbours ("koster det mig" against "hvad koster det jer"), from the knowledge base alone. The search multiplies
+ * an article's score by (1 + CLASS_BONUS x its probability), and the confidence model reads it too.
  */
 
 import { type Lang, fold, stem, words } from './normalise.js';
@@ -29,7 +29,7 @@ const RATE = 0.5;
 const L2 = 1e-4;
 /**
  * A class an example hardly pulls at (|gradient| below this) is not updated: the model learns each feature only for
- * the classes it must be told apart from, which keeps it small (about 18,000 weights for 80 articles).
+ * the classes it must be told apart from, which keeps it small (about 42,000 weights for 80 articles).
  */
 const SMALL = 0.05;
 /** Weights are stored to this many decimals. */
@@ -77,7 +77,8 @@ export function trainClassifier(examples: readonly (readonly (readonly string[])
     for (const at of order) {
       const { features, label } = data[at]!;
       const scale = 1 / Math.sqrt(features.length);
-      scores(features, k, (f, c) => weights[f * k + c]!, bias, scale, p);
+      p.set(bias);
+      for (const f of features) for (let c = 0; c < k; c++) p[c]! += weights[f * k + c]! * scale;
       softmax(p);
       for (let c = 0; c < k; c++) {
         const g = p[c]! - (c === label ? 1 : 0);
@@ -104,19 +105,6 @@ export function trainClassifier(examples: readonly (readonly (readonly string[])
     if (list.length > 0) stored[name] = list;
   }
   return { bias: [...bias].map(round), weights: stored };
-}
-
-/** The class scores of the features in `features`, into `out`. */
-function scores(
-  features: readonly number[],
-  k: number,
-  weight: (feature: number, c: number) => number,
-  bias: ArrayLike<number>,
-  scale: number,
-  out: Float64Array,
-): void {
-  for (let c = 0; c < k; c++) out[c] = bias[c]!;
-  for (const f of features) for (let c = 0; c < k; c++) out[c]! += weight(f, c) * scale;
 }
 
 function softmax(p: Float64Array): Float64Array {

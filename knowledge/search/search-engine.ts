@@ -508,13 +508,11 @@ export class SearchEngine {
         (1 + CALIBRATION.PHRASE_BONUS * phrase) *
         signal *
         (1 + CALIBRATION.GRAM_BONUS * grams);
-      hits.push({ article, score: base, ...fit, phrase, signal, grams, cls: classes[n] ?? 0, base });
-    }
-    // The classifier does not lift an article of another kind than the one asked ("hvem betaler" is no question about
-    // what a municipal mentor is, however often its phrasings say "kommunen").
-    for (const h of hits) {
-      if (h.signal < 1) h.cls = 0;
-      h.score = h.base * (1 + CALIBRATION.CLASS_BONUS * h.cls);
+      // The classifier does not lift an article of another kind than the one asked ("hvem betaler" is no question
+      // about what a municipal mentor is, however often its phrasings say "kommunen").
+      const cls = signal < 1 ? 0 : (classes[n] ?? 0);
+      const score = base * (1 + CALIBRATION.CLASS_BONUS * cls);
+      hits.push({ article, score, ...fit, phrase, signal, grams, cls, base });
     }
     // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
     // words left to the others ("kan jeg få en mentor" against "hvad skal der til for at få en mentor").
@@ -612,9 +610,7 @@ export class SearchEngine {
       if (outside) return { ...NONE, redirect: outside.article };
       // A letter covers little of its many words; it is ours when it matches much and asks what the article answers.
       const letter =
-        tokens.filter((t) => t.weight > 0).length >= CALIBRATION.LETTER_TOKENS &&
-        ofItsKind &&
-        gate.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
+        contentWords >= CALIBRATION.LETTER_TOKENS && ofItsKind && gate.strength >= CALIBRATION.LETTER_MIN_STRENGTH;
       if (gate.strength < CALIBRATION.MIN_STRENGTH || (gate.coverage < CALIBRATION.MIN_COVERAGE && !letter))
         return NONE;
       // Without a word of our topic, the best article must match some word of the question as it is (or a synonym), not
@@ -655,12 +651,12 @@ export class SearchEngine {
     if (close.length > 1) return offered(close);
     // The model fitted on the development sets (confidence.ts) may still find one clear answer too unsure to give (a
     // low coverage, a weak phrasing match, the wrong voice: it weighs them together).
-    const features = confidenceFeatures(answers[0]!, answers.slice(1), {
+    const features = confidenceFeatures(top, answers.slice(1), {
       words: contentWords,
       named,
       kinds: asked.length,
       voice,
-      audience: answers[0]!.article.audience,
+      audience: top.article.audience,
     });
     if (probabilityRight(CONFIDENCE_MODEL, features) < CALIBRATION.CONFIDENT_MIN_PROBABILITY) return offered(answers);
     return { status: 'answer', confident: true, hits: answers.slice(0, limit).map(plainHit), redirect: null, features };
