@@ -12,6 +12,7 @@ import { knowledgePaths, projectRoot } from './paths.js';
 import { Assessor, checkRuleCitations } from './rules/assess.js';
 import { type RuleTexts, loadRuleTexts } from './rules/texts.js';
 import { type SearchData, buildSearchData } from './search/build-index.js';
+import { examplePhrasings, loadExamples } from './search/examples.js';
 import { SearchEngine } from './search/search-engine.js';
 import { loadKinds, loadSynonyms } from './search/synonyms.js';
 import { Lexicon, type LexiconData, QUESTION_KINDS, loadLexicon } from './understand/lexicon.js';
@@ -53,6 +54,7 @@ export function sourceHash(root: string = projectRoot()): string {
     paths.synonyms,
     paths.lexicon,
     paths.kinds,
+    ...filesBelow(paths.examples, ['.yaml']),
     ...filesBelow(codeDir, ['.js', '.ts']).filter((f) => !f.endsWith('.d.ts') && !f.includes('/build/')),
   ];
   const hash = createHash('sha256');
@@ -73,7 +75,9 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
   const ruleTexts = loadRuleTexts(paths.ruleTexts, root);
   const synonyms = loadSynonyms(paths.synonyms, root);
   const lexicon = loadLexicon(paths.lexicon, root);
-  const kinds = loadKinds(paths.kinds, root, new Set(articles.map((a) => a.id)), QUESTION_KINDS);
+  const ids = new Set(articles.map((a) => a.id));
+  const kinds = loadKinds(paths.kinds, root, ids, QUESTION_KINDS);
+  const examples = loadExamples(paths.examples, root, ids);
   return {
     format: 1,
     sourceHash: sourceHash(root),
@@ -82,7 +86,7 @@ export function buildBundle(root: string = projectRoot()): KnowledgeBundle {
     articles,
     ruleTexts,
     lexicon,
-    search: buildSearchData(articles, synonyms, kinds),
+    search: buildSearchData(articles, synonyms, kinds, examplePhrasings(examples)),
   };
 }
 
@@ -135,6 +139,11 @@ export function fromBundle(bundle: KnowledgeBundle): KnowledgeBase {
 
 /** Loads the prebuilt bundle from disk (run `npm run kb:build` first). */
 export function loadKnowledgeBase(root: string = projectRoot()): KnowledgeBase {
+  return fromBundle(loadBundle(root));
+}
+
+/** Reads the prebuilt bundle from disk, checking that its two files are from one build. */
+export function loadBundle(root: string = projectRoot()): KnowledgeBundle {
   const { bundle, searchIndex } = knowledgePaths(root);
   for (const file of [bundle, searchIndex]) {
     if (!existsSync(file)) throw new Error(`No knowledge bundle at ${file}: run "npm run kb:build" first`);
@@ -143,5 +152,5 @@ export function loadKnowledgeBase(root: string = projectRoot()): KnowledgeBase {
   const index = readSearchIndex(root);
   if (index.sourceHash !== rest.sourceHash)
     throw new Error('The search index and kb.json are from different builds: run "npm run kb:build"');
-  return fromBundle({ ...rest, search: index.search });
+  return { ...rest, search: index.search };
 }

@@ -26,6 +26,7 @@ export function knowledgePaths(root: string = projectRoot()) {
     synonyms: join(root, 'knowledge', 'search', 'synonyms.yaml'),
     lexicon: join(root, 'knowledge', 'understand', 'lexicon.yaml'),
     kinds: join(root, 'knowledge', 'search', 'kinds.yaml'),
+    examples: join(root, 'knowledge', 'examples'),
     generated: join(root, 'knowledge', 'generated'),
     bundle: join(root, 'knowledge', 'generated', 'kb.json'),
     searchIndex: join(root, 'knowledge', 'generated', 'search-index.json'),

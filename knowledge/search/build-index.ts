@@ -6,6 +6,7 @@ import { lunr } from './lunr.js';
 import { type LunrIndexJson, compactIndex } from './lunr-index.js';
 import type { KindData, SynonymFile } from './synonyms.js';
 import { type ClassifierData, classifierWords, trainClassifier } from './classifier.js';
+import type { ExampleQuestion } from './examples.js';
 
 /** The serialisable search part of the knowledge bundle. */
 export interface SearchData {
@@ -65,6 +66,7 @@ export function buildSearchData(
   articles: Article[],
   synonyms: SynonymFile,
   kinds: KindData = { byArticle: {}, words: {} },
+  examples: ReadonlyMap<string, readonly ExampleQuestion[]> = new Map(),
 ): SearchData {
   const vocabulary = new Set<string>();
   for (const a of articles) {
@@ -110,14 +112,7 @@ export function buildSearchData(
     vocabulary: splitter.toJSON(),
     terms: { da: termList('da'), en: termList('en') },
     phrasings: { da: phrasingsOf('da'), en: phrasingsOf('en') },
-    classifier: trainClassifier(
-      articles.map((a) =>
-        (['da', 'en'] as const).flatMap((lang) =>
-          // Its keywords too, each stemmed as either language (they mix both).
-          [a.title[lang], ...a.questions[lang], ...a.keywords].map((q) => classifierWords(q, lang)),
-        ),
-      ),
-    ),
+    classifier: trainPhrasingClassifier(articles, examples),
     synonyms: synonymMap(synonyms.groups),
     kinds: {
       byArticle: kinds.byArticle,
@@ -130,4 +125,22 @@ export function buildSearchData(
     },
     domain: [...new Set(synonyms.domain.flatMap((w) => [...terms(w, 'da'), ...terms(w, 'en')]))],
   };
+}
+
+/**
+ * Trains the phrasing classifier on each article's title, question phrasings and keywords (each keyword stemmed as
+ * either language: they mix both), and on the example questions people wrote for it (knowledge/examples/).
+ */
+export function trainPhrasingClassifier(
+  articles: readonly Article[],
+  examples: ReadonlyMap<string, readonly ExampleQuestion[]>,
+): ClassifierData {
+  return trainClassifier(
+    articles.map((a) => [
+      ...(['da', 'en'] as const).flatMap((lang) =>
+        [a.title[lang], ...a.questions[lang], ...a.keywords].map((q) => classifierWords(q, lang)),
+      ),
+      ...(examples.get(a.id) ?? []).map((q) => classifierWords(q.q, q.lang)),
+    ]),
+  );
 }

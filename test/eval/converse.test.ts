@@ -6,6 +6,7 @@ import { createBotRuntime } from '../../bot/runtime.js';
 import { knowledgeBase } from '../helpers.js';
 import { citationMatches, converse } from './converse.js';
 import type { Person } from './people.js';
+import { scoreQuestions } from './score.js';
 
 const app = () =>
   createApp(
@@ -49,5 +50,17 @@ describe('the simulated-people runner', function () {
       expect: { kinds: ['right'], citation: 'LAB § 167, stk. 2' },
     };
     expect((await converse(app(), person)).reached).to.equal(false);
+  });
+});
+
+describe('the question scoring', () => {
+  const q = (expect: string[]) => ({ q: 'x', lang: 'da' as const, expect });
+
+  it('counts pointing elsewhere as a direct answer with that article, and as declined when nothing was asked of us', () => {
+    const pointed = () => ({ status: 'none' as const, ids: [], pointedTo: 'udenfor-sygedagpenge' });
+    const r = scoreQuestions([q(['udenfor-sygedagpenge']), q(['varighed']), q([])], pointed);
+    expect(r.directRight).to.equal(1);
+    expect(r.confidentWrong).to.equal(1);
+    expect(r.declined).to.equal(1);
   });
 });

@@ -14,13 +14,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { askQuestion } from '../../knowledge/answer.js';
-import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { projectRoot } from '../../knowledge/paths.js';
 import { CALIBRATION } from '../../knowledge/search/calibration.js';
 import { fitConfidence, probabilityRight } from '../../knowledge/search/confidence.js';
-import { EVAL_DATE, acceptable, evalSets, questionsIn } from './questions.js';
+import { EVAL_DATE, acceptable, evalSets, kbFor, questionsIn } from './questions.js';
 
-const kb = loadKnowledgeBase();
 const cal = CALIBRATION as unknown as Record<string, number>;
 // NAME=value arguments try other calibration values (as test/eval/tune.js does) before the rows are read.
 for (const a of process.argv.slice(2).filter((x) => x.includes('='))) {
@@ -32,7 +30,7 @@ const rows: { set: string; features: number[]; right: boolean }[] = [];
 for (const set of evalSets('questions').filter((s) => !s.heldOut)) {
   for (const q of questionsIn(set)) {
     if (q.expect.length === 0) continue;
-    const out = askQuestion(kb, q.q, { date: EVAL_DATE, lang: q.lang });
+    const out = askQuestion(kbFor(set), q.q, { date: EVAL_DATE, lang: q.lang });
     if (out.status !== 'answer' || !out.features) continue;
     rows.push({ set: set.name, features: out.features, right: acceptable(q).has(out.hits[0]!.article.id) });
   }

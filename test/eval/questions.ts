@@ -1,17 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { projectRoot } from '../../knowledge/paths.js';
+import { type KnowledgeBase, fromBundle, loadBundle } from '../../knowledge/kb.js';
+import { knowledgePaths, projectRoot } from '../../knowledge/paths.js';
+import { trainPhrasingClassifier } from '../../knowledge/search/build-index.js';
+import { type ExampleQuestion, examplePhrasings, loadExamples } from '../../knowledge/search/examples.js';
 
-export interface EvalQuestion {
-  q: string;
-  lang: 'da' | 'en';
-  /** The articles holding the facts asked for; empty for a question the bot must decline. */
-  expect: string[];
-  alsoAccept?: string[];
-  /** Out of scope only: near our topic (jobs, benefits, other mentors). */
-  near?: boolean;
-}
+/** A question of a set: the example format (knowledge/search/examples.ts), which the held-out sets share. */
+export type EvalQuestion = ExampleQuestion;
 
 /** The date every evaluation asks on, the date the sets were written for: a figure does not drift with the calendar. */
 export const EVAL_DATE = '2026-11-29';
@@ -20,17 +16,20 @@ export const EVAL_DATE = '2026-11-29';
 export const acceptable = (q: EvalQuestion): Set<string> => new Set([...q.expect, ...(q.alsoAccept ?? [])]);
 
 const casesDir = () => join(projectRoot(), 'test', 'cases');
+const examplesDir = () => knowledgePaths().examples;
 
-/** Reads one question file from test/cases/ (a path below it, such as "dev/questions.yaml"). */
+/** Reads one question file: a path, or a file below knowledge/examples/ ("eval-fresh.yaml", "dev/questions.yaml"). */
 export function loadQuestions(file = 'eval-questions.yaml'): EvalQuestion[] {
-  const doc = parseYaml(readFileSync(join(casesDir(), file), 'utf8')) as { questions: EvalQuestion[] };
+  const path = isAbsolute(file) ? file : join(examplesDir(), file);
+  const doc = parseYaml(readFileSync(path, 'utf8')) as { questions: EvalQuestion[] };
   return doc.questions;
 }
 
 /**
- * A named set: its files (test/cases/<name>.yaml, or every questions*.yaml / people*.yaml in test/cases/<name>/),
- * and whether it is held out: a held-out set is reported only as totals, never question by question, so that
- * nobody tunes on it by reading its misses.
+ * A named set: its files (paths), and whether it is held out. The development question sets are the example sets in
+ * knowledge/examples/ (the classifier learns from them; each is judged by a classifier trained without it: kbFor). The
+ * held-out sets (test/cases/heldout*\/) and every people set are in test/cases/. A held-out set is reported only as
+ * totals, never question by question, so that nobody tunes on it by reading its misses.
  */
 export interface EvalSet {
   name: string;
@@ -38,37 +37,82 @@ export interface EvalSet {
   heldOut: boolean;
 }
 
-/** heldout/, heldout2/ ...: sets reported as totals only. */
 /** Every question of a set, from all its files. */
 export const questionsIn = (set: EvalSet): EvalQuestion[] => set.files.flatMap((f) => loadQuestions(f));
 
+/** heldout/, heldout2/ ...: sets reported as totals only. */
 export const isHeldOut = (name: string) => /^heldout\d*$/.test(name);
 
-/** The question or people sets in test/cases/: the flat eval-*.yaml files, the dev, dev2 ... folders and heldout/. */
+const numbered = (dir: string, prefix: string) =>
+  readdirSync(dir)
+    .filter((f) => new RegExp(`^${prefix}\\d*$`).test(f))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+
+/** The files of `kind` in a set's folder, as paths; [] when there are none. */
+function filesOf(dir: string, kind: 'questions' | 'people'): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.startsWith(kind) && f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** The question or people sets: the development sets first, then the held-out ones. */
 export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
   const sets: EvalSet[] = [];
   if (kind === 'questions') {
-    for (const f of readdirSync(casesDir())
+    for (const f of readdirSync(examplesDir())
       .filter((f) => /^eval-.*\.yaml$/.test(f))
-      .sort()) {
-      sets.push({ name: f.replace(/\.yaml$/, ''), files: [f], heldOut: false });
+      .sort())
+      sets.push({ name: f.replace(/\.yaml$/, ''), files: [join(examplesDir(), f)], heldOut: false });
+    for (const folder of numbered(examplesDir(), 'dev')) {
+      const files = filesOf(join(examplesDir(), folder), 'questions');
+      if (files.length > 0) sets.push({ name: folder, files, heldOut: false });
+    }
+  } else {
+    for (const folder of numbered(casesDir(), 'dev')) {
+      const files = filesOf(join(casesDir(), folder), 'people');
+      if (files.length > 0) sets.push({ name: folder, files, heldOut: false });
     }
   }
-  const numbered = (prefix: string) =>
-    readdirSync(casesDir())
-      .filter((f) => new RegExp(`^${prefix}\\d*$`).test(f))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  for (const folder of [...numbered('dev'), ...numbered('heldout')]) {
-    let files: string[];
-    try {
-      files = readdirSync(join(casesDir(), folder))
-        .filter((f) => f.startsWith(kind) && f.endsWith('.yaml'))
-        .sort();
-    } catch {
-      files = [];
-    }
-    if (files.length > 0)
-      sets.push({ name: folder, files: files.map((f) => `${folder}/${f}`), heldOut: isHeldOut(folder) });
+  for (const folder of numbered(casesDir(), 'heldout')) {
+    const files = filesOf(join(casesDir(), folder), kind);
+    if (files.length > 0) sets.push({ name: folder, files, heldOut: true });
   }
   return sets;
+}
+
+const bundle = memo(() => loadBundle());
+const examples = memo(() => {
+  const b = bundle();
+  return loadExamples(examplesDir(), projectRoot(), new Set(b.articles.map((a) => a.id)));
+});
+const kbs = new Map<string, KnowledgeBase>();
+
+/**
+ * The knowledge base to judge a set with: for a development set, one whose phrasing classifier was trained without
+ * that set's questions (so its figures say how the bot meets questions it has not learnt from); for a held-out set or
+ * a conversation, the knowledge base as built.
+ */
+export function kbFor(set?: EvalSet): KnowledgeBase {
+  const key = set && !set.heldOut && examples().some((e) => e.name === set.name) ? set.name : '';
+  let kb = kbs.get(key);
+  if (!kb) {
+    const b = bundle();
+    const search =
+      key === ''
+        ? b.search
+        : { ...b.search, classifier: trainPhrasingClassifier(b.articles, examplePhrasings(examples(), key)) };
+    kb = fromBundle({ ...b, search });
+    kbs.set(key, kb);
+  }
+  return kb;
+}
+
+function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }

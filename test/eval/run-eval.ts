@@ -14,14 +14,13 @@ import { MemoryStorage } from 'botbuilder';
 import { createApp } from '../../bot/app.js';
 import { readConfig } from '../../bot/config.js';
 import { createBotRuntime } from '../../bot/runtime.js';
-import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { askQuestion } from '../../knowledge/answer.js';
 import { converse } from './converse.js';
 import { loadPeople } from './people.js';
-import { EVAL_DATE, evalSets, isHeldOut, questionsIn } from './questions.js';
-import { type EvalReport, addReports, emptyReport, scoreQuestions } from './score.js';
+import { EVAL_DATE, evalSets, isHeldOut, kbFor, questionsIn } from './questions.js';
+import { type EvalReport, addReports, askedOf, emptyReport, scoreQuestions } from './score.js';
 
-const kb = loadKnowledgeBase();
+const kb = kbFor();
 const args = process.argv.slice(2);
 const explainAt = args.indexOf('--explain');
 if (explainAt >= 0) {
@@ -53,8 +52,8 @@ if (!onlyPeople) {
   for (const set of evalSets('questions').filter((s) => chosen(s.name))) {
     const questions = questionsIn(set);
     const r = scoreQuestions(questions, (q) => {
-      const out = askQuestion(kb, q.q, { date: EVAL_DATE, lang: q.lang });
-      return { status: out.status, ids: out.hits.map((h) => h.article.id) };
+      const out = askQuestion(kbFor(set), q.q, { date: EVAL_DATE, lang: q.lang });
+      return askedOf(out);
     });
     if (showMisses && !set.heldOut) {
       for (const m of r.misses)

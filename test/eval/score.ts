@@ -1,9 +1,22 @@
+import type { SearchOutcome } from '../../knowledge/search/search-engine.js';
 import { type EvalQuestion, acceptable } from './questions.js';
 
 /** What the bot does with a free-text question: its status and the articles it would show, best first. */
 export interface Asked {
   status: 'answer' | 'ambiguous' | 'none';
   ids: string[];
+  /** For "none": the article about a topic we do not cover that says where to ask instead. */
+  pointedTo?: string;
+}
+
+/**
+ * How the scoring reads the search's outcome. Pointing elsewhere (a topic we do not cover, with the article that says
+ * where to ask) is a direct answer with that article: right for a question that expects it. For a question out of our
+ * scope it still counts as declined, since no answer of ours was given.
+ */
+export function askedOf(out: SearchOutcome): Asked {
+  if (out.status === 'none' && out.redirect) return { status: 'none', ids: [], pointedTo: out.redirect.id };
+  return { status: out.status, ids: out.hits.map((h) => h.article.id) };
 }
 
 export interface EvalReport {
@@ -40,7 +53,7 @@ export const emptyReport = (): EvalReport => ({
 export function scoreQuestions(questions: EvalQuestion[], ask: (q: EvalQuestion) => Asked): EvalReport {
   const r = emptyReport();
   for (const q of questions) {
-    const out = ask(q);
+    let out = ask(q);
     if (q.expect.length === 0) {
       r.outOfScope++;
       if (out.status === 'none') r.declined++;
@@ -49,6 +62,7 @@ export function scoreQuestions(questions: EvalQuestion[], ask: (q: EvalQuestion)
     }
     r.inScope++;
     const ok = acceptable(q);
+    if (out.pointedTo !== undefined) out = { status: 'answer', ids: [out.pointedTo] };
     const first = out.ids[0];
     const firstRight = first !== undefined && ok.has(first);
     if (firstRight) r.top1++;

@@ -4,12 +4,10 @@
  * openly. `node dist/test/eval/tune.js NAME=v1,v2 [NAME2=...]` tries every combination.
  */
 import { askQuestion } from '../../knowledge/answer.js';
-import { loadKnowledgeBase } from '../../knowledge/kb.js';
 import { CALIBRATION } from '../../knowledge/search/calibration.js';
-import { EVAL_DATE, evalSets, questionsIn } from './questions.js';
-import { type EvalReport, addReports, emptyReport, scoreQuestions } from './score.js';
+import { EVAL_DATE, evalSets, kbFor, questionsIn } from './questions.js';
+import { type EvalReport, addReports, askedOf, emptyReport, scoreQuestions } from './score.js';
 
-const kb = loadKnowledgeBase();
 const sets = evalSets('questions').filter((s) => !s.heldOut);
 const grid = process.argv.slice(2).map((a) => {
   const [name, values] = a.split('=') as [string, string];
@@ -28,8 +26,8 @@ for (const combo of combos) {
   let all = emptyReport();
   const cells = sets.map((set) => {
     const r = scoreQuestions(questionsIn(set), (q) => {
-      const out = askQuestion(kb, q.q, { date: EVAL_DATE, lang: q.lang });
-      return { status: out.status, ids: out.hits.map((h) => h.article.id) };
+      const out = askQuestion(kbFor(set), q.q, { date: EVAL_DATE, lang: q.lang });
+      return askedOf(out);
     });
     all = addReports(all, r);
     return `${set.name}: ${figures(r)}`;

@@ -112,7 +112,7 @@ describe('phrase patterns: the quick check before the expression', () => {
     });
     const messages = [
       ...textsIn(readYaml('test', 'cases', 'understanding', 'facts.yaml')),
-      ...textsIn(readYaml('test', 'cases', 'eval-questions.yaml')),
+      ...textsIn(readYaml('knowledge', 'examples', 'eval-questions.yaml')),
       '24år og ledig, udskrevet fra den psykiatriske afdeling i går',
       'Jeg er sygemeldt fra mit rengøringsfirma, hvad hvis jeg bliver 25?',
     ];
