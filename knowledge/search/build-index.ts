@@ -6,7 +6,7 @@ import { lunr } from './lunr.js';
 import { type LunrIndexJson, compactIndex } from './lunr-index.js';
 import type { KindData, SynonymFile } from './synonyms.js';
 import { type ClassifierData, classifierWords, trainClassifier } from './classifier.js';
-import type { ExampleQuestion } from './examples.js';
+import { type ExampleQuestion, OUT_OF_SCOPE } from './examples.js';
 
 /** The serialisable search part of the knowledge bundle. */
 export interface SearchData {
@@ -135,12 +135,15 @@ export function trainPhrasingClassifier(
   articles: readonly Article[],
   examples: ReadonlyMap<string, readonly ExampleQuestion[]>,
 ): ClassifierData {
-  return trainClassifier(
-    articles.map((a) => [
+  const asked = (id: string) => (examples.get(id) ?? []).map((q) => classifierWords(q.q, q.lang));
+  return trainClassifier([
+    ...articles.map((a) => [
       ...(['da', 'en'] as const).flatMap((lang) =>
         [a.title[lang], ...a.questions[lang], ...a.keywords].map((q) => classifierWords(q, lang)),
       ),
-      ...(examples.get(a.id) ?? []).map((q) => classifierWords(q.q, q.lang)),
+      ...asked(a.id),
     ]),
-  );
+    // One class more, after the articles: the questions no article answers.
+    asked(OUT_OF_SCOPE),
+  ]);
 }

@@ -71,6 +71,11 @@ export const CALIBRATION = {
    * apart (classifier.ts). Chosen with each development set judged by a classifier trained without it.
    */
   CLASS_BONUS: 3,
+  /**
+   * A question that does not name our topic is declined when the classifier gives the class of questions no article
+   * answers at least this probability.
+   */
+  OUT_OF_SCOPE_MIN: 0.5,
   MAX_ALTERNATIVES: 3,
   /** How much an article that answers the kind of question asked gains, and one that answers only other kinds loses. */
   KIND_BONUS: 0.5,

@@ -73,17 +73,19 @@ export function loadExamples(dir: string, root: string, articleIds: ReadonlySet<
   return [...sets.values()];
 }
 
+/** The key under which examplePhrasings gathers the questions no article answers. */
+export const OUT_OF_SCOPE = '';
+
 /**
- * The phrasings the classifier learns per article id from the example sets (leaving out the set `without`): each
- * in-scope question, for the first article it expects.
+ * The phrasings the classifier learns from the example sets (leaving out the set `without`): per article id, each
+ * in-scope question for the first article it expects; under OUT_OF_SCOPE, the questions no article answers.
  */
 export function examplePhrasings(sets: readonly ExampleSet[], without?: string): Map<string, ExampleQuestion[]> {
   const out = new Map<string, ExampleQuestion[]>();
   for (const set of sets) {
     if (set.name === without) continue;
     for (const q of set.questions) {
-      const id = q.expect[0];
-      if (id === undefined) continue;
+      const id = q.expect[0] ?? OUT_OF_SCOPE;
       out.set(id, [...(out.get(id) ?? []), q]);
     }
   }

@@ -126,6 +126,8 @@ type RankedHit = SearchHit &
     cls: number;
     /** The score without the classifier's factor: what the question's own words weigh. */
     base: number;
+    /** The classifier's probability that no article answers the question (the same for every hit of a question). */
+    outOfScope: number;
   };
 
 interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
@@ -512,7 +514,17 @@ export class SearchEngine {
       // about what a municipal mentor is, however often its phrasings say "kommunen").
       const cls = signal < 1 ? 0 : (classes[n] ?? 0);
       const score = base * (1 + CALIBRATION.CLASS_BONUS * cls);
-      hits.push({ article, score, ...fit, phrase, signal, grams, cls, base });
+      hits.push({
+        article,
+        score,
+        ...fit,
+        phrase,
+        signal,
+        grams,
+        cls,
+        base,
+        outOfScope: classes[this.refs.length] ?? 0,
+      });
     }
     // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
     // words left to the others ("kan jeg få en mentor" against "hvad skal der til for at få en mentor").
@@ -581,6 +593,10 @@ export class SearchEngine {
       if (unknownTopic && !aboutOurTopic) return NONE;
       return { ...NONE, redirect: gate.article };
     }
+    // The classifier has learnt from questions people asked that no article answers (knowledge/examples/); its last
+    // class is theirs.
+    const outOfScope = hits.length > 0 ? hits[0]!.outOfScope : 0;
+    if (!aboutOurTopic && outOfScope >= CALIBRATION.OUT_OF_SCOPE_MIN) return NONE;
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
       // An article that answers the specific kind asked ("can I switch to someone else?" about one's mentor) is what

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContentErrors } from '../../../knowledge/content-error.js';
-import { examplePhrasings, loadExamples } from '../../../knowledge/search/examples.js';
+import { OUT_OF_SCOPE, examplePhrasings, loadExamples } from '../../../knowledge/search/examples.js';
 
 describe('example questions (knowledge/examples)', () => {
   let root: string;
@@ -40,7 +40,7 @@ describe('example questions (knowledge/examples)', () => {
     }
   });
 
-  it('teaches each in-scope question for its first article, and leaves out the set asked to', () => {
+  it('teaches each in-scope question for its first article, the others as out of scope, and leaves out a set', () => {
     write('eval-a.yaml', 'questions:\n  - { q: "hvor længe", lang: da, expect: [varighed, klage] }\n');
     write(
       'eval-b.yaml',
@@ -48,8 +48,9 @@ describe('example questions (knowledge/examples)', () => {
     );
     const sets = loadExamples(join(root, 'examples'), root, ids);
     const all = examplePhrasings(sets);
-    expect([...all.keys()].sort()).to.deep.equal(['klage', 'varighed']);
+    expect([...all.keys()].sort()).to.deep.equal([OUT_OF_SCOPE, 'klage', 'varighed'].sort());
     expect(all.get('varighed')!.map((q) => q.q)).to.deep.equal(['hvor længe']);
+    expect(all.get(OUT_OF_SCOPE)!.map((q) => q.q)).to.deep.equal(['vejret']);
     expect([...examplePhrasings(sets, 'eval-b').keys()]).to.deep.equal(['varighed']);
   });
 });
