@@ -282,6 +282,7 @@ export function factsFor(role: Role, facts: Facts): Facts {
     'admittedRecently',
     'benefitAtAdmission',
     'psychiatricDischarge',
+    'seeksWorkOrEducation',
     'monthsWithMentor',
   ];
   const employer: (keyof Facts)[] = ['supportBeyondUsual', 'mentorType', 'severalPersons'];

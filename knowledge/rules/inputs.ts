@@ -74,6 +74,11 @@ export interface Situation {
   /** The benefit the person got when admitted: the youth right follows it, not today's benefit (law-notes T2). */
   benefitAtAdmission?: Benefit;
   psychiatricDischarge?: boolean;
+  /**
+   * The person wants to get or keep a job, an education or an offer (the purpose of LAB § 167, stk. 1). Never asked:
+   * read only from what a person writes ("jeg er gået på pension og skal ikke arbejde igen" is false).
+   */
+  seeksWorkOrEducation?: boolean;
   monthsWithMentor?: number;
   /** The mentor's work goes beyond the introduction the employer or school normally gives (LAB § 169, stk. 1). */
   supportBeyondUsual?: boolean;
@@ -100,6 +105,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'admittedRecently', type: 'boolean' },
   { name: 'benefitAtAdmission', type: 'enum', values: BENEFITS },
   { name: 'psychiatricDischarge', type: 'boolean' },
+  { name: 'seeksWorkOrEducation', type: 'boolean' },
   { name: 'monthsWithMentor', type: 'integer', min: 0, max: 240 },
   { name: 'supportBeyondUsual', type: 'boolean' },
   { name: 'mentorType', type: 'enum', values: MENTOR_TYPES },
@@ -182,6 +188,8 @@ export function openInputs(s: Situation): InputName[] {
     ask('severalPersons', s.supportBeyondUsual !== false);
     return open;
   }
+  // Someone who seeks no job, education or offer is outside the scheme's purpose whatever else is true (rules.ts A6).
+  if (s.seeksWorkOrEducation === false) return open;
   ask('situation');
   const integration = s.situation === 'integrationsprogram';
   const selfSupporting = s.situation === 'selvforsorgende' || s.situation === 'ordinaer-ansaettelse';

@@ -22,6 +22,9 @@ import { type Benefit, type InputName, type Situation, YOUTH_GROUP_BENEFITS, ben
  *     is not confirmed, with its conditions.
  * A4. The new act expected on 1 January 2027 is not in our registry: from that date every answer carries the notice
  *     of reforms.yaml (LawRegistry.newActNotice), until an editor enters the enacted act.
+ * A6. Mentor support is for getting or keeping an activity, an offer, an education or a job (LAB § 167, stk. 1). A
+ *     person who writes that they seek none of these (retired and not going back to work, or wanting help at home) is
+ *     told that the scheme is not for that; we never ask it, and a person who writes nothing about it is not judged.
  * A5. The age is asked today. A person who turned 30 after admission is told the right needs them to have been under 30
  *     then; we do not ask the age at admission.
  */
@@ -77,6 +80,11 @@ const inIntegration = (s: Situation) => s.situation === 'integrationsprogram';
 const labCitizen = (s: Situation) => isCitizen(s) && !inIntegration(s);
 const employerMaySupport = (s: Situation) => isEmployer(s) && s.supportBeyondUsual !== false;
 const known = (s: Situation, ...names: InputName[]) => names.filter((n) => s[n] !== undefined);
+/**
+ * The person has said they seek no job, education or offer (A6). LAB § 167, stk. 1 gives mentor support for that
+ * purpose, and since LOV 295/2023 the discharge right in stk. 2 has "samme formål".
+ */
+const noAim = (s: Situation) => s.seeksWorkOrEducation === false;
 
 /**
  * Whether the person is in LAB § 6 (A1): `yes` from the benefit or a flexjob (nr. 9), `no` for SU or an ordinary job
@@ -94,7 +102,7 @@ export function targetGroup(s: Situation): 'yes' | 'likely' | 'no' | 'unknown' {
  * The discharge outcome for `group`, resting on the answer that placed the person (the benefit, else the situation).
  */
 const discharge = (s: Situation, group: ReturnType<typeof targetGroup>): Decision | null => {
-  if (!labCitizen(s) || s.psychiatricDischarge !== true || targetGroup(s) !== group) return null;
+  if (!labCitizen(s) || s.psychiatricDischarge !== true || targetGroup(s) !== group || noAim(s)) return null;
   const byBenefit = s.benefit !== undefined && BENEFITS_IN_TARGET_GROUPS.has(s.benefit);
   return {
     because: byBenefit ? ['psychiatricDischarge', 'benefit'] : known(s, 'psychiatricDischarge', 'situation', 'benefit'),
@@ -167,7 +175,16 @@ export const RULES: readonly Rule[] = [
     certainty: 'verified',
     citations: ['LAB-167-1', 'LAB-169-1'],
     ...FROM_2020,
-    decide: (s) => (labCitizen(s) ? { because: known(s, 'situation') } : null),
+    decide: (s) => (labCitizen(s) && !noAim(s) ? { because: known(s, 'situation') } : null),
+  },
+  // LAB § 167, stk. 1 names the purpose: activity, offer, education, flexjob or job. Not help in daily life (A6).
+  {
+    id: 'mentorSupportNeedsAim',
+    kind: 'not-eligible',
+    certainty: 'verified',
+    citations: ['LAB-167-1'],
+    ...FROM_2020,
+    decide: (s) => (labCitizen(s) && noAim(s) ? { because: ['seeksWorkOrEducation'] } : null),
   },
   // Integrationsloven § 23 d, stk. 1: a possibility, not a right.
   {

@@ -11,6 +11,7 @@ export const LEXICON_FACTS = [
   'situation',
   'benefit',
   'psychiatricDischarge',
+  'seeksWorkOrEducation',
   'admittedToEducation',
   'educationKind',
   'admittedRecently',

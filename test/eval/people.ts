@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../../knowledge/paths.js';
 
@@ -32,8 +32,10 @@ export interface Person {
   expect: { kinds: ('right' | 'possible' | 'not-eligible')[]; citation: string };
 }
 
+/** Reads one people file: a path, or a file below test/cases/ ("dev/people.yaml"). */
 export function loadPeople(file: string): Person[] {
-  const doc = parseYaml(readFileSync(join(projectRoot(), 'test', 'cases', file), 'utf8')) as { people: Person[] };
+  const path = isAbsolute(file) ? file : join(projectRoot(), 'test', 'cases', file);
+  const doc = parseYaml(readFileSync(path, 'utf8')) as { people: Person[] };
   return doc.people;
 }
 

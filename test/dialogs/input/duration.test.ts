@@ -11,6 +11,8 @@ const CASES: [string, Lang, number | null][] = [
   ['et halvt år', 'da', 6],
   ['halvt år', 'da', 6],
   ['halvandet år', 'da', 18],
+  ['ja 6 måneder, slutter 15. december', 'da', 6],
+  ['6 months, until 15 December', 'en', 6],
   ['1 år', 'da', 12],
   ['2 år', 'da', 24],
   ['et år', 'da', 12],

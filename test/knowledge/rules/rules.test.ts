@@ -109,6 +109,7 @@ describe('rule module', () => {
             { age: 19, admittedToEducation: true, educationKind: 'fgu' },
             { age: 19, admittedToEducation: true, educationKind: 'other' },
             { age: 19, admittedToEducation: true, educationKind: 'qualifying', admittedRecently: false },
+            { age: 71, seeksWorkOrEducation: false },
           ] as const;
           for (const extra of extras) {
             const a = assessor.assess({ role: 'citizen', situation, benefit, ...extra }, date);
