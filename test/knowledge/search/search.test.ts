@@ -18,6 +18,20 @@ describe('search', () => {
     expect(out.hits[0]!.article.id).to.equal('varighed');
   });
 
+  it('answers whether one must accept a mentor, and whether a relative can apply for someone, from their articles', () => {
+    // Both were asked by a newcomer and had no article.
+    for (const [q, id] of [
+      ['Hvad hvis jeg ikke vil have en mentor?', 'vil-ikke-have-mentor'],
+      ['kan jeg sige nej til en mentor', 'vil-ikke-have-mentor'],
+      ['Kan jeg som mor søge for ham?', 'soege-for-en-anden'],
+      ['kan jeg som mor være med til møderne', 'paaroerende-med-til-moeder'],
+    ] as const) {
+      const out = askQuestion(kb, q, { date: DATE });
+      expect(out.status, q).to.equal('answer');
+      expect(out.hits[0]!.article.id, q).to.equal(id);
+    }
+  });
+
   it('finds the answer whatever the spelling of æøå, case and hyphens', () => {
     for (const q of [
       'frikøb af medarbejder',
