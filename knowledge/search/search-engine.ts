@@ -126,9 +126,13 @@ type RankedHit = SearchHit &
     cls: number;
     /** The score without the classifier's factor: what the question's own words weigh. */
     base: number;
-    /** The classifier's probability that no article answers the question (the same for every hit of a question). */
-    outOfScope: number;
   };
+
+/** The ranked articles of a question, and the classifier's probability that no article answers it. */
+interface Ranking {
+  hits: RankedHit[];
+  outOfScope: number;
+}
 
 interface Fit extends Pick<SearchHit, 'strength' | 'coverage'> {
   /** The article matched a word of the question other than a domain word. */
@@ -423,7 +427,8 @@ export class SearchEngine {
     const tokens = this.queryTokens(question, lang);
     if (tokens.every((t) => t.expansions.length === 0)) return NONE;
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
-    let ranked = this.rank(tokens, lang, opts, question);
+    const ranking = this.rank(tokens, lang, opts, question);
+    let ranked = ranking.hits;
     if (opts.outsideOnly) ranked = ranked.filter((h) => h.article.kind === 'outside');
     // A route kind (a complaint) is answered by its own articles when any of them matched at all.
     for (const route of (opts.kinds ?? []).filter((k) => ROUTE_KINDS.has(k))) {
@@ -433,7 +438,7 @@ export class SearchEngine {
         break;
       }
     }
-    const out = this.judge(tokens, ranked, opts);
+    const out = this.judge(tokens, { hits: ranked, outOfScope: ranking.outOfScope }, opts);
     return {
       ...out,
       hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),
@@ -464,7 +469,7 @@ export class SearchEngine {
   }
 
   /** lunr's best results for the question's terms, re-ranked by coverage and by the best-matching phrasing. */
-  private rank(tokens: QueryToken[], lang: Lang, opts: SearchOptions, question = ''): RankedHit[] {
+  private rank(tokens: QueryToken[], lang: Lang, opts: SearchOptions, question = ''): Ranking {
     const verbatim = this.verbatim.get(verbatimKey(question)) ?? [];
     const results = this.index.query((q) => {
       for (const t of tokens) {
@@ -523,7 +528,6 @@ export class SearchEngine {
         grams,
         cls,
         base,
-        outOfScope: classes[this.refs.length] ?? 0,
       });
     }
     // A question asked word for word as one of an article's own phrasings is that article's, whatever the stop
@@ -537,7 +541,8 @@ export class SearchEngine {
           h.base = Math.max(h.base, 2 * bestBase);
         }
     }
-    return hits.sort((a, b) => b.score - a.score);
+    // The classifier's last class is the questions people asked that no article answers (knowledge/examples/).
+    return { hits: hits.sort((a, b) => b.score - a.score), outOfScope: classes[this.refs.length] ?? 0 };
   }
 
   /**
@@ -564,7 +569,7 @@ export class SearchEngine {
   }
 
   /** Decides from the ranked hits whether the question is answered, ambiguous, or not ours (see CALIBRATION). */
-  private judge(tokens: QueryToken[], hits: RankedHit[], opts: SearchOptions): SearchOutcome {
+  private judge(tokens: QueryToken[], { hits, outOfScope }: Ranking, opts: SearchOptions): SearchOutcome {
     const limit = opts.limit ?? 5;
     const asked = opts.kinds ?? [];
     const onPath = opts.audience !== undefined;
@@ -593,9 +598,7 @@ export class SearchEngine {
       if (unknownTopic && !aboutOurTopic) return NONE;
       return { ...NONE, redirect: gate.article };
     }
-    // The classifier has learnt from questions people asked that no article answers (knowledge/examples/); its last
-    // class is theirs.
-    const outOfScope = hits.length > 0 ? hits[0]!.outOfScope : 0;
+    // The classifier has learnt from questions people asked that no article answers.
     if (!aboutOurTopic && outOfScope >= CALIBRATION.OUT_OF_SCOPE_MIN) return NONE;
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
@@ -685,15 +688,22 @@ export class SearchEngine {
   diagnose(
     text: string,
     opts: SearchOptions,
-  ): { tokens: number; domain: boolean; hits: Omit<RankedHit, 'article'>[] & { id: string }[] } {
+  ): {
+    tokens: number;
+    domain: boolean;
+    outOfScope: number;
+    hits: Omit<RankedHit, 'article'>[] & { id: string }[];
+  } {
     const question = text.slice(0, QUESTION_CHARS);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
-    const hits = this.rank(tokens, lang, opts, question).map(({ article, ...rest }) => ({ id: article.id, ...rest }));
+    const ranking = this.rank(tokens, lang, opts, question);
+    const hits = ranking.hits.map(({ article, ...rest }) => ({ id: article.id, ...rest }));
     return {
       tokens: tokens.filter((t) => t.weight > 0).length,
       domain: tokens.some((t) => this.isDomainTerm(t.term)),
+      outOfScope: ranking.outOfScope,
       hits,
     };
   }
