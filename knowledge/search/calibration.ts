@@ -57,7 +57,7 @@ export const CALIBRATION = {
    * A confident answer is given only when the confidence model (confidence.ts, fitted on the development sets) gives
    * it at least this probability of being right; below it the best few are offered.
    */
-  CONFIDENT_MIN_PROBABILITY: 0.7,
+  CONFIDENT_MIN_PROBABILITY: 0.75,
   /** How much the best-matching question phrasing of an article adds to its score. */
   PHRASE_BONUS: 6,
   /**
@@ -70,7 +70,7 @@ export const CALIBRATION = {
    * which learns from the articles' own phrasings and the example questions which words tell neighbouring articles
    * apart (classifier.ts). Chosen with each development set judged by a classifier trained without it.
    */
-  CLASS_BONUS: 3,
+  CLASS_BONUS: 4,
   /**
    * A question that does not name our topic is declined when the classifier gives the class of questions no article
    * answers at least this probability.
