@@ -88,7 +88,7 @@ const noAim = (s: Situation) => s.seeksWorkOrEducation === false;
 
 /**
  * Whether the person is in LAB § 6 (A1): `yes` from the benefit or a flexjob (nr. 9), `no` for SU or an ordinary job
- * without a benefit, `likely` for an unemployed person without a benefit (nr. 12), else `unknown`.
+ * without a benefit, `likely` for an unemployed or self-supporting person without a benefit (nr. 12), else `unknown`.
  */
 export function targetGroup(s: Situation): 'yes' | 'likely' | 'no' | 'unknown' {
   if (s.situation === 'fleksjob') return 'yes';
@@ -96,6 +96,8 @@ export function targetGroup(s: Situation): 'yes' | 'likely' | 'no' | 'unknown' {
   if (s.benefit === 'su') return 'no';
   if (s.situation === 'ordinaer-ansaettelse' && (s.benefit === undefined || s.benefit === 'ingen')) return 'no';
   if (s.benefit === 'ingen' && (s.situation === 'ledig' || s.situation === 'tilbud')) return 'likely';
+  // Self-supporting and not employed: LAB § 6, nr. 12, when no public support or SU could be had (A1).
+  if (s.situation === 'selvforsorgende' && (s.benefit === undefined || s.benefit === 'ingen')) return 'likely';
   return 'unknown';
 }
 /**

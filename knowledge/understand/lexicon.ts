@@ -294,6 +294,8 @@ export class Lexicon {
           v = !v;
         }
         if (fact === 'psychiatricDischarge' && v === true && this.saidLongAgo(words, m)) v = false;
+        // "man har ret til en mentor efter udskrivelse" tells of the right, not of the writer.
+        if (fact === 'psychiatricDischarge' && v === true && generic(words, m)) continue;
         if ((fact === 'situation' || fact === 'benefit') && this.over(words, m)) continue;
         // "min arbejdsgiver" is the writer's employer: the writer is not one.
         if (fact === 'role' && value === 'employer' && m.from > 0 && OWN.has(words.folded[m.from - 1]!)) continue;
@@ -430,4 +432,14 @@ export function firstPersonVoice(text: string): 'citizen' | 'employer' | null {
     /(?<![\p{L}])(?:jeg|mig|min|mit|mine|me|my|im)(?![\p{L}])|(?<![\p{L}])i (?:am|have|get|need|want|can|do|was|will|work)(?![\p{L}])/iu;
   if (singular.test(text)) return 'citizen';
   return /(?<![\p{L}])(?:vi|vores|vor|os|we|our|us)(?![\p{L}])/iu.test(text) ? 'employer' : null;
+}
+
+/** Subjects that speak of people in general ("man har ret til ..."), not of the writer. */
+const GENERIC_SUBJECTS: ReadonlySet<string> = new Set(['man', 'folk', 'people']);
+
+/** Whether the match's clause speaks of people in general before it. */
+function generic(words: Words, m: PhraseMatch): boolean {
+  for (let i = m.from - 1; i >= 0 && words.clause[i] === words.clause[m.from]; i--)
+    if (GENERIC_SUBJECTS.has(words.folded[i]!)) return true;
+  return false;
 }

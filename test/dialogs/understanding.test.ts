@@ -59,13 +59,13 @@ describe("understanding: answers to the intake's questions in free words", () =>
     },
     {
       name: '"ok. 36" at the age question',
-      before: ['Jeg er borger', 'Jeg forsørger mig selv'],
+      before: ['Jeg er borger', 'Jeg forsørger mig selv', 'ved ikke'],
       say: 'ok. 36',
       next: ['Har du allerede en mentor?'],
     },
     {
       name: 'half a year with a mentor',
-      before: ['Jeg er borger', 'Jeg forsørger mig selv', '52'],
+      before: ['Jeg er borger', 'Jeg forsørger mig selv', 'ved ikke', '52'],
       say: 'har haft en i et halvt år',
       next: ['Du har haft mentor i 6 måneder'],
     },
