@@ -24,14 +24,14 @@ export interface ClassifierData {
 }
 
 /** Training passes over the phrasings. */
-const EPOCHS = 30;
-const RATE = 0.5;
-const L2 = 1e-4;
+const EPOCHS = Number(process.env.CLS_EPOCHS ?? 30);
+const RATE = Number(process.env.CLS_RATE ?? 0.5);
+const L2 = Number(process.env.CLS_L2 ?? 1e-4);
 /**
  * A class an example hardly pulls at (|gradient| below this) is not updated: the model learns each feature only for
  * the classes it must be told apart from, which keeps it small (about 42,000 weights for 80 articles).
  */
-const SMALL = 0.05;
+const SMALL = Number(process.env.CLS_SMALL ?? 0.05);
 /** Weights are stored to this many decimals. */
 const DECIMALS = 4;
 

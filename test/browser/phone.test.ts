@@ -99,6 +99,8 @@ describe('browser: the chat on a phone', function () {
 
   it("keeps the start of the summary, the person's outcome, in view after the intake", async () => {
     await suggestedAction(page, 'Jeg forsørger mig selv').click();
+    await waitForText(page, 'udskrevet fra en psykiatrisk indlæggelse');
+    await suggestedAction(page, 'Nej').click();
     await waitForText(page, 'Hvor gammel er du?');
     await say(page, '52');
     await waitForText(page, 'Har du allerede en mentor?');
