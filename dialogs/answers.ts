@@ -95,6 +95,8 @@ export class Answerer {
       lang,
       ...(audience ? { audience } : {}),
       ...(reading ? { kinds: reading.kinds, voice: reading.role } : {}),
+      // On a path, or right after articles were offered, a short question is taken to be about mentor support.
+      followUp: audience !== undefined || offers.length > 0,
     });
     if (result.status === 'answer') {
       return {

@@ -235,7 +235,14 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
       // answer.
       const before = beforeQuestion(stated);
       const reading = before ? questions.read(ctx.pending, before.slice(0, 1000), inLang) : null;
-      if (reading?.ok) answer = { input: ctx.pending, value: reading.value };
+      // A "ja" to the discharge question that goes on about something else ("ja jeg er optaget for en måned siden")
+      // answers that other thing: a right is not given on a yes meant for another question.
+      const elsewhere =
+        ctx.pending === 'psychiatricDischarge' &&
+        reading?.ok === true &&
+        reading.value === true &&
+        Object.keys(facts).length > 0;
+      if (reading?.ok && !elsewhere) answer = { input: ctx.pending, value: reading.value };
     }
   }
   const command = recogniseCommand(trimmed);

@@ -91,6 +91,11 @@ export interface AskOptions {
   kinds?: string[];
   /** Who the words sound like: an employer ("vores medarbejder") or a citizen ("min sagsbehandler"). */
   voice?: 'citizen' | 'employer' | null;
+  /**
+   * The conversation is already about mentor support (a path chosen, or articles just offered): "hvor lang tid kan
+   * man få det" asks about it, whatever questions like it ask elsewhere.
+   */
+  followUp?: boolean;
 }
 
 /** The search's ranking for a question with the signals askQuestion would give it (for calibration tools). */

@@ -59,6 +59,8 @@ export interface SearchOptions {
   voice?: 'citizen' | 'employer' | null;
   /** The words describe the scheme without naming it (knowledge/understand: describesMentor). */
   aboutScheme?: boolean;
+  /** The conversation is already about mentor support: the classifier's "none of ours" does not decline it. */
+  followUp?: boolean;
   /** The question is about another matter: only the articles that say where to ask instead are looked for. */
   outsideOnly?: boolean;
   limit?: number;
@@ -599,7 +601,7 @@ export class SearchEngine {
       return { ...NONE, redirect: gate.article };
     }
     // The classifier has learnt from questions people asked that no article answers.
-    if (!aboutOurTopic && outOfScope >= CALIBRATION.OUT_OF_SCOPE_MIN) return NONE;
+    if (!aboutOurTopic && !opts.followUp && outOfScope >= CALIBRATION.OUT_OF_SCOPE_MIN) return NONE;
     if (aboutOurTopic) {
       // Only domain words ("mentorordning?"): the general articles answer. Other words: one of them must match.
       // An article that answers the specific kind asked ("can I switch to someone else?" about one's mentor) is what

@@ -58,6 +58,13 @@ describe("understanding: answers to the intake's questions in free words", () =>
       next: ['Hvilken ydelse'],
     },
     {
+      name: 'a "ja" at the discharge question that goes on about an admission to an education',
+      before: ['Jeg er borger', 'ledig', 'kontanthjælp'],
+      say: 'ja jeg er optaget for en måned siden',
+      next: ['Det har jeg noteret', 'udskrevet fra en psykiatrisk indlæggelse'],
+      not: ['Det har du ret til'],
+    },
+    {
       name: '"ok. 36" at the age question',
       before: ['Jeg er borger', 'Jeg forsørger mig selv', 'ved ikke'],
       say: 'ok. 36',
