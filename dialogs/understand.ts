@@ -243,6 +243,10 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
         reading.value === true &&
         Object.keys(facts).length > 0;
       if (reading?.ok && !elsewhere) answer = { input: ctx.pending, value: reading.value };
+      // "indlagt i 3 uger, udskrives om en uge" answers the discharge question without a "ja".
+      const told =
+        ctx.pending === 'psychiatricDischarge' && !reading?.ok && before ? kb.lexicon.dischargeAnswered(before) : null;
+      if (told !== null) answer = { input: ctx.pending, value: told };
     }
   }
   const command = recogniseCommand(trimmed);

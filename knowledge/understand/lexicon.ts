@@ -74,6 +74,11 @@ export interface LexiconData {
   /** Words of an admission that lies in the past, and of a start still ahead (a month then is not a past one's). */
   admissionPast: string[];
   startAhead: string[];
+  /**
+   * Words that answer the discharge question by themselves, since it names psychiatry ("indlagt i 3 uger, udskrives
+   * om en uge"): yes, or no when negated ("ikke indlagt").
+   */
+  dischargeAnswer?: string[];
   /** Words that join a list, so a negation before its first item holds for the next ("ikke X eller Y"). */
   listWords: string[];
   /**
@@ -169,6 +174,7 @@ export function loadLexicon(path: string, root: string): LexiconData {
     formerly: list(doc.formerly ?? [], 'formerly'),
     admissionPast: list(doc.admissionPast ?? [], 'admissionPast'),
     startAhead: list(doc.startAhead ?? [], 'startAhead'),
+    dischargeAnswer: list(doc.dischargeAnswer ?? [], 'dischargeAnswer'),
     listWords: asStrings(doc.listWords) ?? [],
     askedKinds: asStrings(doc.askedKinds) ?? [],
     amountKinds: asStrings(doc.amountKinds) ?? [],
@@ -225,6 +231,7 @@ export class Lexicon {
   private readonly formerly: RegExp[];
   private readonly admissionPast: RegExp[];
   private readonly startAhead: RegExp[];
+  private readonly dischargeAnswer: RegExp[];
   private readonly listWords: Set<string>;
   private readonly askedKinds: Set<string>;
   private readonly amountKinds: Set<string>;
@@ -244,6 +251,7 @@ export class Lexicon {
     this.formerly = compile(data.formerly ?? []);
     this.admissionPast = compile(data.admissionPast ?? []);
     this.startAhead = compile(data.startAhead ?? []);
+    this.dischargeAnswer = compile(data.dischargeAnswer ?? []);
     this.listWords = new Set(data.listWords ?? []);
     this.askedKinds = new Set(data.askedKinds ?? []);
     this.amountKinds = new Set(data.amountKinds ?? []);
@@ -352,6 +360,19 @@ export class Lexicon {
     const words = splitWords(text);
     const past = this.admissionPast.flatMap((p) => findPhrase(words, p)).sort((a, b) => a.from - b.from)[0];
     return { past: past?.said ?? null, ahead: this.startAhead.some((p) => findPhrase(words, p).length > 0) };
+  }
+
+  /**
+   * The answer a message gives to the discharge question with words of an admission or a discharge alone: true, false
+   * when they are negated ("ikke indlagt") or years back ("indlagt i 2019"), null when it has none. Only for an answer
+   * to that question, which names psychiatry itself.
+   */
+  dischargeAnswered(text: string): boolean | null {
+    const words = splitWords(text);
+    const found = this.dischargeAnswer.flatMap((p) => findPhrase(words, p)).sort((a, b) => a.from - b.from)[0];
+    if (!found) return null;
+    // "jeg var indlagt i 2019" is no discharge now.
+    return !this.negated(words, found) && !this.saidLongAgo(words, found);
   }
 
   /**

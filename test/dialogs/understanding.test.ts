@@ -65,6 +65,20 @@ describe("understanding: answers to the intake's questions in free words", () =>
       not: ['Det har du ret til'],
     },
     {
+      name: 'an admission told without a "ja" at the discharge question',
+      before: ['Jeg er borger', 'ledig', 'kontanthjælp'],
+      say: 'indlagt i 3 uger, udskrives om en uge',
+      next: ['Hvor gammel er du?'],
+      not: ['Mente du', 'Gælder det dig nu eller snart?'],
+    },
+    {
+      name: 'an admission years back at the discharge question',
+      before: ['Jeg er borger', 'ledig', 'kontanthjælp'],
+      say: 'nej. eller jo, jeg var indlagt i 2019, men ikke siden',
+      next: ['Hvor gammel er du?'],
+      not: ['Det har du ret til'],
+    },
+    {
       name: '"ok. 36" at the age question',
       before: ['Jeg er borger', 'Jeg forsørger mig selv', 'ved ikke'],
       say: 'ok. 36',
