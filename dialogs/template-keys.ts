@@ -88,6 +88,7 @@ export const TEMPLATE_KEYS = [
   'ask.mentorType',
   'ask.severalPersons',
   'ask.psychiatricDischarge',
+  'ask.seeksWorkOrEducation',
   'ask.citizenIntro',
   'ask.employerIntro',
   'ask.why',

@@ -262,7 +262,7 @@ export const RULES: readonly Rule[] = [
     certainty: 'verified',
     citations: ['LAB-167-2', 'LAB-6'],
     ...FROM_2020,
-    decide: (s) => (labCitizen(s) && s.psychiatricDischarge === undefined ? { because: [] } : null),
+    decide: (s) => (labCitizen(s) && s.psychiatricDischarge === undefined && !noAim(s) ? { because: [] } : null),
   },
   // LAB § 167, stk. 3 with § 6, nr. 4-5 as we read them (uddannelseshjælp at admission, A3).
   {
@@ -446,8 +446,9 @@ export const RULES: readonly Rule[] = [
     citations: ['LAB-203a-3', 'LAB-203a-4'],
     validFrom: '2026-01-01',
     validTo: null,
-    decide: (s) => (isCitizen(s) ? { because: [] } : null),
+    decide: (s) => (isCitizen(s) && !noAim(s) ? { because: [] } : null),
   },
+  // Not for an employer who has just been told that it gets no support: it would only add length.
   {
     id: 'spendingCap2026Employer',
     kind: 'info',
@@ -455,7 +456,7 @@ export const RULES: readonly Rule[] = [
     citations: ['LAB-203a-3', 'LAB-203a-4'],
     validFrom: '2026-01-01',
     validTo: null,
-    decide: (s) => (isEmployer(s) ? { because: [] } : null),
+    decide: (s) => (employerMaySupport(s) ? { because: [] } : null),
   },
   // A4: while the registry lacks the new act, every answer from its date says so.
   {

@@ -27,6 +27,17 @@ describe('handoff to a caseworker in Teams', function () {
     expect(json).not.to.include('010190');
   });
 
+  it('puts a fact read from free words on the card with its question, and never the discharge answer', async () => {
+    await s.citizen('Jeg er 71 og på folkepension og skal ikke arbejde igen. Kan jeg få en mentor?');
+    await s.citizen('Tal med en medarbejder');
+    await s.citizen('Ja, del samtalen');
+    await s.citizen('Hvem kan hjælpe mig i hverdagen?');
+    const json = s.cardJson();
+    expect(json).to.include('Vil du gerne i job, uddannelse eller et tilbud?');
+    expect(json).to.include('LAB § 167, stk. 1');
+    expect(json).not.to.include('Gælder det dig nu eller snart');
+  });
+
   it('shares nothing when the citizen says no, and says how to reach the municipality', async () => {
     await s.citizen('Tal med en medarbejder');
     const no = await s.citizen('Nej tak');
