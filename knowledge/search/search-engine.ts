@@ -427,7 +427,10 @@ export class SearchEngine {
     const question = text.slice(0, QUESTION_CHARS);
     const lang = guessLanguage(question, opts.lang ?? 'da');
     const tokens = this.queryTokens(question, lang);
-    if (tokens.every((t) => t.expansions.length === 0)) return NONE;
+    // A follow-up that asks only a route ("what if they say no?" after an answer) is answered by that route's
+    // articles, though none of its own words is ours.
+    const routeOnly = opts.followUp === true && (opts.kinds ?? []).some((k) => ROUTE_KINDS.has(k));
+    if (tokens.every((t) => t.expansions.length === 0) && !routeOnly) return NONE;
     this.addKindTerms(tokens, lang, opts.kinds ?? []);
     const ranking = this.rank(tokens, lang, opts, question);
     let ranked = ranking.hits;
