@@ -235,18 +235,13 @@ export function readMessage(kb: KnowledgeBase, questions: IntakeQuestions, text:
       // answer.
       const before = beforeQuestion(stated);
       const reading = before ? questions.read(ctx.pending, before.slice(0, 1000), inLang) : null;
-      // A "ja" to the discharge question that goes on about something else ("ja jeg er optaget for en måned siden")
-      // answers that other thing: a right is not given on a yes meant for another question.
-      const elsewhere =
-        ctx.pending === 'psychiatricDischarge' &&
-        reading?.ok === true &&
-        reading.value === true &&
-        Object.keys(facts).length > 0;
-      if (reading?.ok && !elsewhere) answer = { input: ctx.pending, value: reading.value };
-      // "indlagt i 3 uger, udskrives om en uge" answers the discharge question without a "ja".
-      const told =
-        ctx.pending === 'psychiatricDischarge' && !reading?.ok && before ? kb.lexicon.dischargeAnswered(before) : null;
-      if (told !== null) answer = { input: ctx.pending, value: told };
+      const value =
+        ctx.pending === 'psychiatricDischarge'
+          ? dischargeAnswer(kb, reading, before, facts)
+          : reading?.ok
+            ? reading.value
+            : undefined;
+      if (value !== undefined) answer = { input: ctx.pending, value };
     }
   }
   const command = recogniseCommand(trimmed);
@@ -276,6 +271,21 @@ export function changedFacts(before: object, stated: Facts): (keyof Facts)[] {
 /** The person's own words for some facts, each once, for "Det har jeg noteret: »…«" (empty when none). */
 export function wordsFor(names: readonly (keyof Facts)[], said: Said): string {
   return [...new Set(names.map((n) => said[n]).filter((w) => w))].join(', ');
+}
+
+/**
+ * The answer to the discharge question, which names psychiatry itself. A "ja" that goes on about something else ("ja
+ * jeg er optaget for en måned siden") answers that other thing: no right is given on a yes meant for another
+ * question. Words of an admission or a discharge answer it without a "ja" ("indlagt i 3 uger, udskrives om en uge").
+ */
+function dischargeAnswer(
+  kb: KnowledgeBase,
+  reading: ReturnType<IntakeQuestions['read']> | null,
+  before: string | null,
+  facts: Facts,
+): unknown {
+  if (reading?.ok) return reading.value === true && Object.keys(facts).length > 0 ? undefined : reading.value;
+  return (before ? kb.lexicon.dischargeAnswered(before) : null) ?? undefined;
 }
 
 /**
