@@ -226,7 +226,11 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as AskResult | { kind: 'route'; route: Route };
     if (result.kind === 'route') {
-      if (result.route === 'estimate') return step.beginDialog(ESTIMATE_DIALOG, { cost: {} });
+      if (result.route === 'estimate') {
+        // The figures the person has already given (an estimate made from their words) are not asked again.
+        const chat = await this.deps.chat.get(step.context, newChatData());
+        return step.beginDialog(ESTIMATE_DIALOG, { cost: chat.lastCost ?? {} });
+      }
       this.deps.record?.({ type: 'path', path: result.route, stage: 'started' });
       if (result.route === 'question') return step.beginDialog(QUESTION_STEPS, { first: true });
       if (result.route === 'human') return step.beginDialog(HANDOFF_DIALOG);
@@ -315,6 +319,8 @@ export class MainDialog extends ComponentDialog {
       const plan = this.answerer.plan(reading.text, lang, chat.offers, role, reading);
       if (plan.kind === 'article') await step.context.sendActivities(plan.activities);
       articleShown = plan.kind === 'article';
+      // An estimate made from the figures in the message: "Ja, lav et overslag" later starts from them.
+      if (plan.cost) chat.lastCost = plan.cost;
     }
     chat.role = role;
     const earlier = chat.situation?.role === role ? chat.situation : {};
