@@ -115,9 +115,15 @@ export async function openPage(
   });
   page.on('pageerror', (error) => problems.list.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    // A stream torn down when the page unloads or reloads is not a failure of ours.
-    if (!request.url().includes('/stream?'))
-      problems.list.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    const error = request.failure()?.errorText ?? '';
+    // A stream torn down when the page unloads or reloads is not a failure of ours, nor is a poll for activities that
+    // the client itself aborts when it leaves a conversation (after "slet mine data" it starts a new one).
+    const torndown = request.url().includes('/stream?');
+    const abortedPoll =
+      request.method() === 'GET' &&
+      request.url().includes('/v3/directline/conversations/') &&
+      error === 'net::ERR_ABORTED';
+    if (!torndown && !abortedPoll) problems.list.push(`request failed: ${request.url()} ${error}`);
   });
   return { context, page, problems };
 }
