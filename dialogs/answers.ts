@@ -151,12 +151,17 @@ export class Answerer {
     };
   }
 
+  /** Keeps what a shown answer leaves for the next turns: an estimate's figures, for a follow-up or an estimate. */
+  remember(plan: AnswerPlan, chat: ChatData): void {
+    if (plan.cost) chat.lastCost = plan.cost;
+  }
+
   /**
    * Counts a shown answer for the operators (no personal data; an unanswered question is masked by the recorder),
    * and notes a counted unanswered question in the conversation, so "slet mine data" can take it out again.
    */
   record(plan: AnswerPlan, question: string, chat: ChatData): void {
-    if (plan.cost) chat.lastCost = plan.cost;
+    this.remember(plan, chat);
     if (plan.acknowledged) return;
     const counted = this.deps.record?.({ type: 'answer', kind: plan.kind, articleId: plan.articleId, question });
     if (counted) chat.counted = [...(chat.counted ?? []), counted].slice(-MAX_COUNTED);

@@ -319,8 +319,7 @@ export class MainDialog extends ComponentDialog {
       const plan = this.answerer.plan(reading.text, lang, chat.offers, role, reading);
       if (plan.kind === 'article') await step.context.sendActivities(plan.activities);
       articleShown = plan.kind === 'article';
-      // An estimate made from the figures in the message: "Ja, lav et overslag" later starts from them.
-      if (plan.cost) chat.lastCost = plan.cost;
+      this.answerer.remember(plan, chat);
     }
     chat.role = role;
     const earlier = chat.situation?.role === role ? chat.situation : {};

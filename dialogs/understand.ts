@@ -281,7 +281,7 @@ export function wordsFor(names: readonly (keyof Facts)[], said: Said): string {
 function dischargeAnswer(
   kb: KnowledgeBase,
   reading: ReturnType<IntakeQuestions['read']> | null,
-  before: string | null,
+  before: string,
   facts: Facts,
 ): unknown {
   if (reading?.ok) return reading.value === true && Object.keys(facts).length > 0 ? undefined : reading.value;

@@ -38,6 +38,9 @@ const MONTHS: Readonly<Record<string, number>> = {
   december: 12,
   dec: 12,
 };
+
+/** Whether a word is the name or common abbreviation of a month ("december", "dec", "May"). */
+export const isMonthName = (word: string): boolean => Object.hasOwn(MONTHS, word.toLowerCase());
 // Longest names first, so "marts" is not read as "mar" followed by "ts".
 const MONTH = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)

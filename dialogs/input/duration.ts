@@ -1,4 +1,5 @@
 import type { Lang } from '../../knowledge/search/normalise.js';
+import { isMonthName } from './dates.js';
 import { isDontKnow } from './dont-know.js';
 import { englishDateTimes } from './english.js';
 import { type NumberMention, numberMentions } from './numbers.js';
@@ -107,9 +108,6 @@ function englishParts(prepared: string): { parts: Part[]; bare: NumberMention[] 
  * understood, when a number stands beside a duration without a unit ("3-4 måneder", "6 eller 7 måneder": which one?),
  * for a negative duration, and for "ved ikke" ("ingen anelse" is not none).
  */
-const MONTH_NAME =
-  /^\.?\s*(januar|february|februar|marts|march|april|maj|may|juni|june|juli|july|august|september|oktober|october|november|december|january)\b/;
-
 export function parseMonths(text: string, lang: Lang): number | null {
   const prepared = prepare(text);
   if (isDontKnow(text, lang)) return null;
@@ -117,7 +115,11 @@ export function parseMonths(text: string, lang: Lang): number | null {
   if (!found) return null;
   const { parts, bare } = found;
   // A day of a month ("slutter 15. december", "until 15 December") is a date, not a duration beside the one given.
-  const strongBare = bare.filter((m) => !m.weak && !MONTH_NAME.test(prepared.slice(m.end)));
+  const dayOfMonth = (m: NumberMention) => {
+    const next = tokenise(prepared.slice(m.end))[0];
+    return next?.kind === 'word' && isMonthName(next.key);
+  };
+  const strongBare = bare.filter((m) => !m.weak && !dayOfMonth(m));
   let months: number;
   if (parts.length > 0) {
     if (strongBare.length > 0) return null;

@@ -22,11 +22,11 @@ import { type Benefit, type InputName, type Situation, YOUTH_GROUP_BENEFITS, ben
  *     is not confirmed, with its conditions.
  * A4. The new act expected on 1 January 2027 is not in our registry: from that date every answer carries the notice
  *     of reforms.yaml (LawRegistry.newActNotice), until an editor enters the enacted act.
- * A6. Mentor support is for getting or keeping an activity, an offer, an education or a job (LAB § 167, stk. 1). A
- *     person who writes that they seek none of these (retired and not going back to work, or wanting help at home) is
- *     told that the scheme is not for that; we never ask it, and a person who writes nothing about it is not judged.
  * A5. The age is asked today. A person who turned 30 after admission is told the right needs them to have been under 30
  *     then; we do not ask the age at admission.
+ * A6. Mentor support is for getting or keeping an activity, an offer, an education or a job (LAB § 167, stk. 1). A
+ *     person who writes that they seek none of these ("skal ikke arbejde igen") is told that the scheme is not for
+ *     that; we never ask it, and a person who writes nothing about it is not judged.
  */
 
 export type OutcomeKind = 'right' | 'possible' | 'not-eligible' | 'info';
@@ -179,7 +179,7 @@ export const RULES: readonly Rule[] = [
     ...FROM_2020,
     decide: (s) => (labCitizen(s) && !noAim(s) ? { because: known(s, 'situation') } : null),
   },
-  // LAB § 167, stk. 1 names the purpose: activity, offer, education, flexjob or job. Not help in daily life (A6).
+  // LAB § 167, stk. 1 names the purpose: activity, offer, education, flexjob or job (A6).
   {
     id: 'mentorSupportNeedsAim',
     kind: 'not-eligible',

@@ -27,8 +27,8 @@ export interface SearchData {
    */
   kinds: { byArticle: Record<string, string[]>; terms: Record<string, Record<Lang, string[]>> };
   /**
-   * The phrasing classifier (classifier.ts), trained on each article's titles, question phrasings and keywords with
-   * their stop words kept; its classes are `refs`.
+   * The phrasing classifier (classifier.ts, trainPhrasingClassifier): its classes are `refs`, and one more after them
+   * for the questions no article answers.
    */
   classifier: ClassifierData;
 }

@@ -1,9 +1,11 @@
 /**
  * A third view of which article a question asks for: a linear classifier (softmax regression over stems and pairs of
- * neighbouring stems) trained on the articles' own titles, question phrasings and keywords when the index is built.
- * Where the word search adds up how rare the shared words are, the classifier learns which words tell one article from
- * its neighbours ("koster det mig" against "hvad koster det jer"), from the knowledge base alone. The search multiplies
- * an article's score by (1 + CLASS_BONUS x its probability), and the confidence model reads it too.
+ * neighbouring stems) trained when the index is built on the articles' own titles, question phrasings and keywords,
+ * and on the questions people wrote without seeing them (knowledge/examples/). Where the word search adds up how rare
+ * the shared words are, the classifier learns which words tell one article from its neighbours ("koster det mig"
+ * against "hvad koster det jer"). Its one class more, after the articles, is the questions no article answers. The
+ * search multiplies an article's score by (1 + CLASS_BONUS x its probability), declines a question that is likely
+ * none of ours, and the confidence model reads it too.
  */
 
 import { type Lang, fold, stem, words } from './normalise.js';
@@ -24,14 +26,15 @@ export interface ClassifierData {
 }
 
 /** Training passes over the phrasings. */
-const EPOCHS = Number(process.env.CLS_EPOCHS ?? 30);
-const RATE = Number(process.env.CLS_RATE ?? 0.5);
-const L2 = Number(process.env.CLS_L2 ?? 1e-4);
+const EPOCHS = 30;
+const RATE = 0.5;
+const L2 = 1e-4;
 /**
  * A class an example hardly pulls at (|gradient| below this) is not updated: the model learns each feature only for
- * the classes it must be told apart from, which keeps it small (about 42,000 weights for 80 articles).
+ * the classes it must be told apart from, which keeps it small (about 120,000 weights for 82 articles and the
+ * examples).
  */
-const SMALL = Number(process.env.CLS_SMALL ?? 0.05);
+const SMALL = 0.05;
 /** Weights are stored to this many decimals. */
 const DECIMALS = 4;
 

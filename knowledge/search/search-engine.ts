@@ -443,7 +443,7 @@ export class SearchEngine {
         break;
       }
     }
-    const out = this.judge(tokens, { hits: ranked, outOfScope: ranking.outOfScope }, opts);
+    const out = this.judge(tokens, { ...ranking, hits: ranked }, opts);
     return {
       ...out,
       hits: out.hits.map((h) => ({ ...h, article: this.present(h.article, opts.date) })),

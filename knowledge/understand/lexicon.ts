@@ -78,7 +78,7 @@ export interface LexiconData {
    * Words that answer the discharge question by themselves, since it names psychiatry ("indlagt i 3 uger, udskrives
    * om en uge"): yes, or no when negated ("ikke indlagt").
    */
-  dischargeAnswer?: string[];
+  dischargeAnswer: string[];
   /** Words that join a list, so a negation before its first item holds for the next ("ikke X eller Y"). */
   listWords: string[];
   /**

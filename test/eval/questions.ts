@@ -43,10 +43,11 @@ export const questionsIn = (set: EvalSet): EvalQuestion[] => set.files.flatMap((
 /** heldout/, heldout2/ ...: sets reported as totals only. */
 export const isHeldOut = (name: string) => /^heldout\d*$/.test(name);
 
+const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 const numbered = (dir: string, prefix: string) =>
   readdirSync(dir)
     .filter((f) => new RegExp(`^${prefix}\\d*$`).test(f))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    .sort(byNumber);
 
 /** The files of `kind` in a set's folder, as paths; [] when there are none. */
 function filesOf(dir: string, kind: 'questions' | 'people'): string[] {
@@ -62,34 +63,29 @@ function filesOf(dir: string, kind: 'questions' | 'people'): string[] {
 
 /** The question or people sets: the development sets first, then the held-out ones. */
 export function evalSets(kind: 'questions' | 'people'): EvalSet[] {
-  const sets: EvalSet[] = [];
-  if (kind === 'questions') {
-    for (const f of readdirSync(examplesDir())
-      .filter((f) => /^eval-.*\.yaml$/.test(f))
-      .sort())
-      sets.push({ name: f.replace(/\.yaml$/, ''), files: [join(examplesDir(), f)], heldOut: false });
-    for (const folder of numbered(examplesDir(), 'dev')) {
-      const files = filesOf(join(examplesDir(), folder), 'questions');
-      if (files.length > 0) sets.push({ name: folder, files, heldOut: false });
-    }
-  } else {
-    for (const folder of numbered(casesDir(), 'dev')) {
-      const files = filesOf(join(casesDir(), folder), 'people');
-      if (files.length > 0) sets.push({ name: folder, files, heldOut: false });
-    }
-  }
-  for (const folder of numbered(casesDir(), 'heldout')) {
-    const files = filesOf(join(casesDir(), folder), kind);
-    if (files.length > 0) sets.push({ name: folder, files, heldOut: true });
-  }
-  return sets;
+  // The development question sets are the example sets as the build names them: eval-*.yaml first, then the dev
+  // folders in their number's order.
+  const development: EvalSet[] =
+    kind === 'questions'
+      ? examples()
+          .map((e) => ({ name: e.name, files: e.files, heldOut: false }))
+          .sort((a, b) => Number(isEval(b.name)) - Number(isEval(a.name)) || byNumber(a.name, b.name))
+      : numbered(casesDir(), 'dev').map((folder) => ({
+          name: folder,
+          files: filesOf(join(casesDir(), folder), 'people'),
+          heldOut: false,
+        }));
+  const heldOut = numbered(casesDir(), 'heldout').map((folder) => ({
+    name: folder,
+    files: filesOf(join(casesDir(), folder), kind),
+    heldOut: true,
+  }));
+  return [...development, ...heldOut].filter((set) => set.files.length > 0);
 }
 
+const isEval = (name: string) => name.startsWith('eval-');
 const bundle = memo(() => loadBundle());
-const examples = memo(() => {
-  const b = bundle();
-  return loadExamples(examplesDir(), projectRoot(), new Set(b.articles.map((a) => a.id)));
-});
+const examples = memo(() => loadExamples(examplesDir(), projectRoot(), new Set(bundle().articles.map((a) => a.id))));
 const kbs = new Map<string, KnowledgeBase>();
 
 /**

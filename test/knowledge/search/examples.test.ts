@@ -28,16 +28,12 @@ describe('example questions (knowledge/examples)', () => {
 
   it('fails the build, naming the file and the question, for an id that is no article or a question without text', () => {
     write('dev/questions.yaml', 'questions:\n  - { q: "x", lang: da, expect: [nope] }\n  - { lang: da, expect: [] }\n');
-    try {
-      loadExamples(join(root, 'examples'), root, ids);
-      expect.fail('should have thrown');
-    } catch (e) {
-      expect(e).to.be.instanceOf(ContentErrors);
-      const text = (e as Error).message;
-      expect(text).to.contain('examples/dev/questions.yaml');
-      expect(text).to.contain('"nope"');
-      expect(text).to.contain('questions[1]');
-    }
+    expect(() => loadExamples(join(root, 'examples'), root, ids))
+      .to.throw(ContentErrors)
+      .with.property('message')
+      .that.contains('examples/dev/questions.yaml')
+      .and.contains('"nope"')
+      .and.contains('questions[1]');
   });
 
   it('teaches each in-scope question for its first article, the others as out of scope, and leaves out a set', () => {
